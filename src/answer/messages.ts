@@ -1,0 +1,69 @@
+import type { KnowledgeBase } from '../retrieval/knowledge-base.ts';
+import { provinceLabel } from '../text/provinces.ts';
+import { documentName } from './citation.ts';
+
+/**
+ * The bot's own sentences. None contains a figure, number or date: whatever the bot says of the documents
+ * comes from the documents, so replies that cite nothing also claim nothing.
+ */
+
+export const EXAMPLE_QUESTIONS: readonly string[] = [
+  'Hà Tĩnh đặt mục tiêu bao nhiêu phần trăm dịch vụ công trực tuyến mức độ 4?',
+  'Quy hoạch CNTT của Quảng Bình được phê duyệt ngày nào?',
+  'So sánh mục tiêu dịch vụ công trực tuyến của Hà Tĩnh và Quảng Bình',
+];
+
+/** "Hà Tĩnh, Quảng Bình và Bạc Liêu" */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
+}
+
+export function coveredProvinces(knowledge: KnowledgeBase): string[] {
+  return [...knowledge.documentsByProvince.keys()];
+}
+
+/** What the bot covers, said after every refusal so the user knows what to ask instead. */
+export function coverageNote(knowledge: KnowledgeBase): string {
+  const provinces = coveredProvinces(knowledge);
+  if (provinces.length === 0) return 'Hiện kho văn bản của tôi đang trống.';
+  return (
+    `Tôi trả lời về quy hoạch, kế hoạch phát triển công nghệ thông tin trong các văn bản đã được nạp, ` +
+    `hiện có của ${listInWords(provinces.map(provinceLabel))}. ` +
+    `Bạn có thể hỏi, ví dụ: “${EXAMPLE_QUESTIONS[0]!.replace(/ mức độ 4/, '')}”`
+  );
+}
+
+export function greetingText(knowledge: KnowledgeBase): string {
+  return `Xin chào! Tôi là trợ lý hỏi đáp về quy hoạch, kế hoạch phát triển CNTT của các tỉnh. ${coverageNote(knowledge)}`;
+}
+
+export function helpText(knowledge: KnowledgeBase): string {
+  const lines = [
+    'Tôi trả lời câu hỏi về quy hoạch, kế hoạch phát triển công nghệ thông tin của các tỉnh, dựa trên các văn bản trong kho, và luôn ghi rõ nguồn (số hiệu, ngày ban hành).',
+    '',
+    'Văn bản hiện có:',
+    ...knowledge.documents.map((document) => `- ${document.metadata.province ?? '?'}: ${documentName(document)}`),
+    '',
+    'Ví dụ câu hỏi:',
+    ...EXAMPLE_QUESTIONS.map((question) => `- ${question}`),
+    '',
+    'Gõ “xoá lịch sử” để bắt đầu cuộc trò chuyện mới.',
+  ];
+  return lines.join('\n');
+}
+
+export const RESET_TEXT = 'Đã xoá lịch sử trò chuyện. Bạn cứ hỏi câu mới nhé.';
+export const EMPTY_TEXT = 'Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi về quy hoạch, kế hoạch CNTT của tỉnh bạn quan tâm.';
+export const NOT_FOUND_TEXT =
+  'Xin lỗi, tôi không tìm thấy thông tin này trong các văn bản tôi đang có, nên không thể trả lời chính xác.';
+export const OUT_OF_SCOPE_TEXT =
+  'Xin lỗi, tôi chỉ trả lời câu hỏi về quy hoạch, kế hoạch phát triển CNTT dựa trên các văn bản trong kho, và không làm theo yêu cầu khác.';
+export const UNKNOWN_NUMBER_TEXT =
+  'Xin lỗi, số hiệu văn bản bạn hỏi không có trong kho văn bản của tôi, nên tôi không thể trả lời về văn bản đó.';
+/** Said before a correct figure when the user's instruction tried to change it. */
+export const INSTRUCTION_IGNORED_TEXT = 'Tôi chỉ trả lời đúng theo văn bản nguồn.';
+
+export function unknownProvinceText(provinces: readonly string[]): string {
+  return `Xin lỗi, hiện tôi chưa có văn bản nào về quy hoạch, kế hoạch CNTT của ${listInWords(provinces.map(provinceLabel))}.`;
+}

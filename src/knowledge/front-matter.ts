@@ -1,0 +1,138 @@
+import type { DocumentMetadata } from './document.ts';
+import { collapseWhitespace } from '../text/normalize.ts';
+import { canonicalProvince } from '../text/provinces.ts';
+
+export interface FrontMatterMetadata {
+  /**
+   * Only the fields the front matter sets. A field set to null means "the source gives none"
+   * and must win over whatever extraction from the text would find.
+   */
+  metadata: Partial<DocumentMetadata>;
+  /** Problems worth showing in `kb check`, each naming the key; the field concerned is left out. */
+  warnings: string[];
+}
+
+/** The Vietnamese keys written in the knowledge folder's front matter, and the field each sets. */
+const FIELDS = {
+  so_hieu: 'number',
+  ngay_ban_hanh: 'date',
+  co_quan_ban_hanh: 'issuer',
+  tinh: 'province',
+  loai: 'type',
+  trich_yeu: 'title',
+  thay_the: 'replaces',
+  thuc_hien: 'implements',
+  nguon: 'origin',
+  ngay_dang: 'publishedDate',
+} as const satisfies Record<string, keyof DocumentMetadata>;
+
+type FrontMatterKey = keyof typeof FIELDS;
+
+const DATE_FIELDS: ReadonlySet<keyof DocumentMetadata> = new Set(['date', 'publishedDate']);
+
+/** Maps parsed front matter onto document metadata, warning about unknown keys and bad values. */
+export function metadataFromFrontMatter(data: Record<string, unknown>): FrontMatterMetadata {
+  const metadata: Partial<DocumentMetadata> = {};
+  const warnings: string[] = [];
+  for (const [key, raw] of Object.entries(data)) {
+    if (!isKnownKey(key)) {
+      warnings.push(unknownKeyWarning(key));
+      continue;
+    }
+    const field = FIELDS[key];
+    const result = fieldValue(field, raw);
+    if ('warning' in result) warnings.push(`${key}: ${result.warning}`);
+    else metadata[field] = result.value;
+  }
+  return { metadata, warnings };
+}
+
+type FieldResult = { value: string | null } | { warning: string };
+
+function fieldValue(field: keyof DocumentMetadata, raw: unknown): FieldResult {
+  if (raw === null || raw === undefined) return { value: null };
+  if (DATE_FIELDS.has(field)) return dateValue(raw);
+  // YAML reads `so_hieu: 16` as a number; the document number is text all the same.
+  const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
+  if (typeof text !== 'string') return { warning: `expected text, got ${describe(raw)}` };
+  const value = collapseWhitespace(text.normalize('NFC'));
+  if (value === '') return { value: null };
+  if (field !== 'province') return { value };
+  const province = canonicalProvince(value);
+  return province === null ? { warning: `unknown province "${value}"` } : { value: province };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const VIETNAMESE_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const SPELLED_DATE = /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/iu;
+
+/** A date as YYYY-MM-DD, from `2012-12-28`, `28/12/2012`, "ngày 28 tháng 12 năm 2012" or a YAML timestamp. */
+function dateValue(raw: unknown): FieldResult {
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return { warning: 'invalid date' };
+    // YAML timestamps without a time are midnight UTC: the UTC calendar day is the one written.
+    return { value: raw.toISOString().slice(0, 10) };
+  }
+  if (typeof raw !== 'string') {
+    return { warning: `expected a date (YYYY-MM-DD or dd/mm/yyyy), got ${describe(raw)}` };
+  }
+  const text = collapseWhitespace(raw.normalize('NFC'));
+  if (text === '') return { value: null };
+  const iso = ISO_DATE.exec(text);
+  const local = iso ? null : (VIETNAMESE_DATE.exec(text) ?? SPELLED_DATE.exec(text));
+  const parts = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : null;
+  const date = parts ? isoDate(Number(parts[0]), Number(parts[1]), Number(parts[2])) : null;
+  return date === null
+    ? { warning: `invalid date "${text}" (expected YYYY-MM-DD or dd/mm/yyyy)` }
+    : { value: date };
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function isKnownKey(key: string): key is FrontMatterKey {
+  return Object.hasOwn(FIELDS, key);
+}
+
+function unknownKeyWarning(key: string): string {
+  const suggestion = closestKey(key);
+  const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+  return `unknown key "${key}"${hint}; known keys: ${Object.keys(FIELDS).join(', ')}`;
+}
+
+/** The known key a typo most likely meant, if it is close enough to be a typo. */
+function closestKey(key: string): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const known of Object.keys(FIELDS)) {
+    const distance = editDistance(key.toLowerCase(), known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a timestamp';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,32 @@
+export type KnowledgeFileErrorCode =
+  | 'UNSUPPORTED_TYPE'
+  | 'TOO_LARGE'
+  | 'BINARY'
+  | 'EMPTY'
+  | 'BAD_FRONT_MATTER'
+  | 'UNREADABLE';
+
+export interface KnowledgeFileErrorOptions {
+  /** 1-based line in the file, when the problem is at a known place (front matter). */
+  line?: number;
+  cause?: unknown;
+}
+
+/**
+ * A file of the knowledge folder that cannot be turned into a document. The message always names
+ * the file (and the line when known) so that `kb check` output can be acted on without guessing.
+ */
+export class KnowledgeFileError extends Error {
+  override readonly name = 'KnowledgeFileError';
+  readonly code: KnowledgeFileErrorCode;
+  readonly file: string;
+  readonly line?: number;
+
+  constructor(code: KnowledgeFileErrorCode, file: string, detail: string, options: KnowledgeFileErrorOptions = {}) {
+    const where = options.line === undefined ? file : `${file}:${options.line}`;
+    super(`${where}: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.file = file;
+    if (options.line !== undefined) this.line = options.line;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import { buildKnowledgeBase, type KnowledgeBase } from '../retrieval/knowledge-base.ts';
+import { type FileReport, loadKnowledgeFolder } from './load-knowledge-folder.ts';
+
+export interface KnowledgeLibraryOptions {
+  dir: string;
+  maxFileBytes?: number;
+  logger: Logger;
+}
+
+/**
+ * The knowledge folder as the running bot sees it: the current knowledge base and what loading made of
+ * each file. `reload()` builds a new base beside the old one and swaps the reference in one step, so a
+ * question is always answered from one consistent base.
+ */
+export class KnowledgeLibrary {
+  private base: KnowledgeBase = buildKnowledgeBase([]);
+  private fileReports: FileReport[] = [];
+
+  constructor(private readonly options: KnowledgeLibraryOptions) {}
+
+  current(): KnowledgeBase {
+    return this.base;
+  }
+
+  reports(): readonly FileReport[] {
+    return this.fileReports;
+  }
+
+  async reload(): Promise<{ documents: number; reports: readonly FileReport[] }> {
+    const { dir, maxFileBytes, logger } = this.options;
+    const started = performance.now();
+    const loaded = await loadKnowledgeFolder(dir, maxFileBytes === undefined ? {} : { maxBytes: maxFileBytes });
+    const base = buildKnowledgeBase(loaded.documents);
+    this.base = base;
+    this.fileReports = loaded.reports;
+    for (const report of loaded.reports) {
+      for (const error of report.errors) logger.error({ source: report.source, line: error.line }, error.message);
+    }
+    logger.info(
+      {
+        dir,
+        documents: base.documents.length,
+        passages: base.index.size,
+        skipped: loaded.reports.filter((report) => report.documentId === null).length,
+        ms: Math.round(performance.now() - started),
+      },
+      'knowledge loaded',
+    );
+    return { documents: base.documents.length, reports: loaded.reports };
+  }
+}

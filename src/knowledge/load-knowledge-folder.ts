@@ -1,0 +1,151 @@
+import { readdir } from 'node:fs/promises';
+import { basename, extname, join, relative, sep } from 'node:path';
+import { foldVietnamese } from '../text/normalize.ts';
+import { type DocumentMetadata, EMPTY_METADATA, type KnowledgeDocument } from './document.ts';
+import { extractMetadata } from './extract-metadata.ts';
+import { metadataFromFrontMatter } from './front-matter.ts';
+import { KnowledgeFileError } from './knowledge-file-error.ts';
+import { readKnowledgeFile } from './read-knowledge-file.ts';
+
+/** What loading made of one file: shown by `kb check`, the admin view and the logs. */
+export interface FileReport {
+  /** Path relative to the knowledge folder, with forward slashes. */
+  source: string;
+  /** The document id when it loaded, null when it was skipped. */
+  documentId: string | null;
+  metadata: DocumentMetadata | null;
+  warnings: string[];
+  errors: Array<{ message: string; line?: number }>;
+}
+
+export interface LoadedKnowledge {
+  documents: KnowledgeDocument[];
+  reports: FileReport[];
+}
+
+export interface LoadOptions {
+  maxBytes?: number;
+}
+
+/** Files read at once: enough to overlap I/O, few enough never to run out of file descriptors. */
+const READ_CONCURRENCY = 16;
+
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await work(items[at]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Files that live in the folder without being documents. */
+function isIgnored(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || /^readme(?:\.\w+)?$/i.test(name);
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && !isIgnored(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !relative(root, path).split(sep).some(isIgnored))
+    .sort();
+}
+
+function slug(text: string): string {
+  return (
+    foldVietnamese(text)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'van-ban'
+  );
+}
+
+/** Front matter wins over what was read from the text, including an explicit null ("the source gives none"). */
+function mergeMetadata(extracted: Partial<DocumentMetadata>, declared: Partial<DocumentMetadata>): DocumentMetadata {
+  return { ...EMPTY_METADATA, ...extracted, ...declared };
+}
+
+function missingWarnings(metadata: DocumentMetadata): string[] {
+  const warnings: string[] = [];
+  if (!metadata.number) warnings.push('no document number: answers cite it by type, issuer and title');
+  if (!metadata.date) warnings.push('no date of issue');
+  if (!metadata.province) warnings.push('no province: questions naming a province will not find it');
+  return warnings;
+}
+
+async function loadFile(root: string, path: string, options: LoadOptions): Promise<{ report: FileReport; document: KnowledgeDocument | null }> {
+  const source = relative(root, path).split(sep).join('/');
+  const report: FileReport = { source, documentId: null, metadata: null, warnings: [], errors: [] };
+  try {
+    const content = await readKnowledgeFile(path, options);
+    const extracted = extractMetadata(content.text);
+    const declared = content.frontMatter ? metadataFromFrontMatter(content.frontMatter) : null;
+    const metadata = mergeMetadata(extracted.metadata, declared?.metadata ?? {});
+    report.warnings.push(...(declared ? declared.warnings : extracted.warnings), ...missingWarnings(metadata));
+    report.metadata = metadata;
+    const id = slug(basename(path, extname(path)));
+    return { report, document: { id, source, format: content.format, metadata, text: content.text } };
+  } catch (error) {
+    if (error instanceof KnowledgeFileError && error.code === 'EMPTY') {
+      report.warnings.push(`empty text, skipped: ${error.message}`);
+    } else if (error instanceof KnowledgeFileError) {
+      report.errors.push({ message: error.message, ...(error.line !== undefined && { line: error.line }) });
+    } else {
+      report.errors.push({ message: `${source}: could not be loaded: ${(error as Error).message}` });
+    }
+    return { report, document: null };
+  }
+}
+
+/** Ids must be unique: a second "quyet-dinh.md" in a subfolder becomes "quyet-dinh-2". */
+function assignUniqueIds(documents: KnowledgeDocument[]): void {
+  const seen = new Map<string, number>();
+  for (const document of documents) {
+    const count = (seen.get(document.id) ?? 0) + 1;
+    seen.set(document.id, count);
+    if (count > 1) document.id = `${document.id}-${count}`;
+  }
+}
+
+function warnDuplicateNumbers(documents: KnowledgeDocument[], reports: FileReport[]): void {
+  const byNumber = new Map<string, KnowledgeDocument[]>();
+  for (const document of documents) {
+    const { number } = document.metadata;
+    if (!number || !document.metadata.date) continue;
+    // The same number is reused every year, so a duplicate is the same number in the same year.
+    const key = `${foldVietnamese(number)}|${document.metadata.date.slice(0, 4)}`;
+    byNumber.set(key, [...(byNumber.get(key) ?? []), document]);
+  }
+  for (const group of byNumber.values()) {
+    if (group.length < 2) continue;
+    for (const document of group) {
+      const others = group.filter((other) => other !== document).map((other) => other.source);
+      reports
+        .find((report) => report.source === document.source)
+        ?.warnings.push(`duplicate number ${document.metadata.number}: also in ${others.join(', ')}`);
+    }
+  }
+}
+
+/**
+ * Reads every document of the knowledge folder. A broken file is reported and skipped; it never stops the
+ * others from loading. Throws only when the folder itself cannot be read.
+ */
+export async function loadKnowledgeFolder(root: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
+  const files = await listFiles(root);
+  const results = await mapWithConcurrency(files, READ_CONCURRENCY, (path) => loadFile(root, path, options));
+  const documents = results.flatMap((result) => (result.document ? [result.document] : []));
+  const reports = results.map((result) => result.report);
+  assignUniqueIds(documents);
+  for (const document of documents) {
+    const report = reports.find((candidate) => candidate.source === document.source);
+    if (report) report.documentId = document.id;
+  }
+  warnDuplicateNumbers(documents, reports);
+  return { documents, reports };
+}

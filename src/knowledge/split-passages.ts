@@ -1,0 +1,155 @@
+import { collapseWhitespace } from '../text/normalize.ts';
+
+/**
+ * A fact-sized piece of a document: one target, one clause between semicolons, one list item.
+ * `context` carries the headings and lead-ins it sits under ("Mục tiêu cụ thể đến năm 2015 — Về nguồn
+ * nhân lực CNTT") so the passage can be found by them and read on its own in an answer.
+ */
+export interface PassageDraft {
+  text: string;
+  context: string | null;
+}
+
+const LIST_ITEM = /^\s*(?:[-–•+*]|[a-zđ]\)|\d{1,2}[.)]|[IVX]{1,4}\.)\s+/u;
+const BULLET = /^\s*[-–•+*]\s+/u;
+const NUMBERED_HEADING = /^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+/u;
+const LETTERED_HEADING = /^\s*[a-zđ]\)\s+/u;
+const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
+/** Sentence ends: . ! ? … followed by a space and a capital, digit, quote or bracket. */
+const SENTENCE_END = /(?<=[.!?…])\s+(?=[\p{Lu}\d“"(])/u;
+/** Clauses shorter than this are glued to the next one: "Theo đó" alone says nothing. */
+const MIN_CLAUSE_LENGTH = 20;
+
+interface Block {
+  text: string;
+  kind: 'title' | 'numbered' | 'lettered' | 'bullet' | 'paragraph';
+}
+
+function toBlocks(body: string): Block[] {
+  const blocks: Block[] = [];
+  let current: string[] = [];
+  const flush = (): void => {
+    if (current.length === 0) return;
+    const text = collapseWhitespace(current.join(' '));
+    current = [];
+    if (!text) return;
+    const kind = NUMBERED_HEADING.test(text)
+      ? 'numbered'
+      : LETTERED_HEADING.test(text)
+        ? 'lettered'
+        : BULLET.test(text)
+          ? 'bullet'
+          : 'paragraph';
+    blocks.push({ text, kind });
+  };
+  for (const line of body.split('\n')) {
+    if (!line.trim()) {
+      flush();
+    } else if (MARKDOWN_HEADING.test(line)) {
+      flush();
+      blocks.push({ text: collapseWhitespace(line.replace(MARKDOWN_HEADING, '')), kind: 'title' });
+    } else {
+      if (LIST_ITEM.test(line)) flush();
+      current.push(line);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function stripMarker(text: string): string {
+  return text.replace(LIST_ITEM, '').replace(/[:：]\s*$/, '').trim();
+}
+
+/** A short block without a full stop, or one ending in a colon, introduces what follows. */
+function isHeading(block: Block): boolean {
+  if (block.text.endsWith(':')) return true;
+  return block.kind !== 'paragraph' && block.text.length <= 90 && !/[.;]$/.test(block.text);
+}
+
+function joinContext(parts: Array<string | null | undefined>): string | null {
+  const present = parts.filter((part): part is string => Boolean(part));
+  return present.length > 0 ? present.join(' — ') : null;
+}
+
+/** Splits one sentence into clauses at semicolons, with the lead-in before a colon as their context. */
+function splitSentence(sentence: string): { lead: string | null; clauses: string[] } {
+  const firstSemicolon = sentence.indexOf(';');
+  const colon = sentence.indexOf(':');
+  let lead: string | null = null;
+  let rest = sentence;
+  if (colon > 0 && colon < 160 && (firstSemicolon < 0 || colon < firstSemicolon)) {
+    // "Tổng kinh phí thực hiện: 57,600 tỷ đồng" stays one passage; "Mục tiêu …: a; b; c" becomes a list.
+    if (firstSemicolon > colon) {
+      lead = stripMarker(sentence.slice(0, colon));
+      rest = sentence.slice(colon + 1);
+    }
+  }
+  const clauses: string[] = [];
+  let pending = '';
+  for (const raw of rest.split(';')) {
+    const clause = collapseWhitespace(raw);
+    if (!clause) continue;
+    pending = pending ? `${pending}; ${clause}` : clause;
+    if (pending.length >= MIN_CLAUSE_LENGTH) {
+      clauses.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) {
+    if (clauses.length > 0) clauses[clauses.length - 1] += `; ${pending}`;
+    else clauses.push(pending);
+  }
+  return { lead, clauses };
+}
+
+/** Splits a document body (Markdown or plain text) into passages in reading order. */
+export function splitPassages(body: string): PassageDraft[] {
+  const passages: PassageDraft[] = [];
+  let section: string | null = null;
+  let subsection: string | null = null;
+  let leadIn: string | null = null;
+  let previousKind: Block['kind'] | null = null;
+
+  for (const block of toBlocks(body)) {
+    // A plain paragraph after a bulleted list is no longer under the list's lead-in.
+    if (block.kind === 'paragraph' && previousKind === 'bullet') leadIn = null;
+    previousKind = block.kind;
+    if (block.kind === 'title') {
+      passages.push({ text: block.text, context: null });
+      continue;
+    }
+    if (isHeading(block)) {
+      const heading = stripMarker(block.text);
+      if (block.kind === 'numbered') {
+        section = heading;
+        subsection = null;
+        leadIn = null;
+      } else if (block.kind === 'lettered') {
+        subsection = heading;
+        leadIn = null;
+      } else {
+        leadIn = heading;
+      }
+      continue;
+    }
+    const blockContext = joinContext([section, subsection, leadIn]);
+    let text = block.text;
+    let itemLead: string | null = null;
+    if (block.kind !== 'paragraph') {
+      text = stripMarker(text);
+      // "- Về nguồn nhân lực CNTT: Đảm bảo …" — the label before the colon is the item's own context.
+      const colon = text.indexOf(':');
+      if (colon > 0 && colon < 80) {
+        itemLead = text.slice(0, colon).trim();
+        text = text.slice(colon + 1).trim();
+      }
+    }
+    for (const sentence of text.split(SENTENCE_END)) {
+      const { lead, clauses } = splitSentence(sentence);
+      const context = joinContext([blockContext, itemLead, lead]);
+      for (const clause of clauses) passages.push({ text: clause, context });
+    }
+  }
+  return passages;
+}

@@ -1,0 +1,86 @@
+import type { Logger } from 'pino';
+import type { Answer } from '../answer/answer.ts';
+import { composeAnswer } from '../answer/compose-answer.ts';
+import { type ConversationStore, type ConversationTurn, conversationKey } from '../conversation/conversation-store.ts';
+import { resolveFollowUp } from '../conversation/resolve-follow-up.ts';
+import { groundQuestion } from '../retrieval/ground-question.ts';
+import type { KnowledgeBase } from '../retrieval/knowledge-base.ts';
+import { understandQuestion } from '../retrieval/understand-question.ts';
+
+/** One question from one user on one channel. */
+export interface Question {
+  channel: string;
+  user: string;
+  text: string;
+}
+
+export interface Assistant {
+  ask(question: Question): Promise<Answer>;
+}
+
+export interface AssistantDependencies {
+  /** The current knowledge base; read on every question so a reload takes effect at once. */
+  knowledge: () => KnowledgeBase;
+  conversations: ConversationStore;
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * Only the start of a very long message is read: questions are short, and a pasted document should
+ * neither slow the bot down nor be refused outright.
+ */
+export const MAX_QUESTION_CHARS = 1000;
+
+/**
+ * The question-to-answer path shared by every channel: history → understand → resolve follow-up →
+ * ground in the documents → compose → remember. History is a help, not a requirement: when the store
+ * fails, the question is answered on its own.
+ */
+export function createAssistant({ knowledge, conversations, logger, now = Date.now }: AssistantDependencies): Assistant {
+  async function history(key: string): Promise<ConversationTurn[]> {
+    try {
+      return await conversations.recent(key);
+    } catch (error) {
+      logger.warn({ err: error, key }, 'conversation history unavailable; answering without it');
+      return [];
+    }
+  }
+
+  async function remember(key: string, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      logger.warn({ err: error, key }, 'could not update conversation history');
+    }
+  }
+
+  return {
+    async ask({ channel, user, text }: Question): Promise<Answer> {
+      const key = conversationKey(channel, user);
+      const base = knowledge();
+      const understood = understandQuestion(text.slice(0, MAX_QUESTION_CHARS));
+      if (understood.intent === 'reset') {
+        await remember(key, () => conversations.clear(key));
+        return composeAnswer(base, { kind: 'conversation', intent: 'reset' });
+      }
+      const turns = await history(key);
+      const question = resolveFollowUp(understood, turns.at(-1));
+      const answer = composeAnswer(base, groundQuestion(base, question));
+      const cited = new Set(answer.citations.map((citation) => citation.source));
+      const documents = base.documents.filter((document) => cited.has(document.source));
+      await remember(key, () =>
+        conversations.append(key, {
+          question: question.text,
+          provinces: question.provinces.length > 0 ? question.provinces : documents.flatMap((d) => d.metadata.province ?? []),
+          documentIds: documents.map((document) => document.id),
+          terms: [...question.terms, ...question.inheritedTerms],
+          intent: question.intent,
+          grounded: answer.grounded,
+          at: now(),
+        }),
+      );
+      return answer;
+    },
+  };
+}

@@ -1,0 +1,286 @@
+import { foldVietnamese } from '../text/normalize.ts';
+import { isUnigram, queryTerms } from '../text/tokenize.ts';
+import { documentsWithNumber, foldDocumentNumber, type KnowledgeBase } from './knowledge-base.ts';
+import type { QuestionIntent, UnderstoodQuestion } from './understand-question.ts';
+
+/**
+ * Decides what in the knowledge base answers a question, or that nothing does. Everything an answer may
+ * say comes from what this returns: the answer writers (extractive or LLM) only phrase it.
+ */
+
+/** A question after follow-up resolution: what it says plus what it inherits from the conversation. */
+export interface ResolvedQuestion extends UnderstoodQuestion {
+  /** Documents the conversation is about ("Quyết định đó…"), by document id. */
+  focusDocumentIds: string[];
+  /** Search terms carried over from the previous question ("Còn Quảng Bình thì sao?"), searched at lower weight. */
+  inheritedTerms: string[];
+  /** The focus documents are only a guess (no "đó/này"): when they do not answer, search everything. */
+  focusIsSoft: boolean;
+}
+
+export interface PassageMatch {
+  passageId: number;
+  docIndex: number;
+  text: string;
+  context: string | null;
+  score: number;
+  /** Share of the question's content (weighted by rarity) found in this passage, 0–1. */
+  coverage: number;
+}
+
+export interface DocumentFacts {
+  docIndex: number;
+  passages: PassageMatch[];
+}
+
+export type NotFoundReason = 'unknown-province' | 'unknown-number' | 'no-match' | 'out-of-scope' | 'empty';
+
+export type Grounding =
+  | { kind: 'conversation'; intent: Extract<QuestionIntent, 'greeting' | 'help' | 'reset'> }
+  | { kind: 'not-found'; reason: NotFoundReason; unknownProvinces: string[]; knownProvinces: string[] }
+  | { kind: 'catalogue'; documents: number[] }
+  | { kind: 'metadata'; intent: Extract<QuestionIntent, 'issue-date' | 'document-number' | 'issuer'>; documents: number[] }
+  | { kind: 'overview'; documents: number[] }
+  | {
+      kind: 'facts';
+      facts: DocumentFacts[];
+      comparison: boolean;
+      /** For "… đúng không?" and for instructions asserting a figure: whether the source bears it out. */
+      verdict: 'confirmed' | 'corrected' | null;
+      /** The question carried an instruction to the bot, which was not followed. */
+      instructed: boolean;
+      unknownProvinces: string[];
+    };
+
+/** Below this share of the question found in a passage, the passage does not answer it. */
+const MIN_COVERAGE = 0.5;
+/** Weight of terms inherited from the previous question. */
+const INHERITED_WEIGHT = 0.6;
+/** Weight of terms that name the already chosen documents rather than a passage. */
+const NAMING_WEIGHT = 0.3;
+/** Share of coverage carried by words outside the question's topic. */
+const GENERIC_SHARE = 0.25;
+const SEARCH_DEPTH = 12;
+
+interface Candidates {
+  documents: number[];
+  unknownProvinces: string[];
+  knownProvinces: string[];
+  unknownNumbers: string[];
+  /** Numbers found only as mentions inside other documents ("thay thế Quyết định số 590/QĐ-UBND"). */
+  mentionedNumbers: string[];
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Documents whose passages mention a number that is not a document of ours, found through the index. */
+function documentsMentioning(knowledge: KnowledgeBase, typed: string): number[] {
+  const folded = foldDocumentNumber(typed);
+  const lead = /^\d+/.exec(folded)?.[0];
+  if (!lead) return [];
+  const exact = new RegExp(`(?<![\\d/])${folded.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\d])${folded === lead ? '[/-]' : ''}`);
+  const hits = knowledge.index.search([lead], { limit: 50 });
+  return unique(
+    hits
+      .map((hit) => knowledge.index.passages[hit.passageId]!)
+      .filter((passage) => exact.test(foldVietnamese(passage.text).replace(/\s*\/\s*/g, '/')))
+      .map((passage) => passage.docIndex),
+  );
+}
+
+function findCandidates(knowledge: KnowledgeBase, question: ResolvedQuestion): Candidates {
+  const fromNumbers: number[] = [];
+  const unknownNumbers: string[] = [];
+  const mentionedNumbers: string[] = [];
+  for (const number of question.documentNumbers) {
+    const own = documentsWithNumber(knowledge, number);
+    if (own.length > 0) {
+      fromNumbers.push(...own);
+      continue;
+    }
+    const mentioning = documentsMentioning(knowledge, number);
+    if (mentioning.length > 0) {
+      fromNumbers.push(...mentioning);
+      mentionedNumbers.push(number);
+    } else {
+      unknownNumbers.push(number);
+    }
+  }
+  // Numbers inside an instruction count only when they are ours; an invented one is simply ignored.
+  for (const number of question.instructionNumbers) fromNumbers.push(...documentsWithNumber(knowledge, number));
+  const knownProvinces = question.provinces.filter((province) => knowledge.documentsByProvince.has(province));
+  const unknownProvinces = question.provinces.filter((province) => !knowledge.documentsByProvince.has(province));
+  const fromProvinces = knownProvinces.flatMap((province) => knowledge.documentsByProvince.get(province) ?? []);
+  const fromConversation = question.focusDocumentIds
+    .map((id) => knowledge.documents.findIndex((document) => document.id === id))
+    .filter((docIndex) => docIndex >= 0);
+
+  let documents: number[];
+  if (fromNumbers.length > 0) documents = fromNumbers;
+  else if (fromProvinces.length > 0) documents = fromProvinces;
+  else if (question.provinces.length === 0 && question.documentNumbers.length === 0) documents = fromConversation;
+  else documents = [];
+  return { documents: unique(documents), unknownProvinces, knownProvinces, unknownNumbers, mentionedNumbers };
+}
+
+function maskOf(knowledge: KnowledgeBase, documents: readonly number[]): Uint8Array | null {
+  if (documents.length === 0) return null;
+  const mask = new Uint8Array(knowledge.documents.length);
+  for (const docIndex of documents) mask[docIndex] = 1;
+  return mask;
+}
+
+interface Query {
+  terms: string[];
+  weights: number[];
+  /** Positions (below 32) of the single-syllable terms that coverage is measured on, with their weights. */
+  coverageTerms: Array<{ bit: number; weight: number }>;
+}
+
+/**
+ * Terms that name the candidate documents themselves (their type, issuer, number): once the documents are
+ * chosen, "Nghị quyết 16 của Ban thường vụ Tỉnh ủy" in a question says which document, not which passage.
+ */
+function documentNameTerms(knowledge: KnowledgeBase, documents: readonly number[]): Set<string> {
+  const names = new Set<string>();
+  for (const docIndex of documents) {
+    const { type, issuer, number, implements: implemented } = knowledge.documents[docIndex]!.metadata;
+    for (const part of [type, issuer, number, implemented]) if (part) for (const term of queryTerms(part)) names.add(term);
+  }
+  return names;
+}
+
+function buildQuery(knowledge: KnowledgeBase, question: ResolvedQuestion, extraTerms: string[], documents: readonly number[]): Query {
+  const own = unique([...question.terms, ...extraTerms]);
+  const inherited = question.inheritedTerms.filter((term) => !own.includes(term));
+  const terms = [...own, ...inherited].slice(0, 32);
+  const naming = documentNameTerms(knowledge, documents);
+  const topic = new Set([...question.topicTerms, ...extraTerms]);
+  const weights = terms.map((term, i) => (i < own.length ? 1 : INHERITED_WEIGHT) * (naming.has(term) ? NAMING_WEIGHT : 1));
+  // Coverage is measured on what the question is about; words like "quy hoạch", "tỷ lệ" count for little.
+  const coverageTerms = terms.flatMap((term, bit) => {
+    if (!isUnigram(term)) return [];
+    const share = bit >= own.length || topic.has(term) ? 1 : GENERIC_SHARE;
+    return [{ bit, weight: knowledge.index.idf(term) * weights[bit]! * share }];
+  });
+  return { terms, weights, coverageTerms };
+}
+
+function coverageOf(query: Query, matched: number): number {
+  let total = 0;
+  let found = 0;
+  for (const { bit, weight } of query.coverageTerms) {
+    total += weight;
+    if (matched & (1 << bit)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+function search(knowledge: KnowledgeBase, query: Query, documents: readonly number[]): PassageMatch[] {
+  const hits = knowledge.index.search(query.terms, {
+    documentMask: maskOf(knowledge, documents),
+    limit: SEARCH_DEPTH,
+    weights: query.weights,
+  });
+  return hits.map((hit) => {
+    const passage = knowledge.index.passages[hit.passageId]!;
+    return { ...passage, passageId: hit.passageId, score: hit.score, coverage: coverageOf(query, hit.matched) };
+  });
+}
+
+/** The best passages of one document: the top one, and a second when it is nearly as good and says something else. */
+function bestOfDocument(matches: PassageMatch[], docIndex: number): DocumentFacts | null {
+  const own = matches.filter((match) => match.docIndex === docIndex && match.coverage >= MIN_COVERAGE);
+  const [first, second] = own;
+  if (!first) return null;
+  const passages = [first];
+  if (second && second.score >= first.score * 0.85 && second.coverage >= first.coverage) passages.push(second);
+  return { docIndex, passages };
+}
+
+function containsFigure(text: string, figure: string): boolean {
+  const normalized = text.replace(/(\d)\s+%/g, '$1%');
+  const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\d.,])${escaped}(?![\\d])`).test(normalized);
+}
+
+function verdictOf(question: ResolvedQuestion, facts: DocumentFacts[]): 'confirmed' | 'corrected' | null {
+  if (question.claimedFigures.length === 0 || !(question.asksConfirmation || question.instruction)) return null;
+  const said = facts.flatMap((fact) => fact.passages.map((passage) => `${passage.context ?? ''} ${passage.text}`)).join(' ');
+  return question.claimedFigures.every((figure) => containsFigure(said, figure)) ? 'confirmed' : 'corrected';
+}
+
+export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuestion): Grounding {
+  const { intent } = question;
+  if (intent === 'greeting' || intent === 'help' || intent === 'reset') return { kind: 'conversation', intent };
+
+  const candidates = findCandidates(knowledge, question);
+  const notFound = (reason: NotFoundReason): Grounding => ({
+    kind: 'not-found',
+    reason,
+    unknownProvinces: candidates.unknownProvinces,
+    knownProvinces: candidates.knownProvinces,
+  });
+  if (!question.text) return notFound('empty');
+  // A number we do not have is never answered with another document of the same province.
+  if (candidates.unknownNumbers.length > 0) return notFound('unknown-number');
+  if (candidates.unknownProvinces.length > 0 && candidates.documents.length === 0) return notFound('unknown-province');
+
+  // Mentioned numbers are searched as words, so the passage that mentions them ranks first.
+  const extraTerms = candidates.mentionedNumbers.flatMap((number) => queryTerms(number));
+  const query = buildQuery(knowledge, question, extraTerms, candidates.documents);
+  const hasTopic =
+    question.topicTerms.length > 0 || extraTerms.length > 0 || (question.inheritedTerms.length > 0 && intent === 'fact');
+
+  if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer') {
+    if (candidates.documents.length > 0) return { kind: 'metadata', intent, documents: candidates.documents };
+    const [best] = search(knowledge, query, candidates.documents);
+    if (best && best.coverage >= MIN_COVERAGE) return { kind: 'metadata', intent, documents: [best.docIndex] };
+    return notFound(question.instruction ? 'out-of-scope' : 'no-match');
+  }
+  if (!hasTopic) {
+    if (candidates.documents.length > 0 && intent !== 'catalogue') return { kind: 'overview', documents: candidates.documents };
+    if (intent === 'catalogue' || (question.terms.length > 0 && !question.instruction)) {
+      return { kind: 'catalogue', documents: candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i) };
+    }
+    return notFound(question.instruction ? 'out-of-scope' : 'no-match');
+  }
+
+  const comparing =
+    (question.comparison && candidates.documents.length !== 1) || candidates.knownProvinces.length >= 2;
+  if (comparing) {
+    const scope = candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i);
+    const facts = scope
+      .map((docIndex) => bestOfDocument(search(knowledge, query, [docIndex]), docIndex))
+      .filter((fact): fact is DocumentFacts => fact !== null)
+      .sort((a, b) => b.passages[0]!.score - a.passages[0]!.score);
+    if (facts.length === 0) return notFound(question.instruction ? 'out-of-scope' : 'no-match');
+    return {
+      kind: 'facts',
+      facts,
+      comparison: facts.length > 1,
+      verdict: verdictOf(question, facts),
+      instructed: question.instruction,
+      unknownProvinces: candidates.unknownProvinces,
+    };
+  }
+
+  let matches = search(knowledge, query, candidates.documents);
+  let top = matches.find((match) => match.coverage >= MIN_COVERAGE);
+  if (!top && question.focusIsSoft && candidates.knownProvinces.length === 0) {
+    matches = search(knowledge, query, []);
+    top = matches.find((match) => match.coverage >= MIN_COVERAGE);
+  }
+  const facts = top ? bestOfDocument(matches, top.docIndex) : null;
+  if (!facts) return notFound(question.instruction ? 'out-of-scope' : 'no-match');
+  return {
+    kind: 'facts',
+    facts: [facts],
+    comparison: false,
+    verdict: verdictOf(question, [facts]),
+    instructed: question.instruction,
+    unknownProvinces: candidates.unknownProvinces,
+  };
+}

@@ -1,0 +1,143 @@
+import { foldVietnamese } from './normalize.ts';
+
+/**
+ * Vietnamese provinces and centrally-run cities as the decisions in the knowledge base name them
+ * (the 63 units before the 2025 merger, which the 34 after it are all named among), with the other
+ * spellings people type. Used to recognise a province in a question or a document, with or without
+ * diacritics.
+ */
+const PROVINCES: ReadonlyArray<readonly [name: string, ...aliases: string[]]> = [
+  ['An Giang'],
+  ['Bà Rịa - Vũng Tàu', 'Bà Rịa Vũng Tàu', 'Bà Rịa-Vũng Tàu', 'BR-VT', 'Vũng Tàu'],
+  ['Bạc Liêu'],
+  ['Bắc Giang'],
+  ['Bắc Kạn', 'Bắc Cạn'],
+  ['Bắc Ninh'],
+  ['Bến Tre'],
+  ['Bình Dương'],
+  ['Bình Định'],
+  ['Bình Phước'],
+  ['Bình Thuận'],
+  ['Cà Mau'],
+  ['Cao Bằng'],
+  ['Cần Thơ'],
+  ['Đà Nẵng'],
+  ['Đắk Lắk', 'Đắc Lắc', 'Daklak', 'Dak Lak'],
+  ['Đắk Nông', 'Đắc Nông', 'Dak Nong'],
+  ['Điện Biên'],
+  ['Đồng Nai'],
+  ['Đồng Tháp'],
+  ['Gia Lai'],
+  ['Hà Giang'],
+  ['Hà Nam'],
+  ['Hà Nội'],
+  ['Hà Tĩnh'],
+  ['Hải Dương'],
+  ['Hải Phòng'],
+  ['Hậu Giang'],
+  ['Hòa Bình'],
+  ['Hồ Chí Minh', 'TP.HCM', 'TP HCM', 'TPHCM', 'HCM', 'Sài Gòn'],
+  ['Hưng Yên'],
+  ['Khánh Hòa'],
+  ['Kiên Giang'],
+  ['Kon Tum'],
+  ['Lai Châu'],
+  ['Lạng Sơn'],
+  ['Lào Cai'],
+  ['Lâm Đồng'],
+  ['Long An'],
+  ['Nam Định'],
+  ['Nghệ An'],
+  ['Ninh Bình'],
+  ['Ninh Thuận'],
+  ['Phú Thọ'],
+  ['Phú Yên'],
+  ['Quảng Bình'],
+  ['Quảng Nam'],
+  ['Quảng Ngãi'],
+  ['Quảng Ninh'],
+  ['Quảng Trị'],
+  ['Sóc Trăng'],
+  ['Sơn La'],
+  ['Tây Ninh'],
+  ['Thái Bình'],
+  ['Thái Nguyên'],
+  ['Thanh Hóa'],
+  ['Thừa Thiên Huế', 'Thừa Thiên - Huế', 'TT Huế', 'TT-Huế', 'TTH', 'Huế'],
+  ['Tiền Giang'],
+  ['Trà Vinh'],
+  ['Tuyên Quang'],
+  ['Vĩnh Long'],
+  ['Vĩnh Phúc'],
+  ['Yên Bái'],
+];
+
+export interface ProvinceMention {
+  /** Canonical name, e.g. "Thừa Thiên Huế". */
+  name: string;
+  /** Offset and length of the mention in the folded text (foldVietnamese of the input). */
+  index: number;
+  length: number;
+}
+
+interface Alias {
+  name: string;
+  pattern: RegExp;
+}
+
+function foldedPattern(alias: string): RegExp {
+  const words = foldVietnamese(alias)
+    .split(/[\s.\-]+/)
+    .filter(Boolean)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // Words may be joined by spaces, hyphens or dots ("TP.HCM", "Thừa Thiên - Huế"), or by nothing ("hatinh").
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s.\\-]*')}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** Longest aliases first, so "Thừa Thiên Huế" wins over "Huế" at the same place. */
+const ALIASES: Alias[] = PROVINCES.flatMap(([name, ...aliases]) =>
+  [name, ...aliases].map((alias) => ({ name, pattern: foldedPattern(alias), length: alias.length })),
+)
+  .sort((a, b) => b.length - a.length)
+  .map(({ name, pattern }) => ({ name, pattern }));
+
+export const PROVINCE_NAMES: readonly string[] = PROVINCES.map(([name]) => name);
+
+/** Every mention of every province, so callers can blank them all out. */
+export function findProvinceMentions(text: string): ProvinceMention[] {
+  const folded = foldVietnamese(text);
+  const taken: ProvinceMention[] = [];
+  for (const { name, pattern } of ALIASES) {
+    pattern.lastIndex = 0;
+    for (const match of folded.matchAll(pattern)) {
+      const index = match.index;
+      const length = match[0].length;
+      if (taken.some((other) => index < other.index + other.length && index + length > other.index)) continue;
+      taken.push({ name, index, length });
+    }
+  }
+  return taken.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Every province named in the text, in order of appearance, each once.
+ * Works on accented and unaccented text alike ("Quảng Bình", "quang binh", "QUẢNG BÌNH").
+ */
+export function findProvinces(text: string): ProvinceMention[] {
+  const seen = new Set<string>();
+  return findProvinceMentions(text).filter((mention) => !seen.has(mention.name) && seen.add(mention.name));
+}
+
+/** The canonical name for a province written any way, or null. */
+export function canonicalProvince(text: string): string | null {
+  const [first] = findProvinces(text);
+  return first ? first.name : null;
+}
+
+/** Centrally-run cities, called "thành phố" rather than "tỉnh". */
+const CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ']);
+
+/** "tỉnh Hà Tĩnh", "thành phố Đà Nẵng". */
+export function provinceLabel(name: string): string {
+  return `${CITIES.has(name) ? 'thành phố' : 'tỉnh'} ${name}`;
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
+import type { Answer } from '../../src/answer/answer.ts';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { findDates } from '../../src/text/dates.ts';
+import { normalizeVietnamese } from '../../src/text/normalize.ts';
+
+/**
+ * The evaluation set: real questions over the seed documents, each with what a correct answer must and
+ * must not contain. Shared by `npm run eval` and the test that holds the score at 95 %.
+ */
+
+export interface Expectation {
+  grounded: boolean;
+  contains?: string[];
+  containsAny?: string[][];
+  notContains?: string[];
+  citations?: string[];
+  dates?: string[];
+}
+
+export interface EvalCase {
+  id: string;
+  kind: string;
+  turns: Array<{ text: string; expect: Expectation }>;
+}
+
+export interface TurnResult {
+  caseId: string;
+  kind: string;
+  text: string;
+  answer: Answer;
+  failures: string[];
+}
+
+export interface EvalReport {
+  turns: TurnResult[];
+  byKind: Record<string, { passed: number; total: number }>;
+  passed: number;
+  total: number;
+  score: number;
+}
+
+export const QUESTIONS_FILE = new URL('./questions.jsonl', import.meta.url);
+
+export function loadCases(file: URL = QUESTIONS_FILE): EvalCase[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as EvalCase);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "15%" must not be found inside "37,15%": a figure starting or ending with a digit needs a boundary there. */
+export function containsFigure(text: string, wanted: string): boolean {
+  const target = normalizeVietnamese(wanted);
+  const before = /^\d/.test(target) ? '(?<![\\d.,])' : '';
+  const after = /\d$/.test(target) ? '(?![\\d]|[.,]\\d)' : '';
+  return new RegExp(`${before}${escape(target)}${after}`, 'iu').test(normalizeVietnamese(text));
+}
+
+export function checkAnswer(answer: Answer, expect: Expectation): string[] {
+  const failures: string[] = [];
+  const text = answer.answer;
+  if (answer.grounded !== expect.grounded) failures.push(`grounded: expected ${expect.grounded}, got ${answer.grounded}`);
+  if (!expect.grounded && answer.citations.length > 0) failures.push('a refusal must cite nothing');
+  for (const wanted of expect.contains ?? []) if (!containsFigure(text, wanted)) failures.push(`missing "${wanted}"`);
+  for (const options of expect.containsAny ?? []) {
+    if (!options.some((option) => containsFigure(text, option))) failures.push(`missing one of ${JSON.stringify(options)}`);
+  }
+  for (const unwanted of expect.notContains ?? []) if (containsFigure(text, unwanted)) failures.push(`must not contain "${unwanted}"`);
+  for (const number of expect.citations ?? []) {
+    const cited = answer.citations.some((citation) => citation.number === number || citation.title?.includes(number));
+    if (!cited) failures.push(`not cited: ${number}`);
+    if (!containsFigure(text, number)) failures.push(`number not in the text: ${number}`);
+  }
+  const datesInText = new Set(findDates(text).map((date) => date.iso));
+  for (const iso of expect.dates ?? []) if (!datesInText.has(iso)) failures.push(`date not in the text: ${iso}`);
+  return failures;
+}
+
+export async function evaluate(cases: EvalCase[] = loadCases()): Promise<EvalReport> {
+  const { assistant } = await createApp({ config: loadConfig({}), logger: pino({ level: 'silent' }) });
+  const turns: TurnResult[] = [];
+  for (const evalCase of cases) {
+    for (const turn of evalCase.turns) {
+      const answer = await assistant.ask({ channel: 'eval', user: evalCase.id, text: turn.text });
+      turns.push({ caseId: evalCase.id, kind: evalCase.kind, text: turn.text, answer, failures: checkAnswer(answer, turn.expect) });
+    }
+  }
+  const byKind: EvalReport['byKind'] = {};
+  for (const turn of turns) {
+    const entry = (byKind[turn.kind] ??= { passed: 0, total: 0 });
+    entry.total++;
+    if (turn.failures.length === 0) entry.passed++;
+  }
+  const passed = turns.filter((turn) => turn.failures.length === 0).length;
+  return { turns, byKind, passed, total: turns.length, score: turns.length > 0 ? passed / turns.length : 0 };
+}
