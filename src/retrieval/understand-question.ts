@@ -69,6 +69,8 @@ const INSTRUCTION =
   /bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT = /(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
+/** Courtesies that carry no content: "xin cảm ơn", "làm ơn", "thanks". */
+const COURTESY = /\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)[\p{L}đĐ]+(?:[-/][\p{L}đĐ]+)*)/giu;
@@ -155,7 +157,7 @@ export function understandQuestion(raw: string): UnderstoodQuestion {
   ]);
 
   // Search terms come from the question with provinces, document numbers and claimed figures taken out.
-  let searchable = folded.replace(ABOUT_THE_BOT, ' ');
+  let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(COURTESY, ' ');
   for (const number of documentNumbers) searchable = searchable.replaceAll(foldVietnamese(number), ' ');
   searchable = stripProvinces(searchable);
   if (claimedFigures.length > 0) searchable = searchable.replace(CLAIMED_FIGURE, ' $2');
