@@ -2,6 +2,7 @@ import type { KnowledgeDocument } from '../knowledge/document.ts';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.ts';
 import type { DocumentFacts, Grounding, PassageMatch } from '../retrieval/ground-question.ts';
 import { formatVietnameseDate } from '../text/dates.ts';
+import { foldVietnamese } from '../text/normalize.ts';
 import { provinceLabel } from '../text/provinces.ts';
 import type { Answer } from './answer.ts';
 import { citationOf, documentName, sourceLine } from './citation.ts';
@@ -115,6 +116,24 @@ function metadataText(intent: 'issue-date' | 'document-number' | 'issuer', docum
   }
 }
 
+/**
+ * The sentence of the document that states its own issuing ("Ngày 27/3/2013, Chủ tịch UBND tỉnh Bạc Liêu
+ * ký Quyết định số 635/QĐ-UBND …"): quoted under a metadata answer, it shows where the answer comes from
+ * and says who signed, which metadata alone does not.
+ */
+function issuingSentence(knowledge: KnowledgeBase, docIndex: number): string | null {
+  const { number } = knowledge.documents[docIndex]!.metadata;
+  const wanted = number ? foldVietnamese(number) : null;
+  const end = knowledge.passageStarts[docIndex + 1]!;
+  for (let id = knowledge.passageStarts[docIndex]!; id < end; id++) {
+    const passage = knowledge.index.passages[id]!;
+    if (passage.headline) continue;
+    const folded = foldVietnamese(passage.text);
+    if (wanted ? folded.includes(wanted) : /\b(?:ban hanh|ky)\b/.test(folded)) return passage.text;
+  }
+  return null;
+}
+
 function overviewText(knowledge: KnowledgeBase, docIndex: number): string {
   const document = knowledge.documents[docIndex]!;
   const start = knowledge.passageStarts[docIndex]!;
@@ -180,7 +199,11 @@ export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding): A
 
     case 'metadata': {
       const body = grounding.documents
-        .map((docIndex) => metadataText(grounding.intent, knowledge.documents[docIndex]!))
+        .map((docIndex) => {
+          const answer = metadataText(grounding.intent, knowledge.documents[docIndex]!);
+          const evidence = grounding.documents.length === 1 ? issuingSentence(knowledge, docIndex) : null;
+          return evidence ? `${answer}\nVăn bản nguồn ghi: “${evidence}”` : answer;
+        })
         .join('\n');
       return grounded(knowledge, grounding.documents, body);
     }

@@ -65,6 +65,17 @@ function slug(text: string): string {
   );
 }
 
+/**
+ * A document states its own number, date and issuer in its header or its first paragraph; reading only
+ * the head keeps loading fast and keeps numbers cited deep in the text from being mistaken for its own.
+ */
+const METADATA_HEAD_CHARS = 6000;
+const EXTRACTED_FIELDS = ['number', 'date', 'issuer', 'province', 'type', 'title'] as const;
+
+function declaresEverything(declared: Partial<DocumentMetadata> | undefined): boolean {
+  return declared !== undefined && EXTRACTED_FIELDS.every((field) => field in declared);
+}
+
 /** Front matter wins over what was read from the text, including an explicit null ("the source gives none"). */
 function mergeMetadata(extracted: Partial<DocumentMetadata>, declared: Partial<DocumentMetadata>): DocumentMetadata {
   return { ...EMPTY_METADATA, ...extracted, ...declared };
@@ -83,8 +94,10 @@ async function loadFile(root: string, path: string, options: LoadOptions): Promi
   const report: FileReport = { source, documentId: null, metadata: null, warnings: [], errors: [] };
   try {
     const content = await readKnowledgeFile(path, options);
-    const extracted = extractMetadata(content.text);
     const declared = content.frontMatter ? metadataFromFrontMatter(content.frontMatter) : null;
+    const extracted = declaresEverything(declared?.metadata)
+      ? { metadata: {}, warnings: [] }
+      : extractMetadata(content.text.slice(0, METADATA_HEAD_CHARS));
     const metadata = mergeMetadata(extracted.metadata, declared?.metadata ?? {});
     report.warnings.push(...(declared ? declared.warnings : extracted.warnings), ...missingWarnings(metadata));
     report.metadata = metadata;

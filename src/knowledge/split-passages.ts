@@ -8,6 +8,8 @@ import { collapseWhitespace } from '../text/normalize.ts';
 export interface PassageDraft {
   text: string;
   context: string | null;
+  /** The document's headline: it sums the document up and is rarely the best answer to a precise question. */
+  headline?: boolean;
 }
 
 const LIST_ITEM = /^\s*(?:[-–•+*]|[a-zđ]\)|\d{1,2}[.)]|[IVX]{1,4}\.)\s+/u;
@@ -116,7 +118,7 @@ export function splitPassages(body: string): PassageDraft[] {
     if (block.kind === 'paragraph' && previousKind === 'bullet') leadIn = null;
     previousKind = block.kind;
     if (block.kind === 'title') {
-      passages.push({ text: block.text, context: null });
+      passages.push({ text: block.text, context: null, headline: true });
       continue;
     }
     if (isHeading(block)) {

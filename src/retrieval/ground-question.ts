@@ -54,10 +54,17 @@ export type Grounding =
 
 /** Below this share of the question found in a passage, the passage does not answer it. */
 const MIN_COVERAGE = 0.5;
+/**
+ * When the user named the province or document, the passage only has to be the best of that document,
+ * and paraphrased questions ("ký số" for "chữ ký số", "sức khoẻ" for "y tế") need the slack.
+ */
+const MIN_COVERAGE_SCOPED = 0.35;
 /** Weight of terms inherited from the previous question. */
 const INHERITED_WEIGHT = 0.6;
 /** Weight of terms that name the already chosen documents rather than a passage. */
 const NAMING_WEIGHT = 0.3;
+/** Headlines sum a document up; a body passage with the same words answers a precise question better. */
+const HEADLINE_WEIGHT = 0.6;
 /** Share of coverage carried by words outside the question's topic. */
 const GENERIC_SHARE = 0.25;
 const SEARCH_DEPTH = 12;
@@ -136,7 +143,9 @@ interface Query {
   terms: string[];
   weights: number[];
   /** Positions (below 32) of the single-syllable terms that coverage is measured on, with their weights. */
-  coverageTerms: Array<{ bit: number; weight: number }>;
+  coverageTerms: Array<{ bit: number; weight: number; naming: boolean }>;
+  /** Bits of terms to leave out, one set per alternative of an "A hoặc B" question. */
+  alternativeExclusions: Array<Set<number>>;
 }
 
 /**
@@ -146,8 +155,11 @@ interface Query {
 function documentNameTerms(knowledge: KnowledgeBase, documents: readonly number[]): Set<string> {
   const names = new Set<string>();
   for (const docIndex of documents) {
-    const { type, issuer, number, implements: implemented } = knowledge.documents[docIndex]!.metadata;
-    for (const part of [type, issuer, number, implemented]) if (part) for (const term of queryTerms(part)) names.add(term);
+    const { type, issuer, number, implements: implemented, title } = knowledge.documents[docIndex]!.metadata;
+    for (const part of [type, issuer, number, implemented, title]) {
+      // Years in a title ("đến năm 2020") still say which target is meant, so they keep their weight.
+      if (part) for (const term of queryTerms(part)) if (!/^\d{4}$/.test(term)) names.add(term);
+    }
   }
   return names;
 }
@@ -159,23 +171,50 @@ function buildQuery(knowledge: KnowledgeBase, question: ResolvedQuestion, extraT
   const naming = documentNameTerms(knowledge, documents);
   const topic = new Set([...question.topicTerms, ...extraTerms]);
   const weights = terms.map((term, i) => (i < own.length ? 1 : INHERITED_WEIGHT) * (naming.has(term) ? NAMING_WEIGHT : 1));
-  // Coverage is measured on what the question is about; words like "quy hoạch", "tỷ lệ" count for little.
+  // Coverage is measured on what the question is about: words like "quy hoạch", "tỷ lệ" count for little.
   const coverageTerms = terms.flatMap((term, bit) => {
     if (!isUnigram(term)) return [];
     const share = bit >= own.length || topic.has(term) ? 1 : GENERIC_SHARE;
-    return [{ bit, weight: knowledge.index.idf(term) * weights[bit]! * share }];
+    return [{ bit, weight: knowledge.index.idf(term) * weights[bit]! * share, naming: naming.has(term) }];
   });
-  return { terms, weights, coverageTerms };
+  const alternativeExclusions = question.alternatives.map(
+    (_, side) =>
+      new Set(
+        question.alternatives
+          .filter((__, other) => other !== side)
+          .flat()
+          .map((term) => terms.indexOf(term))
+          .filter((bit) => bit >= 0),
+      ),
+  );
+  return { terms, weights, coverageTerms, alternativeExclusions };
 }
 
+/**
+ * Share of the question found in a passage. Words naming the chosen document ("kế hoạch thực hiện Đề án …")
+ * are satisfied by choosing it, so the share is also measured without them, and the better of the two counts.
+ */
 function coverageOf(query: Query, matched: number): number {
+  const variants = [new Set<number>(), ...query.alternativeExclusions];
+  return Math.max(...variants.map((excluded) => coverageWithout(query, matched, excluded)));
+}
+
+function coverageWithout(query: Query, matched: number, excluded: ReadonlySet<number>): number {
   let total = 0;
   let found = 0;
-  for (const { bit, weight } of query.coverageTerms) {
+  let ownTotal = 0;
+  let ownFound = 0;
+  for (const { bit, weight, naming } of query.coverageTerms) {
+    if (excluded.has(bit)) continue;
+    const hit = (matched & (1 << bit)) !== 0;
     total += weight;
-    if (matched & (1 << bit)) found += weight;
+    if (hit) found += weight;
+    if (!naming) {
+      ownTotal += weight;
+      if (hit) ownFound += weight;
+    }
   }
-  return total > 0 ? found / total : 0;
+  return Math.max(total > 0 ? found / total : 0, ownTotal > 0 ? ownFound / ownTotal : 0);
 }
 
 function search(knowledge: KnowledgeBase, query: Query, documents: readonly number[]): PassageMatch[] {
@@ -184,15 +223,18 @@ function search(knowledge: KnowledgeBase, query: Query, documents: readonly numb
     limit: SEARCH_DEPTH,
     weights: query.weights,
   });
-  return hits.map((hit) => {
-    const passage = knowledge.index.passages[hit.passageId]!;
-    return { ...passage, passageId: hit.passageId, score: hit.score, coverage: coverageOf(query, hit.matched) };
-  });
+  return hits
+    .map((hit) => {
+      const passage = knowledge.index.passages[hit.passageId]!;
+      const score = passage.headline ? hit.score * HEADLINE_WEIGHT : hit.score;
+      return { ...passage, passageId: hit.passageId, score, coverage: coverageOf(query, hit.matched) };
+    })
+    .sort((a, b) => b.score - a.score);
 }
 
 /** The best passages of one document: the top one, and a second when it is nearly as good and says something else. */
-function bestOfDocument(matches: PassageMatch[], docIndex: number): DocumentFacts | null {
-  const own = matches.filter((match) => match.docIndex === docIndex && match.coverage >= MIN_COVERAGE);
+function bestOfDocument(matches: PassageMatch[], docIndex: number, minCoverage: number): DocumentFacts | null {
+  const own = matches.filter((match) => match.docIndex === docIndex && match.coverage >= minCoverage);
   const [first, second] = own;
   if (!first) return null;
   const passages = [first];
@@ -248,12 +290,14 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
     return notFound(question.instruction ? 'out-of-scope' : 'no-match');
   }
 
+  const scoped = candidates.documents.length > 0 && !question.focusIsSoft;
+  const minCoverage = scoped ? MIN_COVERAGE_SCOPED : MIN_COVERAGE;
   const comparing =
     (question.comparison && candidates.documents.length !== 1) || candidates.knownProvinces.length >= 2;
   if (comparing) {
     const scope = candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i);
     const facts = scope
-      .map((docIndex) => bestOfDocument(search(knowledge, query, [docIndex]), docIndex))
+      .map((docIndex) => bestOfDocument(search(knowledge, query, [docIndex]), docIndex, minCoverage))
       .filter((fact): fact is DocumentFacts => fact !== null)
       .sort((a, b) => b.passages[0]!.score - a.passages[0]!.score);
     if (facts.length === 0) return notFound(question.instruction ? 'out-of-scope' : 'no-match');
@@ -268,12 +312,14 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   }
 
   let matches = search(knowledge, query, candidates.documents);
-  let top = matches.find((match) => match.coverage >= MIN_COVERAGE);
+  let threshold = minCoverage;
+  let top = matches.find((match) => match.coverage >= threshold);
   if (!top && question.focusIsSoft && candidates.knownProvinces.length === 0) {
     matches = search(knowledge, query, []);
-    top = matches.find((match) => match.coverage >= MIN_COVERAGE);
+    threshold = MIN_COVERAGE;
+    top = matches.find((match) => match.coverage >= threshold);
   }
-  const facts = top ? bestOfDocument(matches, top.docIndex) : null;
+  const facts = top ? bestOfDocument(matches, top.docIndex, threshold) : null;
   if (!facts) return notFound(question.instruction ? 'out-of-scope' : 'no-match');
   return {
     kind: 'facts',
@@ -283,4 +329,11 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
   };
+}
+
+/** For tuning only: the best passages and their coverage, as the grounding sees them. */
+export function explainSearch(knowledge: KnowledgeBase, question: ResolvedQuestion): PassageMatch[] {
+  const candidates = findCandidates(knowledge, question);
+  const query = buildQuery(knowledge, question, [], candidates.documents);
+  return search(knowledge, query, candidates.documents);
 }

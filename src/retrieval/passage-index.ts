@@ -6,6 +6,7 @@ export interface IndexedPassage {
   docIndex: number;
   text: string;
   context: string | null;
+  headline?: boolean;
 }
 
 export interface SearchOptions {
@@ -48,35 +49,31 @@ export class PassageIndex {
   private readonly masks: Uint32Array;
   private touched: Uint32Array;
 
-  private constructor(passages: readonly IndexedPassage[], termIds: Map<string, number>, lists: Array<number[]>) {
+  private constructor(passages: readonly IndexedPassage[], termIds: Map<string, number>, postings: PostingBuffer) {
     this.passages = passages;
     this.termIds = termIds;
     const count = passages.length;
-    this.lengths = new Uint16Array(count);
-    this.passageDocs = new Uint32Array(count);
-    this.offsets = new Uint32Array(lists.length + 1);
-    let total = 0;
-    for (let t = 0; t < lists.length; t++) {
-      this.offsets[t] = total;
-      total += lists[t]!.length / 2;
-    }
-    this.offsets[lists.length] = total;
+    const termCount = termIds.size;
+    const total = postings.length;
+    // Counting sort of the (term, passage, frequency) triples by term: passages stay in ascending order.
+    this.offsets = new Uint32Array(termCount + 1);
+    for (let i = 0; i < total; i++) this.offsets[postings.terms[i]! + 1]!++;
+    for (let t = 0; t < termCount; t++) this.offsets[t + 1]! += this.offsets[t]!;
+    const cursor = this.offsets.slice(0, termCount);
     this.postings = new Uint32Array(total);
     this.frequencies = new Uint16Array(total);
+    this.lengths = new Uint16Array(count);
     let lengthSum = 0;
-    for (let t = 0; t < lists.length; t++) {
-      const list = lists[t]!;
-      let at = this.offsets[t]!;
-      for (let i = 0; i < list.length; i += 2) {
-        const passageId = list[i]!;
-        const frequency = list[i + 1]!;
-        this.postings[at] = passageId;
-        this.frequencies[at] = Math.min(frequency, 0xffff);
-        this.lengths[passageId] = Math.min(this.lengths[passageId]! + frequency, 0xffff);
-        lengthSum += frequency;
-        at++;
-      }
+    for (let i = 0; i < total; i++) {
+      const at = cursor[postings.terms[i]!]!++;
+      const passageId = postings.passages[i]!;
+      const frequency = postings.frequencies[i]!;
+      this.postings[at] = passageId;
+      this.frequencies[at] = Math.min(frequency, 0xffff);
+      this.lengths[passageId] = Math.min(this.lengths[passageId]! + frequency, 0xffff);
+      lengthSum += frequency;
     }
+    this.passageDocs = new Uint32Array(count);
     passages.forEach((passage, id) => (this.passageDocs[id] = passage.docIndex));
     this.averageLength = count > 0 ? lengthSum / count : 1;
     this.scores = new Float64Array(count);
@@ -86,24 +83,38 @@ export class PassageIndex {
 
   static build(passages: readonly IndexedPassage[]): PassageIndex {
     const termIds = new Map<string, number>();
-    // Per term: [passageId, frequency, passageId, frequency, …] in passage order.
-    const lists: Array<number[]> = [];
-    const counts = new Map<number, number>();
+    const postings = new PostingBuffer();
+    // Per term: the last passage it was seen in and its count there, so no per-passage map is allocated.
+    let lastSeen = new Int32Array(1024).fill(-1);
+    let counts = new Uint32Array(1024);
+    const distinct: number[] = [];
     passages.forEach((passage, passageId) => {
-      counts.clear();
+      distinct.length = 0;
       const text = passage.context ? `${passage.context}. ${passage.text}` : passage.text;
       for (const term of indexTerms(text)) {
         let id = termIds.get(term);
         if (id === undefined) {
-          id = lists.length;
+          id = termIds.size;
           termIds.set(term, id);
-          lists.push([]);
+          if (id >= lastSeen.length) {
+            const grownSeen = new Int32Array(lastSeen.length * 2).fill(-1);
+            grownSeen.set(lastSeen);
+            lastSeen = grownSeen;
+            const grownCounts = new Uint32Array(counts.length * 2);
+            grownCounts.set(counts);
+            counts = grownCounts;
+          }
         }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (lastSeen[id] !== passageId) {
+          lastSeen[id] = passageId;
+          counts[id] = 0;
+          distinct.push(id);
+        }
+        counts[id]!++;
       }
-      for (const [id, frequency] of counts) lists[id]!.push(passageId, frequency);
+      for (const id of distinct) postings.push(id, passageId, counts[id]!);
     });
-    return new PassageIndex(passages, termIds, lists);
+    return new PassageIndex(passages, termIds, postings);
   }
 
   get size(): number {
@@ -163,5 +174,30 @@ export class PassageIndex {
     const larger = new Uint32Array(Math.max(16, this.touched.length * 2));
     larger.set(this.touched);
     this.touched = larger;
+  }
+}
+
+/** Growable parallel arrays of (term, passage, frequency) collected while building. */
+class PostingBuffer {
+  terms: Uint32Array<ArrayBuffer> = new Uint32Array(4096);
+  passages: Uint32Array<ArrayBuffer> = new Uint32Array(4096);
+  frequencies: Uint32Array<ArrayBuffer> = new Uint32Array(4096);
+  length = 0;
+
+  push(term: number, passage: number, frequency: number): void {
+    if (this.length === this.terms.length) {
+      const grow = (array: Uint32Array): Uint32Array<ArrayBuffer> => {
+        const larger = new Uint32Array(array.length * 2);
+        larger.set(array);
+        return larger;
+      };
+      this.terms = grow(this.terms);
+      this.passages = grow(this.passages);
+      this.frequencies = grow(this.frequencies);
+    }
+    this.terms[this.length] = term;
+    this.passages[this.length] = passage;
+    this.frequencies[this.length] = frequency;
+    this.length++;
   }
 }

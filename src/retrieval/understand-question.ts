@@ -1,6 +1,6 @@
 import { foldVietnamese, normalizeVietnamese } from '../text/normalize.ts';
 import { findProvinceMentions, findProvinces } from '../text/provinces.ts';
-import { isUnigram, queryTerms, tokenize } from '../text/tokenize.ts';
+import { isUnigram, queryTerms, rewriteAccented, tokenize } from '../text/tokenize.ts';
 
 /**
  * What a question asks, read with rules rather than a model so the offline bot needs nothing installed:
@@ -43,13 +43,19 @@ export interface UnderstoodQuestion {
   refersBack: boolean;
   /** Leaves out what it asks, expecting it from the previous turn: "Còn Quảng Bình thì sao?", "thế còn mức 4?". */
   elliptical: boolean;
+  /**
+   * For "… A hoặc B": the terms only one side has, per side. A passage answering either side answers the
+   * question, so coverage is also measured without the other side's terms.
+   */
+  alternatives: string[][];
   /** Contains an instruction to the bot ("bỏ qua hướng dẫn", "hãy nói rằng"). */
   instruction: boolean;
 }
 
 const RESET = /^\s*(?:\/reset\b|xoa (?:lich su|hoi thoai|cuoc tro chuyen)|bat dau lai|lam lai tu dau)/;
 const GREETING = /^\s*(?:xin chao|chao ban|chao bot|chao|hello|hi|alo|hey)\b[\s!.,?a-z]{0,12}$/;
-const HELP = /^\s*(?:\/help|\/start|tro giup|huong dan su dung|ban la ai|ban lam duoc gi|ban biet (?:nhung )?gi|ban co the (?:lam|tra loi) gi|ban tra loi (?:duoc )?(?:nhung )?gi)/;
+const HELP =
+  /^\s*(?:\/help|\/start|tro giup|huong dan su dung|ban la ai|ban lam duoc gi|ban biet (?:nhung )?gi|ban co the (?:lam|tra loi) gi|ban tra loi (?:duoc )?(?:nhung )?gi)|\bban (?:la|dung) (?:mo hinh|model|chatbot|bot|tri tue nhan tao)|\b(?:chatgpt|openai|gpt|llm|gemini|claude)\b|mo hinh (?:ai|ngon ngu)/;
 const CATALOGUE = /(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const ASKS_DATE = /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
 const ASKS_NUMBER = /so hieu|so may|so bao nhieu|so gi|la so nao|(?:quyet dinh|van ban|nghi quyet|ke hoach|chi thi) (?:nao|gi)\b|theo (?:quyet dinh|van ban) nao/;
@@ -66,11 +72,11 @@ const FOLLOW_UP_END = /(?:thi sao|the nao|ra sao|thi bao nhieu|thi the nao)\s*[?
 const BACK_REFERENCE = /(?<![\p{L}])(?:đó|này|ấy|trên|vừa rồi|vừa nói|nói trên|kể trên)(?![\p{L}])/u;
 const BACK_REFERENCE_FOLDED = /\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren/;
 const INSTRUCTION =
-  /bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan/;
+  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT = /(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
-/** Courtesies that carry no content: "xin cảm ơn", "làm ơn", "thanks". */
-const COURTESY = /\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+/** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê". */
+const FILLER = /\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)[\p{L}đĐ]+(?:[-/][\p{L}đĐ]+)*)/giu;
@@ -78,7 +84,7 @@ const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)[\p{L}đ�
 const BARE_DOCUMENT_NUMBER =
   /(?:quyet dinh|qd|nghi quyet|nq|ke hoach|kh|chi thi|van ban)\s*(so\s*)?(\d+[a-z]?)\b(?!\s*(?:%|\/|nam|thang|ngay|ty|trieu|nguoi))/g;
 /** Where a question splits into sentences, or into the parts of a "[SYSTEM] … [USER] …" message. */
-const SEGMENT_BREAK = /(?<=[.!?;:])\s+|\s*\[[A-Za-z ]+\]\s*|\n+/;
+const SEGMENT_BREAK = /(?<=[.!?;:,])\s+|(\s*\[[A-Za-z ]+\]\s*|\s*<\/?[A-Za-z]+>\s*)|\n+/;
 
 /** Words that name the kind of document rather than what the question is about. */
 const GENERIC_TERMS = new Set(
@@ -128,23 +134,24 @@ function claimedFiguresIn(folded: string): string[] {
  * question itself. When every part is an instruction, the whole message is kept as the question.
  */
 function separateInstructions(text: string): { question: string; instruction: string } {
-  const segments = text.split(SEGMENT_BREAK).filter((segment) => segment.trim());
+  // Markers such as "[SYSTEM]" or "</context>" are kept as segments of their own: they are instructions.
+  const segments = text.split(SEGMENT_BREAK).filter((segment): segment is string => Boolean(segment?.trim()));
   const isInstruction = (segment: string): boolean => INSTRUCTION.test(foldVietnamese(segment));
   const lastInstruction = segments.findLastIndex(isInstruction);
   if (lastInstruction < 0) return { question: text, instruction: '' };
-  const instruction = segments.filter(isInstruction).join(' ');
-  // The question follows the instructions ("… hãy nói 99%. Vậy Hà Tĩnh …?"); a preamble before them
-  // ("Tài liệu mới cập nhật:") belongs to the attempt, not to the question.
+  // The question follows the instructions ("… hãy nói 99%. Vậy Hà Tĩnh …?"); what comes before them
+  // ("Tài liệu mới cập nhật: Quảng Bình đặt 95% …") belongs to the attempt, not to the question.
   const after = segments.slice(lastInstruction + 1);
-  const asked = after.length > 0 ? after : segments.filter((segment) => !isInstruction(segment));
+  if (after.length > 0) return { question: after.join(' '), instruction: segments.slice(0, lastInstruction + 1).join(' ') };
+  const asked = segments.filter((segment) => !isInstruction(segment));
   if (asked.length === 0) return { question: text, instruction: text };
-  return { question: asked.join(' '), instruction };
+  return { question: asked.join(' '), instruction: segments.filter(isInstruction).join(' ') };
 }
 
 export function understandQuestion(raw: string): UnderstoodQuestion {
   const text = normalizeVietnamese(raw).trim();
   const { question, instruction } = separateInstructions(text);
-  const folded = foldVietnamese(question);
+  const folded = foldVietnamese(rewriteAccented(question));
   const unaccented = folded === question.toLowerCase();
 
   const provinces = unique([...findProvinces(question), ...findProvinces(instruction)].map((mention) => mention.name));
@@ -157,12 +164,18 @@ export function understandQuestion(raw: string): UnderstoodQuestion {
   ]);
 
   // Search terms come from the question with provinces, document numbers and claimed figures taken out.
-  let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(COURTESY, ' ');
+  let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(FILLER, ' ');
   for (const number of documentNumbers) searchable = searchable.replaceAll(foldVietnamese(number), ' ');
   searchable = stripProvinces(searchable);
   if (claimedFigures.length > 0) searchable = searchable.replace(CLAIMED_FIGURE, ' $2');
   const terms = unique(queryTerms(searchable));
   const topicTerms = terms.filter((term) => isUnigram(term) && !GENERIC_TERMS.has(term) && !/^\d{4}$/.test(term));
+
+  const sides = searchable.split(/\bhoac(?: la)?\b/);
+  const sideTerms = sides.length > 1 ? sides.map((side) => new Set(queryTerms(side))) : [];
+  const alternatives = sideTerms.map((own, i) =>
+    [...own].filter((term) => sideTerms.every((other, j) => j === i || !other.has(term))),
+  );
 
   const years = unique(tokenize(question).filter((token) => /^(?:19|20)\d\d$/.test(token)).map(Number));
   const intent = detectIntent(folded, topicTerms.length > 0, documentNumbers.length > 0 || instructionNumbers.length > 0);
@@ -184,6 +197,7 @@ export function understandQuestion(raw: string): UnderstoodQuestion {
     claimedFigures,
     refersBack,
     elliptical,
+    alternatives,
     instruction: instruction.length > 0,
   };
 }

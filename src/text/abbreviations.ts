@@ -45,6 +45,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = Object.freeze({
   tw: 'trung ương',
   vbdt: 'văn bản điện tử',
   cks: 'chữ ký số',
+  btv: 'ban thường vụ',
+  bchtw: 'ban chấp hành trung ương',
+  vbqppl: 'văn bản quy phạm pháp luật',
 });
 
 /** Abbreviations as written in documents, longest first, for display ("CNTT" rather than "cntt"). */

@@ -80,43 +80,45 @@ export interface ProvinceMention {
   length: number;
 }
 
-interface Alias {
-  name: string;
-  pattern: RegExp;
+/** Folded alias with separators removed → canonical name ("tthue" → "Thừa Thiên Huế"). */
+const ALIAS_NAMES = new Map<string, string>();
+const aliasPatterns: string[] = [];
+
+function aliasKey(folded: string): string {
+  return folded.replace(/[\s.\-]+/g, '');
 }
 
-function foldedPattern(alias: string): RegExp {
-  const words = foldVietnamese(alias)
-    .split(/[\s.\-]+/)
-    .filter(Boolean)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // Words may be joined by spaces, hyphens or dots ("TP.HCM", "Thừa Thiên - Huế"), or by nothing ("hatinh").
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s.\\-]*')}(?![\\p{L}\\p{N}])`, 'gu');
+for (const [name, ...aliases] of PROVINCES) {
+  for (const alias of [name, ...aliases]) {
+    const words = foldVietnamese(alias)
+      .split(/[\s.\-]+/)
+      .filter(Boolean);
+    ALIAS_NAMES.set(aliasKey(words.join('')), name);
+    // Words may be joined by spaces, hyphens or dots ("TP.HCM", "Thừa Thiên - Huế"), or by nothing ("hatinh").
+    aliasPatterns.push(words.join('[\\s.\\-]*'));
+  }
 }
 
-/** Longest aliases first, so "Thừa Thiên Huế" wins over "Huế" at the same place. */
-const ALIASES: Alias[] = PROVINCES.flatMap(([name, ...aliases]) =>
-  [name, ...aliases].map((alias) => ({ name, pattern: foldedPattern(alias), length: alias.length })),
-)
-  .sort((a, b) => b.length - a.length)
-  .map(({ name, pattern }) => ({ name, pattern }));
+/**
+ * One alternation over every alias, longest first, so one pass over the text finds every mention and
+ * "Thừa Thiên Huế" wins over "Huế" at the same place.
+ */
+const ANY_PROVINCE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${aliasPatterns.sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 
 export const PROVINCE_NAMES: readonly string[] = PROVINCES.map(([name]) => name);
 
-/** Every mention of every province, so callers can blank them all out. */
+/** Every mention of every province, in order, so callers can blank them all out. */
 export function findProvinceMentions(text: string): ProvinceMention[] {
   const folded = foldVietnamese(text);
-  const taken: ProvinceMention[] = [];
-  for (const { name, pattern } of ALIASES) {
-    pattern.lastIndex = 0;
-    for (const match of folded.matchAll(pattern)) {
-      const index = match.index;
-      const length = match[0].length;
-      if (taken.some((other) => index < other.index + other.length && index + length > other.index)) continue;
-      taken.push({ name, index, length });
-    }
+  const mentions: ProvinceMention[] = [];
+  for (const match of folded.matchAll(ANY_PROVINCE)) {
+    const name = ALIAS_NAMES.get(aliasKey(match[0]));
+    if (name) mentions.push({ name, index: match.index, length: match[0].length });
   }
-  return taken.sort((a, b) => a.index - b.index);
+  return mentions;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ABBREVIATIONS } from './abbreviations.ts';
-import { foldVietnamese, normalizeVietnamese } from './normalize.ts';
+import { foldVietnamese } from './normalize.ts';
 
 /**
  * Turns Vietnamese text into search terms. Vietnamese writes one syllable per word, and meaning sits in
@@ -18,16 +18,31 @@ const EXPANSIONS = new Map<string, string[]>(
  * Applied on folded text, so every question and passage goes through the same rewrite.
  */
 const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
+  [/(?<!chu )\bky so\b/g, 'chu ky so'],
+  [/\btai lieu dien tu\b/g, 'van ban dien tu'],
+  [/\be-?mail\b/g, 'thu dien tu'],
+  [/\b(?:trang web|website)\b/g, 'trang thong tin dien tu'],
+  [/\bonline\b/g, 'truc tuyen'],
+  [/\bcong ty\b/g, 'doanh nghiep'],
+  [/\bmay vi tinh\b/g, 'may tinh'],
   [/(\d)\s*(?:%|phan tram)/g, '$1%'],
   [/\bphan tram\b/g, '%'],
   [/\b(?:muc do|cap do)\b/g, 'muc'],
 ];
 
 /** Function words that say nothing about a passage's subject. */
+/**
+ * Synonyms that must be rewritten before folding, because their folded form is ambiguous
+ * ("tiền" money folds to "tien", like "tiến" forward and "tiện" convenient).
+ */
+export function rewriteAccented(text: string): string {
+  return text.normalize('NFC').replace(/(?<!\p{L})tiền(?!\p{L})/giu, 'kinh phí');
+}
+
 const STOPWORDS = new Set(
   (
     'va cua cac nhung la thi ma o tai voi cho tu trong duoc da se dang nay do ay mot hay hoac theo ve nhu ' +
-    'tren duoi khi de cung con nen vi bi boi ra vao len ai gi nao sao the den'
+    'tren duoi khi de cung con nen vi bi boi ra vao len xuong ai gi nao sao the den'
   ).split(' '),
 );
 
@@ -35,7 +50,8 @@ const STOPWORDS = new Set(
 const QUESTION_WORDS = new Set(
   (
     'bao nhieu may khong chua a nhi vay chu oi hoi biet minh toi tui em anh chi ban muon xin hay noi tra loi ' +
-    'dung phai sai chinh xac vui long giup nhe ha kia nua thi sao nhu the nao la gi co khong roi rieng k ko hok'
+    'dung phai sai chinh xac vui long giup nhe ha kia nua thi sao nhu the nao la gi co khong roi rieng k ko hok ' +
+    'chiem khoang kem cu the'
   ).split(' '),
 );
 
@@ -43,7 +59,8 @@ const TOKEN = /\d+(?:[.,]\d+)*%?|[a-z]+(?:[&-][a-z]+)*/g;
 
 /** Folded syllables of a text, abbreviations expanded, numbers kept as written ("57,600", "15%"). */
 export function tokenize(text: string): string[] {
-  let folded = foldVietnamese(normalizeVietnamese(text));
+  // Folding drops tones wherever they sit, so tone placement needs no separate normalisation here.
+  let folded = foldVietnamese(rewriteAccented(text));
   for (const [pattern, replacement] of PHRASE_REWRITES) folded = folded.replace(pattern, replacement);
   const tokens: string[] = [];
   for (const [token] of folded.matchAll(TOKEN)) {
