@@ -17,8 +17,12 @@ const BULLET = /^\s*[-–•+*]\s+/u;
 const NUMBERED_HEADING = /^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+/u;
 const LETTERED_HEADING = /^\s*[a-zđ]\)\s+/u;
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
-/** Sentence ends: . ! ? … followed by a space and a capital, digit, quote or bracket. */
-const SENTENCE_END = /(?<=[.!?…])\s+(?=[\p{Lu}\d“"(])/u;
+/**
+ * Sentence ends: . ! ? … followed by a space and a capital, digit, quote or bracket, except after the
+ * abbreviations of place names and titles ("TP. Đà Lạt", "TS. Nguyễn") and article numbers ("Điều 1.").
+ */
+const SENTENCE_END =
+  /(?<=[.!?…])(?<!(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|Q|P|TS|ThS|PGS|GS|Điều \d{1,3}|Khoản \d{1,3}|Mục \d{1,3}|Chương [IVX\d]{1,5})\.)\s+(?=[\p{Lu}\d“"(])/u;
 /** Clauses shorter than this are glued to the next one: "Theo đó" alone says nothing. */
 const MIN_CLAUSE_LENGTH = 20;
 
@@ -119,6 +123,15 @@ export function splitPassages(body: string): PassageDraft[] {
     previousKind = block.kind;
     if (block.kind === 'title') {
       passages.push({ text: block.text, context: null, headline: true });
+      continue;
+    }
+    if (block.kind === 'paragraph' && block.text.endsWith(':') && block.text.length > 90) {
+      // A long paragraph ending in a colon still says things ("Ngày 24/8/2017, UBND tỉnh … ban hành Quyết
+      // định số 2972/QĐ-UBND … như sau:"): its sentences are passages, and its last introduces what follows.
+      const sentences = block.text.split(SENTENCE_END);
+      const context = joinContext([section, subsection]);
+      for (const sentence of sentences) passages.push({ text: stripMarker(sentence), context });
+      leadIn = stripMarker(sentences.at(-1)!);
       continue;
     }
     if (isHeading(block)) {

@@ -57,6 +57,7 @@ const GREETING = /^\s*(?:xin chao|chao ban|chao bot|chao|hello|hi|alo|hey)\b[\s!
 const HELP =
   /^\s*(?:\/help|\/start|tro giup|huong dan su dung|ban la ai|ban lam duoc gi|ban biet (?:nhung )?gi|ban co the (?:lam|tra loi) gi|ban tra loi (?:duoc )?(?:nhung )?gi)|\bban (?:la|dung) (?:mo hinh|model|chatbot|bot|tri tue nhan tao)|\b(?:chatgpt|openai|gpt|llm|gemini|claude)\b|mo hinh (?:ai|ngon ngu)/;
 const CATALOGUE = /(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
+const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
 const ASKS_DATE = /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
 const ASKS_NUMBER = /so hieu|so may|so bao nhieu|so gi|la so nao|(?:quyet dinh|van ban|nghi quyet|ke hoach|chi thi) (?:nao|gi)\b|theo (?:quyet dinh|van ban) nao/;
 const ASKS_ISSUER = /ai ban hanh|ai ky|do ai|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}ban hanh/;
@@ -67,10 +68,11 @@ const ISSUANCE_WORDS = /ban hanh|\bky\b|phe duyet|so hieu/;
 const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON = /so sanh|tinh nao|dia phuong nao|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
 const CONFIRMATION = /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$/;
-const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b/;
+const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b(?!\s*nao)/;
 const FOLLOW_UP_END = /(?:thi sao|the nao|ra sao|thi bao nhieu|thi the nao)\s*[?!.]*\s*$/;
-const BACK_REFERENCE = /(?<![\p{L}])(?:đó|này|ấy|trên|vừa rồi|vừa nói|nói trên|kể trên)(?![\p{L}])/u;
-const BACK_REFERENCE_FOLDED = /\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren/;
+const BACK_REFERENCE =
+  /(?<![\p{L}])(?:đó|này|ấy|trên đây|vừa rồi|vừa nói|nói trên|kể trên|(?:văn bản|quyết định|kế hoạch|nghị quyết|quy hoạch) trên)(?![\p{L}])/u;
+const BACK_REFERENCE_FOLDED = /\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
   /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
@@ -79,10 +81,10 @@ const ABOUT_THE_BOT = /(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he th
 const FILLER = /\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
-const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)[\p{L}đĐ]+(?:[-/][\p{L}đĐ]+)*)/giu;
+const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
 /** "quyết định 4086", "nghị quyết số 16": a number without its symbol, when it cannot be a count or a year. */
 const BARE_DOCUMENT_NUMBER =
-  /(?:quyet dinh|qd|nghi quyet|nq|ke hoach|kh|chi thi|van ban)\s*(so\s*)?(\d+[a-z]?)\b(?!\s*(?:%|\/|nam|thang|ngay|ty|trieu|nguoi))/g;
+  /(?:quyet dinh|qd|nghi quyet|nq|ke hoach|kh|chi thi|van ban)\s*(so\s*)?(\d+[a-z]?)\b(?!\s*(?:%|\/|-|nam|thang|ngay|ty|trieu|nguoi))/g;
 /** Where a question splits into sentences, or into the parts of a "[SYSTEM] … [USER] …" message. */
 const SEGMENT_BREAK = /(?<=[.!?;:,])\s+|(\s*\[[A-Za-z ]+\]\s*|\s*<\/?[A-Za-z]+>\s*)|\n+/;
 
@@ -101,14 +103,14 @@ function unique<T>(items: T[]): T[] {
 function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): QuestionIntent {
   if (RESET.test(folded)) return 'reset';
   if (HELP.test(folded)) return 'help';
-  if (GREETING.test(folded) && !hasTopic) return 'greeting';
+  if (GREETING.test(folded)) return 'greeting';
+  if (CATALOGUE.test(folded) && !hasTopic) return 'catalogue';
   const aboutDocument = DOCUMENT_WORDS.test(folded) || hasDocument;
   // With a topic of its own, "… ngày nào?" asks about an event in the text, unless it names the issuing.
   const asksMetadata = aboutDocument && (!hasTopic || ISSUANCE_WORDS.test(folded)) && !ASKS_CONTENT.test(folded);
   if (asksMetadata && ASKS_ISSUER.test(folded)) return 'issuer';
   if (asksMetadata && ASKS_DATE.test(folded)) return 'issue-date';
   if (asksMetadata && ASKS_NUMBER.test(folded)) return 'document-number';
-  if (CATALOGUE.test(folded) && !hasTopic) return 'catalogue';
   if (!hasTopic) return 'overview';
   return 'fact';
 }
@@ -122,7 +124,9 @@ function documentNumbersIn(text: string): string[] {
       .map((match) => match[2]!)
       .filter((number) => !/^(?:19|20)\d\d$/.test(number)),
   ]);
-  return numbers.filter((number) => !numbers.some((other) => other !== number && other.startsWith(`${number}/`)));
+  return numbers.filter(
+    (number) => !numbers.some((other) => other !== number && (other.startsWith(`${number}/`) || other.startsWith(`${number}-`))),
+  );
 }
 
 function claimedFiguresIn(folded: string): string[] {
@@ -164,7 +168,8 @@ export function understandQuestion(raw: string): UnderstoodQuestion {
   ]);
 
   // Search terms come from the question with provinces, document numbers and claimed figures taken out.
-  let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(FILLER, ' ');
+  // The catalogue phrase ("danh sách văn bản", "những tài liệu nào") asks for the list, not about a topic.
+  let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(FILLER, ' ').replace(CATALOGUE_GLOBAL, ' ');
   for (const number of documentNumbers) searchable = searchable.replaceAll(foldVietnamese(number), ' ');
   searchable = stripProvinces(searchable);
   if (claimedFigures.length > 0) searchable = searchable.replace(CLAIMED_FIGURE, ' $2');

@@ -10,6 +10,7 @@ const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0309', '\u0303', '\u0323']);
 const MARKED_VOWELS = new Set(['â', 'ă', 'ê', 'ô', 'ơ', 'ư']);
 const PLAIN_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const WORD = /[\p{L}\p{M}]+/gu;
+const FINAL_CONSONANT = /^(?:|c|ch|m|n|ng|nh|p|t)$/;
 
 function isVowel(ch: string): boolean {
   const lower = ch.toLowerCase();
@@ -32,6 +33,9 @@ function tonePosition(letters: string[]): number {
   let end = start;
   while (end < lower.length && isVowel(lower[end]!)) end++;
   if (start >= end) return -1;
+  // A Vietnamese syllable ends in at most one final consonant cluster; a vowel after it ("José",
+  // "café") means a foreign word, whose accent stays where it is.
+  if (!FINAL_CONSONANT.test(lower.slice(end).join(''))) return -1;
   const nucleus = lower.slice(start, end);
   const hasFinalConsonant = end < lower.length;
 
