@@ -62,7 +62,7 @@ const MIN_COVERAGE_SCOPED = 0.35;
 /** Weight of terms inherited from the previous question. */
 const INHERITED_WEIGHT = 0.6;
 /** Weight of terms that name the already chosen documents rather than a passage. */
-const NAMING_WEIGHT = 0.3;
+const NAMING_WEIGHT = 0.1;
 /** Headlines sum a document up; a body passage with the same words answers a precise question better. */
 const HEADLINE_WEIGHT = 0.6;
 /** Share of coverage carried by words outside the question's topic. */
@@ -87,7 +87,10 @@ function documentsMentioning(knowledge: KnowledgeBase, typed: string): number[] 
   const folded = foldDocumentNumber(typed);
   const lead = /^\d+/.exec(folded)?.[0];
   if (!lead) return [];
-  const exact = new RegExp(`(?<![\\d/])${folded.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\d])${folded === lead ? '[/-]' : ''}`);
+  // A bare number ("nghị quyết số 27") is a mention only with a symbol after it ("27/QĐ-…", "27-NQ/…"),
+  // so that dates such as 27/3/2013 are not taken for it.
+  const escaped = folded.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const exact = new RegExp(`(?<![\\d/])${escaped}${folded === lead ? '(?:\\/\\d{4})?[/-][a-z]' : '(?![\\d])'}`);
   const hits = knowledge.index.search([lead], { limit: 50 });
   return unique(
     hits
@@ -165,15 +168,18 @@ function documentNameTerms(knowledge: KnowledgeBase, documents: readonly number[
 }
 
 function buildQuery(knowledge: KnowledgeBase, question: ResolvedQuestion, extraTerms: string[], documents: readonly number[]): Query {
-  const own = unique([...question.terms, ...extraTerms]);
-  const inherited = question.inheritedTerms.filter((term) => !own.includes(term));
-  const terms = [...own, ...inherited].slice(0, 32);
   const naming = documentNameTerms(knowledge, documents);
   const topic = new Set([...question.topicTerms, ...extraTerms]);
+  // Only the first 32 terms get a coverage bit, so the ones that say what is asked go first.
+  const priority = (term: string): number =>
+    topic.has(term) ? 0 : isUnigram(term) && !naming.has(term) ? 1 : isUnigram(term) ? 2 : 3;
+  const own = unique([...question.terms, ...extraTerms]).sort((a, b) => priority(a) - priority(b));
+  const inherited = question.inheritedTerms.filter((term) => !own.includes(term));
+  const terms = [...own, ...inherited];
   const weights = terms.map((term, i) => (i < own.length ? 1 : INHERITED_WEIGHT) * (naming.has(term) ? NAMING_WEIGHT : 1));
   // Coverage is measured on what the question is about: words like "quy hoạch", "tỷ lệ" count for little.
   const coverageTerms = terms.flatMap((term, bit) => {
-    if (!isUnigram(term)) return [];
+    if (!isUnigram(term) || bit >= 32) return [];
     const share = bit >= own.length || topic.has(term) ? 1 : GENERIC_SHARE;
     return [{ bit, weight: knowledge.index.idf(term) * weights[bit]! * share, naming: naming.has(term) }];
   });

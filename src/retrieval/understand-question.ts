@@ -63,7 +63,7 @@ const ASKS_NUMBER = /so hieu|so may|so bao nhieu|so gi|la so nao|(?:quyet dinh|v
 const ASKS_ISSUER = /ai ban hanh|ai ky|do ai|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}ban hanh/;
 const DOCUMENT_WORDS = /quyet dinh|van ban|nghi quyet|ke hoach|chi thi|ban hanh|\bky\b|phe duyet|quy hoach|so hieu/;
 /** Asking for a date or number of issue, even when the question also names a topic. */
-const ISSUANCE_WORDS = /ban hanh|\bky\b|phe duyet|so hieu/;
+const ISSUANCE_WORDS = /ban hanh|\bky\b|phe duyet/;
 /** "Thay thế quyết định nào?" asks what the text says, not the document's own number. */
 const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON = /so sanh|tinh nao|dia phuong nao|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
@@ -74,7 +74,7 @@ const BACK_REFERENCE =
   /(?<![\p{L}])(?:đó|này|ấy|trên đây|vừa rồi|vừa nói|nói trên|kể trên|(?:văn bản|quyết định|kế hoạch|nghị quyết|quy hoạch) trên)(?![\p{L}])/u;
 const BACK_REFERENCE_FOLDED = /\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
-  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan/;
+  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT = /(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê". */
@@ -88,13 +88,29 @@ const BARE_DOCUMENT_NUMBER =
 /** Where a question splits into sentences, or into the parts of a "[SYSTEM] … [USER] …" message. */
 const SEGMENT_BREAK = /(?<=[.!?;:,])\s+|(\s*\[[A-Za-z ]+\]\s*|\s*<\/?[A-Za-z]+>\s*)|\n+/;
 
-/** Words that name the kind of document rather than what the question is about. */
-const GENERIC_TERMS = new Set(
-  (
-    'quy hoach ke cong nghe thong tin phat trien van ban quyet dinh nghi chi thi noi dung chinh tom tat ung ' +
-    'tinh thanh pho hanh ky phe duyet so hieu ngay nam cua uy nhan dan hoi dong de an muc tieu ty le dat'
-  ).split(' '),
-);
+/**
+ * Phrases that name the kind of document rather than what the question is about ("quy hoạch", "tỷ lệ").
+ * Matched as phrases: "tỷ" in "tỷ lệ" says nothing, in "tỷ đồng" it is the topic.
+ */
+const GENERIC_PHRASES: readonly string[][] = [
+  'quy hoach', 'ke hoach', 'cong nghe thong tin', 'thong tin va truyen thong', 'phat trien', 'van ban',
+  'quyet dinh', 'nghi quyet', 'chi thi', 'noi dung', 'tom tat', 'ung dung', 'thanh pho', 'ban hanh',
+  'phe duyet', 'so hieu', 'uy ban nhan dan', 'hoi dong nhan dan', 'de an', 'muc tieu', 'ty le', 'chi tieu',
+].map((phrase) => phrase.split(' '));
+const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
+
+/** The single-syllable terms that say what the question is about: not generic, not a year, not noise. */
+function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
+  const tokens = tokenize(searchable);
+  const generic = new Array<boolean>(tokens.length).fill(false);
+  for (const phrase of GENERIC_PHRASES) {
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (phrase.every((word, j) => tokens[i + j] === word)) generic.fill(true, i, i + phrase.length);
+    }
+  }
+  const topical = new Set(tokens.filter((token, i) => !generic[i] && !GENERIC_WORDS.has(token)));
+  return terms.filter((term) => isUnigram(term) && topical.has(term) && !/^\d{4}$/.test(term));
+}
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
@@ -174,7 +190,7 @@ export function understandQuestion(raw: string): UnderstoodQuestion {
   searchable = stripProvinces(searchable);
   if (claimedFigures.length > 0) searchable = searchable.replace(CLAIMED_FIGURE, ' $2');
   const terms = unique(queryTerms(searchable));
-  const topicTerms = terms.filter((term) => isUnigram(term) && !GENERIC_TERMS.has(term) && !/^\d{4}$/.test(term));
+  const topicTerms = topicTermsOf(searchable, terms);
 
   const sides = searchable.split(/\bhoac(?: la)?\b/);
   const sideTerms = sides.length > 1 ? sides.map((side) => new Set(queryTerms(side))) : [];

@@ -42,7 +42,7 @@ export function rewriteAccented(text: string): string {
 const STOPWORDS = new Set(
   (
     'va cua cac nhung la thi ma o tai voi cho tu trong duoc da se dang nay do ay mot hay hoac theo ve nhu ' +
-    'tren duoi khi de cung con nen vi bi boi ra vao len xuong ai gi nao sao the den'
+    'tren duoi khi de cung con nen vi bi boi ra vao len xuong giua ai gi nao sao the den'
   ).split(' '),
 );
 
@@ -51,7 +51,7 @@ const QUESTION_WORDS = new Set(
   (
     'bao nhieu may khong chua a nhi vay chu oi hoi biet minh toi tui em anh chi ban muon xin hay noi tra loi ' +
     'dung phai sai chinh xac vui long giup nhe ha kia nua thi sao nhu the nao la gi co khong roi rieng k ko hok ' +
-    'chiem khoang kem cu the'
+    'chiem khoang kem cu the ad'
   ).split(' '),
 );
 
