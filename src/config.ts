@@ -5,29 +5,174 @@ import { z } from 'zod';
 export const BUNDLED_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
 
 const positiveInt = z.coerce.number().int().positive();
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
+const url = z.url();
+const redisUrl = z
+  .string()
+  .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a redis:// or rediss:// URL');
+const idList = z
+  .string()
+  .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^-?\d+$/, 'ids are numbers')));
+const secretToken = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1–256 characters of A-Z a-z 0-9 _ -');
 
 const schema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
   KNOWLEDGE_DIR: z.string().min(1).default(BUNDLED_KNOWLEDGE_DIR),
   KNOWLEDGE_MAX_FILE_MB: positiveInt.default(10),
+  KNOWLEDGE_WATCH: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONVERSATION_MAX_TURNS: positiveInt.default(10),
   CONVERSATION_TTL_S: positiveInt.default(7 * 24 * 60 * 60),
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
+  DEDUPE_TTL_S: positiveInt.default(24 * 60 * 60),
+  MAX_MESSAGE_CHARS: positiveInt.default(4000),
+  REDIS_URL: redisUrl.optional(),
+  REDIS_PREFIX: z.string().min(1).default('hoidap:'),
+  QUEUE_CONCURRENCY: positiveInt.default(4),
+  ADMIN_TOKEN: z.string().min(8, 'use at least 8 characters').optional(),
+  PUBLIC_URL: url.optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'expected <bot id>:<secret>').optional(),
+  TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: url.optional(),
+  TELEGRAM_WEBHOOK_SECRET: secretToken.optional(),
+  TELEGRAM_ADMIN_IDS: idList.default([]),
+  ZALO_APP_ID: z.string().min(1).optional(),
+  ZALO_APP_SECRET: z.string().min(1).optional(),
+  ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
+  ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
+  ZALO_OA_REFRESH_TOKEN: z.string().min(1).optional(),
+  ZALO_API_BASE: url.default('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: url.default('https://oauth.zaloapp.com'),
+  ZALO_BOT_TOKEN: z.string().min(1).optional(),
+  ZALO_BOT_API_ROOT: url.default('https://bot-api.zaloplatforms.com'),
+  ZALO_BOT_WEBHOOK_URL: url.optional(),
+  ZALO_BOT_WEBHOOK_SECRET: z.string().min(8, 'use 8–256 characters').max(256).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_BASE_URL: url.optional(),
+  LLM_TIMEOUT_MS: positiveInt.default(15_000),
+  PROMPTS_DIR: z.string().min(1).optional(),
 });
 
+export type Settings = z.infer<typeof schema>;
+
 export interface Config {
+  host: string;
+  port: number;
   knowledgeDir: string;
   knowledgeMaxFileBytes: number;
+  watchKnowledge: boolean;
   logLevel: string;
   conversation: { maxTurns: number; ttlMs: number };
+  rateLimitPerMinute: number;
+  dedupeTtlMs: number;
+  maxMessageChars: number;
+  redis: { url: string; prefix: string } | null;
+  queueConcurrency: number;
+  adminToken: string | null;
+  publicUrl: string | null;
+  telegram: {
+    token: string;
+    apiRoot: string;
+    webhookUrl: string | null;
+    webhookSecret: string | null;
+    adminIds: string[];
+  } | null;
+  zaloOa: {
+    appId: string;
+    appSecret: string | null;
+    oaSecretKey: string;
+    accessToken: string;
+    refreshToken: string | null;
+    apiBase: string;
+    oauthBase: string;
+  } | null;
+  zaloBot: {
+    token: string;
+    apiRoot: string;
+    webhookUrl: string | null;
+    webhookSecret: string | null;
+  } | null;
+  llm: { apiKey: string; model: string; baseUrl: string | null; timeoutMs: number; promptsDir: string | null } | null;
 }
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+function toConfig(settings: Settings): Config {
+  const s = settings;
+  return {
+    host: s.HOST,
+    port: s.PORT,
+    knowledgeDir: s.KNOWLEDGE_DIR,
+    knowledgeMaxFileBytes: s.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+    watchKnowledge: s.KNOWLEDGE_WATCH,
+    logLevel: s.LOG_LEVEL,
+    conversation: { maxTurns: s.CONVERSATION_MAX_TURNS, ttlMs: s.CONVERSATION_TTL_S * 1000 },
+    rateLimitPerMinute: s.RATE_LIMIT_PER_MINUTE,
+    dedupeTtlMs: s.DEDUPE_TTL_S * 1000,
+    maxMessageChars: s.MAX_MESSAGE_CHARS,
+    redis: s.REDIS_URL ? { url: s.REDIS_URL, prefix: s.REDIS_PREFIX } : null,
+    queueConcurrency: s.QUEUE_CONCURRENCY,
+    adminToken: s.ADMIN_TOKEN ?? null,
+    publicUrl: s.PUBLIC_URL ?? null,
+    telegram: s.TELEGRAM_BOT_TOKEN
+      ? {
+          token: s.TELEGRAM_BOT_TOKEN,
+          apiRoot: s.TELEGRAM_API_ROOT,
+          webhookUrl: s.TELEGRAM_WEBHOOK_URL ?? null,
+          webhookSecret: s.TELEGRAM_WEBHOOK_SECRET ?? null,
+          adminIds: s.TELEGRAM_ADMIN_IDS,
+        }
+      : null,
+    // The Official Account channel runs when the app id, the OA secret key and an access token are set.
+    zaloOa:
+      s.ZALO_APP_ID && s.ZALO_OA_SECRET_KEY && s.ZALO_OA_ACCESS_TOKEN
+        ? {
+            appId: s.ZALO_APP_ID,
+            appSecret: s.ZALO_APP_SECRET ?? null,
+            oaSecretKey: s.ZALO_OA_SECRET_KEY,
+            accessToken: s.ZALO_OA_ACCESS_TOKEN,
+            refreshToken: s.ZALO_OA_REFRESH_TOKEN ?? null,
+            apiBase: s.ZALO_API_BASE,
+            oauthBase: s.ZALO_OAUTH_BASE,
+          }
+        : null,
+    zaloBot: s.ZALO_BOT_TOKEN
+      ? {
+          token: s.ZALO_BOT_TOKEN,
+          apiRoot: s.ZALO_BOT_API_ROOT,
+          webhookUrl: s.ZALO_BOT_WEBHOOK_URL ?? null,
+          webhookSecret: s.ZALO_BOT_WEBHOOK_SECRET ?? null,
+        }
+      : null,
+    llm: s.OPENAI_API_KEY
+      ? {
+          apiKey: s.OPENAI_API_KEY,
+          model: s.OPENAI_MODEL,
+          baseUrl: s.OPENAI_BASE_URL ?? null,
+          timeoutMs: s.LLM_TIMEOUT_MS,
+          promptsDir: s.PROMPTS_DIR ?? null,
+        }
+      : null,
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * The only place that reads the environment. An invalid setting stops the start with a message that names
- * the variable; the result is frozen and passed down.
+ * the variable (never its value: it may be a secret); the result is frozen and passed down.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   // Empty strings count as unset, as they do in most .env files.
@@ -37,11 +182,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
-  const settings = parsed.data;
-  return Object.freeze({
-    knowledgeDir: settings.KNOWLEDGE_DIR,
-    knowledgeMaxFileBytes: settings.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
-    logLevel: settings.LOG_LEVEL,
-    conversation: Object.freeze({ maxTurns: settings.CONVERSATION_MAX_TURNS, ttlMs: settings.CONVERSATION_TTL_S * 1000 }),
-  });
+  const config = toConfig(parsed.data);
+  if (config.telegram?.webhookUrl && !config.telegram.webhookSecret) {
+    throw new ConfigError('invalid configuration: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
+  }
+  if (config.zaloBot?.webhookUrl && !config.zaloBot.webhookSecret) {
+    throw new ConfigError('invalid configuration: ZALO_BOT_WEBHOOK_SECRET is required with ZALO_BOT_WEBHOOK_URL');
+  }
+  return deepFreeze(config);
 }

@@ -1,0 +1,192 @@
+import type { Logger } from 'pino';
+import type { Answer } from '../answer/answer.ts';
+import { ChannelError } from '../channels/channel-error.ts';
+import type { Channel, Reply } from '../channels/channel.ts';
+import type { BotMetrics } from '../observability/metrics.ts';
+import { backoffMs, type HandlerResult, type MessageQueue } from '../queue/message-queue.ts';
+import type { DeliveryLedger } from '../store/delivery-ledger.ts';
+import type { QuestionLog } from '../store/question-log.ts';
+import type { RateLimiter } from '../store/rate-limiter.ts';
+import type { Assistant } from './assistant.ts';
+import { type ChannelName, deliveryKey, type IncomingMessage } from './incoming-message.ts';
+
+/** Said once when a user goes over the per-minute limit; then the bot stays silent until the window passes. */
+export const RATE_LIMITED_TEXT = 'Bạn đang gửi quá nhiều tin nhắn. Vui lòng đợi khoảng một phút rồi hỏi tiếp nhé.';
+/** Said for photos, stickers, voice, files, locations. */
+export const NON_TEXT_TEXT =
+  'Xin lỗi, tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi về quy hoạch, kế hoạch CNTT của tỉnh bạn quan tâm nhé.';
+/** Said when answering failed unexpectedly: the user hears something rather than nothing. */
+export const INTERNAL_ERROR_TEXT = 'Xin lỗi, hệ thống đang gặp sự cố khi trả lời. Bạn vui lòng hỏi lại sau ít phút.';
+
+export interface MessageFlowDependencies {
+  assistant: Assistant;
+  queue: MessageQueue;
+  /** Takes over while the main queue cannot store (Redis down): answers keep flowing, without durability. */
+  fallbackQueue?: MessageQueue;
+  ledger: DeliveryLedger;
+  rateLimiter: RateLimiter;
+  questionLog: QuestionLog;
+  metrics: BotMetrics;
+  logger: Logger;
+  /** How long a claimed delivery stays claimed before another process may take it over. */
+  leaseMs?: number;
+  maxMessageChars: number;
+  now?: () => number;
+}
+
+export interface MessageFlow {
+  /** Adds a channel whose messages this flow answers. */
+  register(channel: Channel): void;
+  /**
+   * Stores a message for answering; resolves once it is stored, which is when the platform may be told
+   * "received". A delivery already answered is reported as a duplicate and not stored again.
+   */
+  accept(message: IncomingMessage): Promise<'queued' | 'duplicate'>;
+  /** Answers at once, for request-response channels (web chat, HTTP API): same limits, same logging. */
+  answerNow(message: IncomingMessage): Promise<Reply>;
+  start(): void;
+  /** Stops taking queued messages and waits for those in progress (SIGTERM). */
+  drain(): Promise<void>;
+}
+
+const DEFAULT_LEASE_MS = 60_000;
+
+export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
+  const { assistant, queue, fallbackQueue, ledger, rateLimiter, questionLog, metrics, logger, maxMessageChars } = deps;
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const now = deps.now ?? Date.now;
+  const channels = new Map<ChannelName, Channel>();
+
+  /** Store failures never stop an answer: the bot fails open and says so in the logs. */
+  async function tolerant<T>(what: string, fallback: T, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      logger.warn({ err: error }, `${what} unavailable; continuing without it`);
+      return fallback;
+    }
+  }
+
+  function clip(message: IncomingMessage): IncomingMessage {
+    return message.text.length > maxMessageChars ? { ...message, text: message.text.slice(0, maxMessageChars) } : message;
+  }
+
+  async function replyFor(message: IncomingMessage): Promise<{ reply: Reply; answer: Answer | null }> {
+    if (message.kind === 'non-text') return { reply: { kind: 'notice', text: NON_TEXT_TEXT }, answer: null };
+    const text = message.kind === 'start' ? '/start' : message.text;
+    const answer = await assistant.ask({ channel: message.channel, user: message.userId, text });
+    return { reply: { kind: 'answer', answer }, answer };
+  }
+
+  async function record(message: IncomingMessage, answer: Answer): Promise<void> {
+    metrics.answers.inc({ grounded: String(answer.grounded) });
+    await tolerant('question log', undefined, () =>
+      questionLog.record({
+        channel: message.channel,
+        text: message.text,
+        outcome: answer.outcome,
+        grounded: answer.grounded,
+        at: now(),
+      }),
+    );
+  }
+
+  async function handle(message: IncomingMessage, attempt: number): Promise<HandlerResult> {
+    const log = logger.child({ channel: message.channel, user: message.userId, messageId: message.messageId });
+    const key = deliveryKey(message);
+    const channel = channels.get(message.channel);
+    if (!channel) {
+      log.error('no channel registered for this message; dropping it');
+      return { outcome: 'drop' };
+    }
+    const claimed = await tolerant('delivery ledger', true, () => ledger.claim(key, leaseMs));
+    if (!claimed) {
+      metrics.messages.inc({ channel: message.channel, outcome: 'duplicate' });
+      log.debug('already answered or being answered elsewhere');
+      return { outcome: 'done' };
+    }
+    try {
+      let reply: Reply;
+      let answer: Answer | null = null;
+      const decision =
+        attempt === 1 ? await tolerant('rate limiter', 'allowed' as const, () => rateLimiter.consume(`${message.channel}:${message.userId}`)) : 'allowed';
+      if (decision === 'limited') {
+        metrics.messages.inc({ channel: message.channel, outcome: 'rate-limited' });
+        await tolerant('delivery ledger', undefined, () => ledger.complete(key));
+        return { outcome: 'done' };
+      }
+      if (decision === 'limited-first') {
+        reply = { kind: 'notice', text: RATE_LIMITED_TEXT };
+      } else {
+        try {
+          ({ reply, answer } = await replyFor(message));
+        } catch (error) {
+          log.error({ err: error }, 'answering failed');
+          reply = { kind: 'notice', text: INTERNAL_ERROR_TEXT };
+        }
+      }
+      await channel.deliver(message, reply);
+      await tolerant('delivery ledger', undefined, () => ledger.complete(key));
+      metrics.messages.inc({ channel: message.channel, outcome: answer?.outcome ?? (decision === 'allowed' ? message.kind : 'rate-limited') });
+      metrics.answerSeconds.observe({ channel: message.channel }, (now() - message.receivedAt) / 1000);
+      if (answer) await record(message, answer);
+      return { outcome: 'done' };
+    } catch (error) {
+      await tolerant('delivery ledger', undefined, () => ledger.release(key));
+      if (error instanceof ChannelError && !error.isRetryable) {
+        metrics.messages.inc({ channel: message.channel, outcome: 'failed' });
+        log.error({ err: error }, 'reply rejected by the platform; not retrying');
+        return { outcome: 'drop' };
+      }
+      const afterMs = error instanceof ChannelError && error.retryAfterMs !== null ? error.retryAfterMs : backoffMs(attempt);
+      log.warn({ err: error, attempt, afterMs }, 'reply not sent; will retry');
+      return { outcome: 'retry', afterMs };
+    }
+  }
+
+  return {
+    register(channel) {
+      channels.set(channel.name, channel);
+    },
+
+    async accept(raw) {
+      const message = clip(raw);
+      if (await tolerant('delivery ledger', false, () => ledger.isDone(deliveryKey(message)))) {
+        metrics.messages.inc({ channel: message.channel, outcome: 'duplicate' });
+        return 'duplicate';
+      }
+      try {
+        await queue.enqueue(message);
+      } catch (error) {
+        if (!fallbackQueue) throw error;
+        logger.warn({ err: error }, 'queue unavailable; answering from memory until it is back');
+        await fallbackQueue.enqueue(message);
+      }
+      return 'queued';
+    },
+
+    async answerNow(raw) {
+      const message = clip(raw);
+      const decision = await tolerant('rate limiter', 'allowed' as const, () => rateLimiter.consume(`${message.channel}:${message.userId}`));
+      if (decision !== 'allowed') {
+        metrics.messages.inc({ channel: message.channel, outcome: 'rate-limited' });
+        return { kind: 'notice', text: RATE_LIMITED_TEXT };
+      }
+      const started = now();
+      const { reply, answer } = await replyFor(message);
+      metrics.messages.inc({ channel: message.channel, outcome: answer?.outcome ?? message.kind });
+      metrics.answerSeconds.observe({ channel: message.channel }, (now() - started) / 1000);
+      if (answer) await record(message, answer);
+      return reply;
+    },
+
+    start() {
+      queue.start(handle);
+      fallbackQueue?.start(handle);
+    },
+
+    async drain() {
+      await Promise.all([queue.drain(), fallbackQueue?.drain()]);
+    },
+  };
+}
