@@ -32,6 +32,7 @@ const schema = z.object({
   REDIS_URL: redisUrl.optional(),
   REDIS_PREFIX: z.string().min(1).default('hoidap:'),
   QUEUE_CONCURRENCY: positiveInt.default(4),
+  QUEUE_LEASE_MS: positiveInt.default(30_000),
   ADMIN_TOKEN: z.string().min(8, 'use at least 8 characters').optional(),
   PUBLIC_URL: url.optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'expected <bot id>:<secret>').optional(),
@@ -72,6 +73,8 @@ export interface Config {
   maxMessageChars: number;
   redis: { url: string; prefix: string } | null;
   queueConcurrency: number;
+  /** How long a message being processed stays claimed; a crashed process's messages are taken over after it. */
+  queueLeaseMs: number;
   adminToken: string | null;
   publicUrl: string | null;
   telegram: {
@@ -118,6 +121,7 @@ function toConfig(settings: Settings): Config {
     maxMessageChars: s.MAX_MESSAGE_CHARS,
     redis: s.REDIS_URL ? { url: s.REDIS_URL, prefix: s.REDIS_PREFIX } : null,
     queueConcurrency: s.QUEUE_CONCURRENCY,
+    queueLeaseMs: s.QUEUE_LEASE_MS,
     adminToken: s.ADMIN_TOKEN ?? null,
     publicUrl: s.PUBLIC_URL ?? null,
     telegram: s.TELEGRAM_BOT_TOKEN

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.ts';
+import { type AnswerWriter, type Audience, DEFAULT_AUDIENCE, offlineAnswerWriter } from '../answer/answer-writer.ts';
 import { composeAnswer } from '../answer/compose-answer.ts';
 import { type ConversationStore, type ConversationTurn, conversationKey } from '../conversation/conversation-store.ts';
 import { resolveFollowUp } from '../conversation/resolve-follow-up.ts';
@@ -12,6 +13,8 @@ export interface Question {
   channel: string;
   user: string;
   text: string;
+  /** Who will read the answer; decides its length and tone, never its content. Defaults to 'citizen'. */
+  audience?: Audience;
 }
 
 export interface Assistant {
@@ -23,6 +26,8 @@ export interface AssistantDependencies {
   knowledge: () => KnowledgeBase;
   conversations: ConversationStore;
   logger: Logger;
+  /** Phrases the grounded answer; defaults to the offline writer. */
+  writer?: AnswerWriter;
   now?: () => number;
 }
 
@@ -34,10 +39,16 @@ export const MAX_QUESTION_CHARS = 1000;
 
 /**
  * The question-to-answer path shared by every channel: history → understand → resolve follow-up →
- * ground in the documents → compose → remember. History is a help, not a requirement: when the store
- * fails, the question is answered on its own.
+ * ground in the documents → write (offline, or a model behind the citation guard) → remember.
+ * History is a help, not a requirement: when the store fails, the question is answered on its own.
  */
-export function createAssistant({ knowledge, conversations, logger, now = Date.now }: AssistantDependencies): Assistant {
+export function createAssistant({
+  knowledge,
+  conversations,
+  logger,
+  writer = offlineAnswerWriter,
+  now = Date.now,
+}: AssistantDependencies): Assistant {
   async function history(key: string): Promise<ConversationTurn[]> {
     try {
       return await conversations.recent(key);
@@ -56,7 +67,7 @@ export function createAssistant({ knowledge, conversations, logger, now = Date.n
   }
 
   return {
-    async ask({ channel, user, text }: Question): Promise<Answer> {
+    async ask({ channel, user, text, audience = DEFAULT_AUDIENCE }: Question): Promise<Answer> {
       const key = conversationKey(channel, user);
       const base = knowledge();
       const understood = understandQuestion(text.slice(0, MAX_QUESTION_CHARS));
@@ -66,7 +77,15 @@ export function createAssistant({ knowledge, conversations, logger, now = Date.n
       }
       const turns = await history(key);
       const question = resolveFollowUp(understood, turns.at(-1));
-      const answer = composeAnswer(base, groundQuestion(base, question));
+      const grounding = groundQuestion(base, question);
+      let answer: Answer;
+      try {
+        answer = await writer.write({ question, grounding, knowledge: base, history: turns, audience });
+      } catch (error) {
+        // Writers are not meant to reject; if one does, the user still gets the exact offline answer.
+        logger.error({ err: error }, 'answer writer failed; answering offline');
+        answer = composeAnswer(base, grounding);
+      }
       const cited = new Set(answer.citations.map((citation) => citation.source));
       const documents = base.documents.filter((document) => cited.has(document.source));
       await remember(key, () =>

@@ -99,11 +99,15 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
       log.error('no channel registered for this message; dropping it');
       return { outcome: 'drop' };
     }
-    const claimed = await tolerant('delivery ledger', true, () => ledger.claim(key, leaseMs));
-    if (!claimed) {
+    const claim = await tolerant('delivery ledger', 'acquired' as const, () => ledger.claim(key, leaseMs));
+    if (claim === 'done') {
       metrics.messages.inc({ channel: message.channel, outcome: 'duplicate' });
-      log.debug('already answered or being answered elsewhere');
+      log.debug('already answered');
       return { outcome: 'done' };
+    }
+    if (claim === 'busy') {
+      // Another worker holds it; if that worker died, its lease runs out and this retry takes over.
+      return { outcome: 'retry', afterMs: leaseMs };
     }
     try {
       let reply: Reply;

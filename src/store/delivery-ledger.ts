@@ -6,8 +6,11 @@
  * and a crashed worker's claim runs out), then marked done for a long time.
  */
 export interface DeliveryLedger {
-  /** True when this caller may process the delivery: not done, and not claimed by someone else. */
-  claim(key: string, leaseMs: number): Promise<boolean>;
+  /**
+   * `acquired`: this caller processes the delivery now; `done`: it was answered already;
+   * `busy`: someone else holds a live claim (try again after the lease: that worker may have died).
+   */
+  claim(key: string, leaseMs: number): Promise<ClaimResult>;
   /** Marks the delivery answered; later claims fail until the record expires. */
   complete(key: string): Promise<void>;
   /** Gives a claim back after a failure, so a retry can take it at once. */
@@ -15,3 +18,5 @@ export interface DeliveryLedger {
   /** True when the delivery was already answered. */
   isDone(key: string): Promise<boolean>;
 }
+
+export type ClaimResult = 'acquired' | 'done' | 'busy';

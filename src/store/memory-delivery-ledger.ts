@@ -1,4 +1,4 @@
-import type { DeliveryLedger } from './delivery-ledger.ts';
+import type { ClaimResult, DeliveryLedger } from './delivery-ledger.ts';
 
 interface Entry {
   state: 'claimed' | 'done';
@@ -24,11 +24,12 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
     return entry;
   }
 
-  async claim(key: string, leaseMs: number): Promise<boolean> {
-    if (this.live(key)) return false;
+  async claim(key: string, leaseMs: number): Promise<ClaimResult> {
+    const entry = this.live(key);
+    if (entry) return entry.state === 'done' ? 'done' : 'busy';
     this.entries.set(key, { state: 'claimed', expiresAt: this.now() + leaseMs });
     this.evict();
-    return true;
+    return 'acquired';
   }
 
   async complete(key: string): Promise<void> {

@@ -1,0 +1,80 @@
+import type { Logger } from 'pino';
+import { createClient } from 'redis';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+export interface RedisConnection {
+  client: RedisClient;
+  /** True while commands can be sent. */
+  isReady(): boolean;
+  /** A second connection for blocking reads (the queue), so they never hold up ordinary commands. */
+  duplicate(): RedisClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Redis without ever stopping the bot: the first connection and every reconnection happen in
+ * the background with capped backoff; while Redis is away commands fail at once (no offline queue), so
+ * callers fall back (answers without history) instead of waiting. One warning per outage, one info when
+ * it is back.
+ */
+export function createRedisConnection(options: { url: string; logger: Logger; onStateChange?: (ready: boolean) => void }): RedisConnection {
+  const { url, logger, onStateChange } = options;
+  let outage = false;
+  let closing = false;
+
+  const configure = (client: RedisClient, role: string): RedisClient => {
+    client.on('error', (error: Error) => {
+      if (closing || outage) return;
+      outage = true;
+      onStateChange?.(false);
+      logger.warn({ err: { message: error.message }, role }, 'Redis unreachable; answering without shared state until it is back');
+    });
+    client.on('ready', () => {
+      if (outage) logger.info({ role }, 'Redis is back');
+      outage = false;
+      onStateChange?.(true);
+    });
+    // Connecting never throws at the caller: the reconnect strategy keeps trying.
+    client.connect().catch((error: Error) => {
+      if (!closing) logger.warn({ err: { message: error.message }, role }, 'Redis connection attempt stopped');
+    });
+    return client;
+  };
+
+  const make = (): RedisClient =>
+    createClient({
+      url,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: 2000,
+        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** Math.min(retries, 6), 5000),
+      },
+    });
+
+  const client = configure(make(), 'commands');
+  const extra: RedisClient[] = [];
+
+  return {
+    client,
+    isReady: () => client.isReady,
+    duplicate() {
+      const other = configure(make(), 'queue');
+      extra.push(other);
+      return other;
+    },
+    async close() {
+      closing = true;
+      await Promise.all(
+        [client, ...extra].map(async (connection) => {
+          try {
+            if (connection.isOpen) await connection.close();
+            else connection.destroy();
+          } catch {
+            connection.destroy();
+          }
+        }),
+      );
+    },
+  };
+}

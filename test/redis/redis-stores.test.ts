@@ -1,0 +1,38 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { RedisConversationStore } from '../../src/redis/redis-conversation-store.ts';
+import { RedisDeliveryLedger } from '../../src/redis/redis-delivery-ledger.ts';
+import { RedisQuestionLog } from '../../src/redis/redis-question-log.ts';
+import { RedisRateLimiter } from '../../src/redis/redis-rate-limiter.ts';
+import { RedisSecretStore } from '../../src/redis/redis-secret-store.ts';
+import { conversationStoreContract } from '../conversation/conversation-store-contract.ts';
+import { connectTestRedis, deleteKeys, type TestRedisClient, uniquePrefix } from '../helpers/redis.ts';
+import { deliveryLedgerContract, questionLogContract, rateLimiterContract, secretStoreContract } from '../store/store-contracts.ts';
+
+/** The same contracts as the memory stores, against a real Redis; each store gets a fresh prefix. */
+
+let redis: TestRedisClient;
+const prefixes: string[] = [];
+
+function prefix(): string {
+  const fresh = uniquePrefix();
+  prefixes.push(fresh);
+  return fresh;
+}
+
+beforeAll(async () => {
+  redis = await connectTestRedis();
+});
+
+afterEach(async () => {
+  for (const used of prefixes.splice(0)) await deleteKeys(redis, used);
+});
+
+afterAll(async () => {
+  await redis.close();
+});
+
+conversationStoreContract('RedisConversationStore', ({ maxTurns, ttlMs, now }) => new RedisConversationStore(redis, prefix(), { maxTurns, ttlMs }, now));
+deliveryLedgerContract('RedisDeliveryLedger', (doneTtlMs) => new RedisDeliveryLedger(redis, prefix(), doneTtlMs));
+rateLimiterContract('RedisRateLimiter', (limit, now) => new RedisRateLimiter(redis, prefix(), limit, now));
+questionLogContract('RedisQuestionLog', () => new RedisQuestionLog(redis, prefix()));
+secretStoreContract('RedisSecretStore', () => new RedisSecretStore(redis, prefix()));
