@@ -41,7 +41,8 @@ function parseLine(line: string): { user: string; text: string } | { error: stri
 }
 
 async function chatJsonl(config: Readonly<Config>, logger: Logger): Promise<void> {
-  const { assistant } = await createApp({ config, logger });
+  const app = await createApp({ config, logger });
+  const { assistant } = app;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -58,11 +59,13 @@ async function chatJsonl(config: Readonly<Config>, logger: Logger): Promise<void
       process.stdout.write(`${JSON.stringify({ error: 'internal error while answering' })}\n`);
     }
   }
+  await app.close();
 }
 
 async function chatInteractive(config: Readonly<Config>, logger: Logger): Promise<void> {
-  const { assistant } = await createApp({ config, logger });
-  const user = process.env.USER ?? 'terminal';
+  const app = await createApp({ config, logger });
+  const { assistant } = app;
+  const user = 'terminal';
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write('Hỏi đáp quy hoạch CNTT — gõ câu hỏi, “xoá lịch sử” để bắt đầu lại, Ctrl+D để thoát.\n');
   rl.setPrompt('\nBạn: ');
@@ -74,6 +77,7 @@ async function chatInteractive(config: Readonly<Config>, logger: Logger): Promis
     }
     rl.prompt();
   }
+  await app.close();
 }
 
 async function ask(config: Readonly<Config>, logger: Logger, args: string[]): Promise<void> {
@@ -84,9 +88,10 @@ async function ask(config: Readonly<Config>, logger: Logger, args: string[]): Pr
     process.exitCode = 2;
     return;
   }
-  const { assistant } = await createApp({ config, logger });
-  const answer = await assistant.ask({ channel: CLI_CHANNEL, user: 'ask', text });
+  const app = await createApp({ config, logger });
+  const answer = await app.assistant.ask({ channel: CLI_CHANNEL, user: 'ask', text });
   process.stdout.write(json ? `${jsonAnswer('ask', answer)}\n` : `${answer.answer}\n`);
+  await app.close();
 }
 
 function describeReport(report: FileReport): string {
@@ -146,9 +151,9 @@ async function kb(config: Readonly<Config>, logger: Logger, args: string[]): Pro
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
-  const config = loadConfig();
   // The CLI's own output is the answer: keep routine logs out of a person's terminal unless asked for.
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const logger = createLogger(config.logLevel);
   switch (command) {
     case 'chat':
       return args.includes('--jsonl') ? chatJsonl(config, logger) : chatInteractive(config, logger);

@@ -6,6 +6,8 @@ export interface KnowledgeLibraryOptions {
   dir: string;
   maxFileBytes?: number;
   logger: Logger;
+  /** Told the number of documents after every reload (metrics). */
+  onReload?: (documents: number) => void;
 }
 
 /**
@@ -27,13 +29,27 @@ export class KnowledgeLibrary {
     return this.fileReports;
   }
 
+  /**
+   * Reloads the folder. Reloads never overlap: one asked for while another runs waits for it and then runs
+   * once more, so the last change on disk is always picked up.
+   */
   async reload(): Promise<{ documents: number; reports: readonly FileReport[] }> {
+    const previous = this.pending;
+    const next = previous.catch(() => undefined).then(() => this.load());
+    this.pending = next;
+    return next;
+  }
+
+  private pending: Promise<unknown> = Promise.resolve();
+
+  private async load(): Promise<{ documents: number; reports: readonly FileReport[] }> {
     const { dir, maxFileBytes, logger } = this.options;
     const started = performance.now();
     const loaded = await loadKnowledgeFolder(dir, maxFileBytes === undefined ? {} : { maxBytes: maxFileBytes });
     const base = buildKnowledgeBase(loaded.documents);
     this.base = base;
     this.fileReports = loaded.reports;
+    this.options.onReload?.(base.documents.length);
     for (const report of loaded.reports) {
       for (const error of report.errors) logger.error({ source: report.source, line: error.line }, error.message);
     }

@@ -3,6 +3,7 @@ import type { Answer } from '../answer/answer.ts';
 import { ChannelError } from '../channels/channel-error.ts';
 import type { Channel, Reply } from '../channels/channel.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
+import { createOutageReporter, type OutageReporter } from '../observability/outage-reporter.ts';
 import { backoffMs, type HandlerResult, type MessageQueue } from '../queue/message-queue.ts';
 import type { DeliveryLedger } from '../store/delivery-ledger.ts';
 import type { QuestionLog } from '../store/question-log.ts';
@@ -57,12 +58,18 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
   const now = deps.now ?? Date.now;
   const channels = new Map<ChannelName, Channel>();
 
-  /** Store failures never stop an answer: the bot fails open and says so in the logs. */
+  const outages = new Map<string, OutageReporter>();
+
+  /** Store failures never stop an answer: the bot fails open and says so in the logs, once per outage. */
   async function tolerant<T>(what: string, fallback: T, action: () => Promise<T>): Promise<T> {
+    let outage = outages.get(what);
+    if (!outage) outages.set(what, (outage = createOutageReporter(logger, what)));
     try {
-      return await action();
+      const result = await action();
+      outage.succeeded();
+      return result;
     } catch (error) {
-      logger.warn({ err: error }, `${what} unavailable; continuing without it`);
+      outage.failed(error);
       return fallback;
     }
   }

@@ -7,6 +7,8 @@ export interface RedisConnection {
   client: RedisClient;
   /** True while commands can be sent. */
   isReady(): boolean;
+  /** Waits until the first connection is ready, at most `timeoutMs`; false when Redis did not answer in time. */
+  waitUntilReady(timeoutMs: number): Promise<boolean>;
   /** A second connection for blocking reads (the queue), so they never hold up ordinary commands. */
   duplicate(): RedisClient;
   close(): Promise<void>;
@@ -58,6 +60,20 @@ export function createRedisConnection(options: { url: string; logger: Logger; on
   return {
     client,
     isReady: () => client.isReady,
+    waitUntilReady(timeoutMs) {
+      if (client.isReady) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          client.off('ready', onReady);
+          resolve(false);
+        }, timeoutMs);
+        const onReady = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        client.once('ready', onReady);
+      });
+    },
     duplicate() {
       const other = configure(make(), 'queue');
       extra.push(other);

@@ -15,7 +15,7 @@ let userCount = 0;
 
 beforeAll(async () => {
   conversations = new MemoryConversationStore();
-  ({ assistant } = await createApp({ config: loadConfig({}), logger: silent, conversations }));
+  ({ assistant } = await createApp({ config: loadConfig({}), logger: silent, stores: { conversations } }));
 });
 
 /** A fresh user per call unless one is given, so tests never share a conversation. */
@@ -151,7 +151,7 @@ describe('bad input gets a clear answer', () => {
       append: () => Promise.reject(new Error('store down')),
       clear: () => Promise.reject(new Error('store down')),
     };
-    const app = await createApp({ config: loadConfig({}), logger: silent, conversations: broken });
+    const app = await createApp({ config: loadConfig({}), logger: silent, stores: { conversations: broken } });
     const answer = await app.assistant.ask({ channel: 'test', user: 'x', text: 'ha tinh dvc muc 4 bao nhieu' });
     expect(answer.answer).toContain('15%');
   });

@@ -1,0 +1,72 @@
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import { buildChannels } from './channels/build-channels.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { watchKnowledge } from './knowledge/knowledge-watcher.ts';
+import { createLogger } from './logger.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { createServer } from './server/create-server.ts';
+
+/**
+ * `npm start`: the HTTP server (web chat, API, admin, webhooks) and every channel whose settings are
+ * present. With no settings at all: the web chat on http://127.0.0.1:3000 with the bundled knowledge.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  keepServingOnStrayErrors(logger);
+
+  const app = await createApp({ config, logger, metrics: createMetrics({ defaultMetrics: true }) });
+  const channels = buildChannels(app);
+  for (const channel of channels) app.flow.register(channel);
+  let ready = false;
+  const server = createServer({ app, channels, isReady: () => ready });
+  await server.listen({ host: config.host, port: config.port });
+  app.flow.start();
+  for (const channel of channels) {
+    // A platform that is down at start must not keep the others (or the web chat) from serving.
+    await channel.start?.().catch((error: unknown) => logger.error({ err: error, channel: channel.name }, 'channel failed to start'));
+  }
+  const watcher = config.watchKnowledge ? watchKnowledge(app.library, config.knowledgeDir, logger) : null;
+  ready = true;
+  logger.info(
+    { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, channels: channels.map((c) => c.name) },
+    'hoidap-cntt is ready',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ready = false;
+    logger.info({ signal }, 'stopping: finishing the messages in progress');
+    await Promise.allSettled(channels.map((channel) => channel.stop?.()));
+    await server.close();
+    await app.close();
+    await watcher?.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** An error nobody caught is logged with its context; the process keeps serving the other users. */
+function keepServingOnStrayErrors(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../../app.ts';
+import { chatPage } from '../web/chat-page.ts';
+
+const chatRequest = z.object({
+  user: z.string().trim().min(1, 'field "user" must be a non-empty string').max(128, 'field "user" is too long'),
+  text: z.string().max(4000, 'field "text" is too long (at most 4000 characters)'),
+});
+
+/**
+ * `GET /`: the web chat page. `POST /v1/chat` `{"user","text"}` → the same JSON as the CLI's `--jsonl`
+ * lines: `{"user","answer","grounded","citations"}`.
+ */
+export function registerChatRoutes(server: FastifyInstance, { app }: { app: App }): void {
+  server.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(chatPage()));
+
+  server.post('/v1/chat', async (request, reply) => {
+    if (!request.body || typeof request.body !== 'object') {
+      return reply.status(400).send({ error: 'expected a JSON object {"user","text"}' });
+    }
+    const parsed = chatRequest.safeParse(request.body);
+    if (!parsed.success) return reply.status(400).send({ error: parsed.error.issues.map((issue) => issue.message).join('; ') });
+    const { user, text } = parsed.data;
+    const result = await app.flow.answerNow({
+      channel: 'web',
+      kind: 'text',
+      messageId: randomUUID(),
+      userId: user,
+      chatId: user,
+      text,
+      receivedAt: Date.now(),
+    });
+    if (result.kind === 'notice') {
+      return reply.status(429).send({ user, answer: result.text, grounded: false, citations: [] });
+    }
+    const { answer, grounded, citations } = result.answer;
+    return reply.send({ user, answer, grounded, citations });
+  });
+}
