@@ -94,3 +94,18 @@ export function createRedisConnection(options: { url: string; logger: Logger; on
     },
   };
 }
+
+/** Thrown by the Redis stores while the connection is down, at once rather than after a reconnect attempt. */
+export class RedisUnavailableError extends Error {
+  override readonly name = 'RedisUnavailableError';
+  readonly isRetryable = true;
+
+  constructor() {
+    super('Redis is not connected');
+  }
+}
+
+/** Fails fast while Redis is away, so callers fall back at once instead of waiting on a reconnection. */
+export function assertReady(client: RedisClient): void {
+  if (!client.isReady) throw new RedisUnavailableError();
+}

@@ -4,7 +4,7 @@ import {
   type ConversationTurn,
   DEFAULT_CONVERSATION_LIMITS,
 } from '../conversation/conversation-store.ts';
-import type { RedisClient } from './redis-connection.ts';
+import { assertReady, type RedisClient } from './redis-connection.ts';
 
 /**
  * Conversations in Redis, shared by every bot process: one list per conversation
@@ -27,6 +27,7 @@ export class RedisConversationStore implements ConversationStore {
   }
 
   async recent(conversation: string): Promise<ConversationTurn[]> {
+    assertReady(this.redis);
     const raw = await this.redis.lRange(this.key(conversation), 0, -1);
     const turns = raw.map((entry) => JSON.parse(entry) as ConversationTurn & { storedAt: number });
     const last = turns.at(-1);
@@ -36,6 +37,7 @@ export class RedisConversationStore implements ConversationStore {
   }
 
   async append(conversation: string, turn: ConversationTurn): Promise<void> {
+    assertReady(this.redis);
     const key = this.key(conversation);
     await this.redis
       .multi()
@@ -46,6 +48,7 @@ export class RedisConversationStore implements ConversationStore {
   }
 
   async clear(conversation: string): Promise<void> {
+    assertReady(this.redis);
     await this.redis.del(this.key(conversation));
   }
 }

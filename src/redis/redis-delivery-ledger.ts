@@ -1,5 +1,5 @@
 import type { ClaimResult, DeliveryLedger } from '../store/delivery-ledger.ts';
-import type { RedisClient } from './redis-connection.ts';
+import { assertReady, type RedisClient } from './redis-connection.ts';
 
 /** Deletes the key only while it still holds a claim, so a release never erases a "done". */
 const RELEASE_SCRIPT = "if redis.call('GET', KEYS[1]) == 'claimed' then return redis.call('DEL', KEYS[1]) else return 0 end";
@@ -21,6 +21,7 @@ export class RedisDeliveryLedger implements DeliveryLedger {
   }
 
   async claim(delivery: string, leaseMs: number): Promise<ClaimResult> {
+    assertReady(this.redis);
     const key = this.key(delivery);
     const set = await this.redis.set(key, 'claimed', { condition: 'NX', expiration: { type: 'PX', value: leaseMs } });
     if (set === 'OK') return 'acquired';
@@ -28,14 +29,17 @@ export class RedisDeliveryLedger implements DeliveryLedger {
   }
 
   async complete(delivery: string): Promise<void> {
+    assertReady(this.redis);
     await this.redis.set(this.key(delivery), 'done', { expiration: { type: 'PX', value: this.doneTtlMs } });
   }
 
   async release(delivery: string): Promise<void> {
+    assertReady(this.redis);
     await this.redis.eval(RELEASE_SCRIPT, { keys: [this.key(delivery)], arguments: [] });
   }
 
   async isDone(delivery: string): Promise<boolean> {
+    assertReady(this.redis);
     return (await this.redis.get(this.key(delivery))) === 'done';
   }
 }

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from '../pipeline/incoming-message.ts';
 import { MAX_ATTEMPTS, type MessageHandler, type MessageQueue, type QueueStats } from '../queue/message-queue.ts';
-import type { RedisClient } from './redis-connection.ts';
+import { assertReady, type RedisClient } from './redis-connection.ts';
 
 interface StreamEntry {
   id: string;
@@ -53,6 +53,7 @@ export class RedisMessageQueue implements MessageQueue {
   }
 
   async enqueue(message: IncomingMessage): Promise<void> {
+    assertReady(this.options.redis);
     await this.options.redis.xAdd(this.stream, '*', { message: JSON.stringify(message), attempt: '1' });
   }
 

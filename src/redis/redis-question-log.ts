@@ -8,7 +8,7 @@ import {
   type UnansweredGroup,
   vietnamDay,
 } from '../store/question-log.ts';
-import type { RedisClient } from './redis-connection.ts';
+import { assertReady, type RedisClient } from './redis-connection.ts';
 
 const KEEP_DAYS_S = 90 * 24 * 60 * 60;
 const KEEP_GROUPS = 1000;
@@ -25,6 +25,7 @@ export class RedisQuestionLog implements QuestionLog {
   ) {}
 
   async record(question: LoggedQuestion): Promise<void> {
+    assertReady(this.redis);
     const statsKey = `${this.prefix}stats:${vietnamDay(question.at)}`;
     const unanswered = UNANSWERED_OUTCOMES.has(question.outcome);
     const counted = !['greeting', 'reset', 'help'].includes(question.outcome);
@@ -57,11 +58,13 @@ export class RedisQuestionLog implements QuestionLog {
   }
 
   async stats(day: string): Promise<DailyStats> {
+    assertReady(this.redis);
     const counts = await this.redis.hGetAll(`${this.prefix}stats:${day}`);
     return { day, questions: Number(counts.questions ?? 0), unanswered: Number(counts.unanswered ?? 0) };
   }
 
   async unanswered(limit: number): Promise<UnansweredGroup[]> {
+    assertReady(this.redis);
     const keys = this.keys();
     const groups = await this.redis.zRange(keys.recent, 0, limit - 1, { REV: true });
     if (groups.length === 0) return [];

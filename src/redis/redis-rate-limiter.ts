@@ -1,5 +1,5 @@
 import { decide, RATE_WINDOW_MS, type RateDecision, type RateLimiter } from '../store/rate-limiter.ts';
-import type { RedisClient } from './redis-connection.ts';
+import { assertReady, type RedisClient } from './redis-connection.ts';
 
 /** Fixed one-minute windows counted in Redis (`{prefix}rate:{user}:{window}`), shared by every process. */
 export class RedisRateLimiter implements RateLimiter {
@@ -11,6 +11,7 @@ export class RedisRateLimiter implements RateLimiter {
   ) {}
 
   async consume(user: string): Promise<RateDecision> {
+    assertReady(this.redis);
     const window = Math.floor(this.now() / RATE_WINDOW_MS);
     const key = `${this.prefix}rate:${user}:${window}`;
     const [count] = await this.redis.multi().incr(key).pExpire(key, 2 * RATE_WINDOW_MS).exec();

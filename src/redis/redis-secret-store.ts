@@ -1,5 +1,5 @@
 import type { SecretStore } from '../store/secret-store.ts';
-import type { RedisClient } from './redis-connection.ts';
+import { assertReady, type RedisClient } from './redis-connection.ts';
 
 /** Named secrets in Redis (`{prefix}secret:{name}`), so a rotated token survives restarts and is shared. */
 export class RedisSecretStore implements SecretStore {
@@ -9,10 +9,12 @@ export class RedisSecretStore implements SecretStore {
   ) {}
 
   async get(name: string): Promise<string | null> {
+    assertReady(this.redis);
     return (await this.redis.get(`${this.prefix}secret:${name}`)) ?? null;
   }
 
   async set(name: string, value: string): Promise<void> {
+    assertReady(this.redis);
     await this.redis.set(`${this.prefix}secret:${name}`, value);
   }
 }

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { App } from '../../app.ts';
 import { chatPage } from '../web/chat-page.ts';
 
+const USER_ERROR = 'field "user" must be a non-empty string';
 const chatRequest = z.object({
-  user: z.string().trim().min(1, 'field "user" must be a non-empty string').max(128, 'field "user" is too long'),
-  text: z.string().max(4000, 'field "text" is too long (at most 4000 characters)'),
+  user: z.string({ error: USER_ERROR }).trim().min(1, USER_ERROR).max(128, 'field "user" is too long'),
+  text: z.string({ error: 'field "text" must be a string' }).max(4000, 'field "text" is too long (at most 4000 characters)'),
 });
 
 /**
@@ -17,7 +18,7 @@ export function registerChatRoutes(server: FastifyInstance, { app }: { app: App 
   server.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(chatPage()));
 
   server.post('/v1/chat', async (request, reply) => {
-    if (!request.body || typeof request.body !== 'object') {
+    if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body)) {
       return reply.status(400).send({ error: 'expected a JSON object {"user","text"}' });
     }
     const parsed = chatRequest.safeParse(request.body);
