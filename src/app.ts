@@ -79,7 +79,7 @@ function redisStores(config: Readonly<Config>, redis: RedisConnection, logger: L
     secrets: new RedisSecretStore(client, prefix),
     queue: new RedisMessageQueue({
       redis: client,
-      reader: redis.duplicate(),
+      openReader: () => redis.duplicate(),
       prefix,
       concurrency: config.queueConcurrency,
       claimIdleMs: config.queueLeaseMs,

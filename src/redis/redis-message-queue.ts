@@ -13,8 +13,8 @@ interface StreamEntry {
 export interface RedisMessageQueueOptions {
   /** For ordinary commands (enqueue, acknowledge, retries). */
   redis: RedisClient;
-  /** A connection of its own for the blocking read. */
-  reader: RedisClient;
+  /** Opens a connection of its own for the blocking read; called when consuming starts. */
+  openReader: () => RedisClient;
   prefix: string;
   concurrency: number;
   /** Entries a consumer took but did not acknowledge for this long are taken over (the consumer died). */
@@ -41,6 +41,7 @@ export class RedisMessageQueue implements MessageQueue {
   private readonly consumer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   private readonly now: () => number;
   private handler: MessageHandler | null = null;
+  private reader: RedisClient | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
@@ -59,6 +60,7 @@ export class RedisMessageQueue implements MessageQueue {
 
   start(handler: MessageHandler): void {
     this.handler = handler;
+    this.reader = this.options.openReader();
     this.running = true;
     this.loop = this.run();
   }
@@ -119,7 +121,7 @@ export class RedisMessageQueue implements MessageQueue {
   private async readNew(count: number, nextRetryInMs: number): Promise<StreamEntry[]> {
     if (!this.running) return [];
     const block = Math.max(10, Math.min(BLOCK_MS, nextRetryInMs));
-    const reply = await this.options.reader.xReadGroup(GROUP, this.consumer, { key: this.stream, id: '>' }, { COUNT: count, BLOCK: block });
+    const reply = await this.reader!.xReadGroup(GROUP, this.consumer, { key: this.stream, id: '>' }, { COUNT: count, BLOCK: block });
     if (!reply) return [];
     const streams = reply as Array<{ messages: StreamEntry[] }>;
     return streams.flatMap((stream) => stream.messages);

@@ -23,7 +23,7 @@ async function queueAt(prefix: string, concurrency: number, claimIdleMs = 30_000
   const redis = await connectTestRedis();
   const reader = await connectTestRedis();
   clients.push(redis, reader);
-  return new RedisMessageQueue({ redis, reader, prefix, concurrency, claimIdleMs, logger: silent });
+  return new RedisMessageQueue({ redis, openReader: () => reader, prefix, concurrency, claimIdleMs, logger: silent });
 }
 
 messageQueueContract('RedisMessageQueue', async (concurrency) => {
