@@ -34,8 +34,20 @@ export function coverageNote(knowledge: KnowledgeBase): string {
   );
 }
 
+/** The first thing a new user reads (/start, following the Official Account): what the bot does and how to ask. */
 export function greetingText(knowledge: KnowledgeBase): string {
-  return `Xin chào! Tôi là trợ lý hỏi đáp về quy hoạch, kế hoạch phát triển CNTT của các tỉnh. ${coverageNote(knowledge)}`;
+  const provinces = coveredProvinces(knowledge);
+  const covered =
+    provinces.length > 0 ? `Hiện tôi có văn bản của ${listInWords(provinces.map(provinceLabel))}.` : 'Hiện kho văn bản của tôi đang trống.';
+  return [
+    'Xin chào! Tôi trả lời câu hỏi về quy hoạch, kế hoạch phát triển công nghệ thông tin của các tỉnh, dựa trên văn bản gốc và luôn ghi rõ nguồn (số hiệu, ngày ban hành).',
+    covered,
+    '',
+    'Ví dụ câu hỏi:',
+    ...EXAMPLE_QUESTIONS.map((question) => `- ${question}`),
+    '',
+    'Gõ không dấu cũng được. Gõ “xoá lịch sử” để bắt đầu lại.',
+  ].join('\n');
 }
 
 export function helpText(knowledge: KnowledgeBase): string {

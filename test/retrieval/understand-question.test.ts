@@ -32,7 +32,7 @@ describe('understandQuestion: intent', () => {
     ['/reset', 'reset'],
     ['Bắt đầu lại', 'reset'],
     ['/help', 'help'],
-    ['/start', 'help'],
+    ['/start', 'greeting'],
     ['Bạn là ai?', 'help'],
     ['Trợ giúp', 'help'],
     ['Có bao nhiêu văn bản?', 'catalogue'],
