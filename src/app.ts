@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { AnswerWriter } from './answer/answer-writer.ts';
+import { answerWriterFromConfig } from './answer/llm/answer-writer-from-config.ts';
 import type { Config } from './config.ts';
 import type { ConversationStore } from './conversation/conversation-store.ts';
 import { MemoryConversationStore } from './conversation/memory-conversation-store.ts';
@@ -50,6 +52,8 @@ export interface App {
 export interface AppDependencies {
   config: Readonly<Config>;
   logger: Logger;
+  /** Writes answers; default: the LLM writer with OPENAI_API_KEY, the offline writer without. */
+  writer?: AnswerWriter;
   /** Replaces individual stores (tests); the rest follow the configuration. */
   stores?: Partial<Stores>;
   metrics?: BotMetrics;
@@ -92,7 +96,9 @@ function redisStores(config: Readonly<Config>, redis: RedisConnection, logger: L
  * Wires the parts together from explicit dependencies; reads no environment. With `config.redis` the shared
  * state and the queue live in Redis, otherwise in this process. Loads the knowledge folder before returning.
  */
-export async function createApp({ config, logger, stores: overrides = {}, metrics = createMetrics() }: AppDependencies): Promise<App> {
+export async function createApp({ config, logger, writer, stores: overrides = {}, metrics = createMetrics() }: AppDependencies): Promise<App> {
+  // A missing or broken prompt stops the start here, naming the file and the variable.
+  const answerWriter = writer ?? (await answerWriterFromConfig({ llm: config.llm, logger }));
   const redis = config.redis
     ? createRedisConnection({ url: config.redis.url, logger, onStateChange: (ready) => metrics.redisUp.set(ready ? 1 : 0) })
     : null;
@@ -110,7 +116,12 @@ export async function createApp({ config, logger, stores: overrides = {}, metric
     onReload: (documents) => metrics.documents.set(documents),
   });
   await library.reload();
-  const assistant = createAssistant({ knowledge: () => library.current(), conversations: stores.conversations, logger });
+  const assistant = createAssistant({
+    knowledge: () => library.current(),
+    conversations: stores.conversations,
+    logger,
+    writer: answerWriter,
+  });
   const flow = createMessageFlow({
     assistant,
     queue: stores.queue,

@@ -66,7 +66,11 @@ function keepServingOnStrayErrors(logger: Logger): void {
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
 }
 
+/** Errors that explain themselves (a bad prompt file, a bad setting) are shown without a stack trace. */
+const SELF_EXPLAINING = new Set(['PromptError', 'ConfigError']);
+
 main().catch((error: unknown) => {
-  process.stderr.write(`failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  const detail = error instanceof Error ? (SELF_EXPLAINING.has(error.name) ? `${error.name}: ${error.message}` : error.stack) : String(error);
+  process.stderr.write(`failed to start: ${detail}\n`);
   process.exit(1);
 });

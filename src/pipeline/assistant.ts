@@ -7,6 +7,7 @@ import { resolveFollowUp } from '../conversation/resolve-follow-up.ts';
 import { groundQuestion } from '../retrieval/ground-question.ts';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.ts';
 import { understandQuestion } from '../retrieval/understand-question.ts';
+import { createOutageReporter } from '../observability/outage-reporter.ts';
 
 /** One question from one user on one channel. */
 export interface Question {
@@ -49,20 +50,25 @@ export function createAssistant({
   writer = offlineAnswerWriter,
   now = Date.now,
 }: AssistantDependencies): Assistant {
+  const outage = createOutageReporter(logger, 'conversation history');
+
   async function history(key: string): Promise<ConversationTurn[]> {
     try {
-      return await conversations.recent(key);
+      const turns = await conversations.recent(key);
+      outage.succeeded();
+      return turns;
     } catch (error) {
-      logger.warn({ err: error, key }, 'conversation history unavailable; answering without it');
+      outage.failed(error);
       return [];
     }
   }
 
-  async function remember(key: string, action: () => Promise<void>): Promise<void> {
+  async function remember(action: () => Promise<void>): Promise<void> {
     try {
       await action();
+      outage.succeeded();
     } catch (error) {
-      logger.warn({ err: error, key }, 'could not update conversation history');
+      outage.failed(error);
     }
   }
 
@@ -72,7 +78,7 @@ export function createAssistant({
       const base = knowledge();
       const understood = understandQuestion(text.slice(0, MAX_QUESTION_CHARS));
       if (understood.intent === 'reset') {
-        await remember(key, () => conversations.clear(key));
+        await remember(() => conversations.clear(key));
         return composeAnswer(base, { kind: 'conversation', intent: 'reset' });
       }
       const turns = await history(key);
@@ -88,7 +94,7 @@ export function createAssistant({
       }
       const cited = new Set(answer.citations.map((citation) => citation.source));
       const documents = base.documents.filter((document) => cited.has(document.source));
-      await remember(key, () =>
+      await remember(() =>
         conversations.append(key, {
           question: question.text,
           provinces: question.provinces.length > 0 ? question.provinces : documents.flatMap((d) => d.metadata.province ?? []),

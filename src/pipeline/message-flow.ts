@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.ts';
+import type { Audience } from '../answer/answer-writer.ts';
 import { ChannelError } from '../channels/channel-error.ts';
 import type { Channel, Reply } from '../channels/channel.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
@@ -52,6 +53,11 @@ export interface MessageFlow {
 
 const DEFAULT_LEASE_MS = 60_000;
 
+/** Officials use Telegram and want fuller answers; citizens on Zalo and the web want the figure first. */
+function audienceOf(channel: ChannelName): Audience {
+  return channel === 'telegram' ? 'official' : 'citizen';
+}
+
 export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
   const { assistant, queue, fallbackQueue, ledger, rateLimiter, questionLog, metrics, logger, maxMessageChars } = deps;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
@@ -81,7 +87,7 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
   async function replyFor(message: IncomingMessage): Promise<{ reply: Reply; answer: Answer | null }> {
     if (message.kind === 'non-text') return { reply: { kind: 'notice', text: NON_TEXT_TEXT }, answer: null };
     const text = message.kind === 'start' ? '/start' : message.text;
-    const answer = await assistant.ask({ channel: message.channel, user: message.userId, text });
+    const answer = await assistant.ask({ channel: message.channel, user: message.userId, text, audience: audienceOf(message.channel) });
     return { reply: { kind: 'answer', answer }, answer };
   }
 

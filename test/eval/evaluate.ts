@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import type { Answer } from '../../src/answer/answer.ts';
+import type { AnswerWriter, Audience } from '../../src/answer/answer-writer.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Assistant } from '../../src/pipeline/assistant.ts';
 import { findDates } from '../../src/text/dates.ts';
 import { normalizeVietnamese } from '../../src/text/normalize.ts';
 
@@ -83,12 +85,25 @@ export function checkAnswer(answer: Answer, expect: Expectation): string[] {
   return failures;
 }
 
-export async function evaluate(cases: EvalCase[] = loadCases()): Promise<EvalReport> {
-  const { assistant } = await createApp({ config: loadConfig({}), logger: pino({ level: 'silent' }) });
+export interface EvaluateOptions {
+  /** Writes the answers with this writer (the LLM writer for `npm run eval -- --llm`); default: offline. */
+  writer?: AnswerWriter;
+  audience?: Audience;
+}
+
+async function assistantFor(writer: AnswerWriter | undefined): Promise<Assistant> {
+  const logger = pino({ level: 'silent' });
+  const app = await createApp({ config: loadConfig({ KNOWLEDGE_WATCH: 'false' }), logger, ...(writer ? { writer } : {}) });
+  return app.assistant;
+}
+
+export async function evaluate(cases: EvalCase[] = loadCases(), options: EvaluateOptions = {}): Promise<EvalReport> {
+  const assistant = await assistantFor(options.writer);
   const turns: TurnResult[] = [];
   for (const evalCase of cases) {
     for (const turn of evalCase.turns) {
-      const answer = await assistant.ask({ channel: 'eval', user: evalCase.id, text: turn.text });
+      const question = { channel: 'eval', user: evalCase.id, text: turn.text };
+      const answer = await assistant.ask(options.audience ? { ...question, audience: options.audience } : question);
       turns.push({ caseId: evalCase.id, kind: evalCase.kind, text: turn.text, answer, failures: checkAnswer(answer, turn.expect) });
     }
   }
