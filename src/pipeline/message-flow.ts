@@ -52,6 +52,22 @@ export interface MessageFlow {
 }
 
 const DEFAULT_LEASE_MS = 60_000;
+/** Replies kept for their retry in this process; a retry in another process answers afresh. */
+const UNSENT_REPLIES_KEPT = 1000;
+
+/** A Map that forgets its oldest entries past a size, so failed sends cannot grow memory without bound. */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    this.delete(key);
+    super.set(key, value);
+    while (this.size > this.limit) this.delete(this.keys().next().value as K);
+    return this;
+  }
+}
 
 /** Officials use Telegram and want fuller answers; citizens on Zalo and the web want the figure first. */
 function audienceOf(channel: ChannelName): Audience {
@@ -63,6 +79,7 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const now = deps.now ?? Date.now;
   const channels = new Map<ChannelName, Channel>();
+  const unsentReplies = new BoundedMap<string, { reply: Reply; answer: Answer | null }>(UNSENT_REPLIES_KEPT);
 
   const outages = new Map<string, OutageReporter>();
 
@@ -132,7 +149,11 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
         await tolerant('delivery ledger', undefined, () => ledger.complete(key));
         return { outcome: 'done' };
       }
-      if (decision === 'limited-first') {
+      const unsent = unsentReplies.get(key);
+      if (unsent) {
+        // A retry sends what was answered the first time: asking again would record the turn twice.
+        ({ reply, answer } = unsent);
+      } else if (decision === 'limited-first') {
         reply = { kind: 'notice', text: RATE_LIMITED_TEXT };
       } else {
         try {
@@ -142,7 +163,9 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
           reply = { kind: 'notice', text: INTERNAL_ERROR_TEXT };
         }
       }
+      unsentReplies.set(key, { reply, answer });
       await channel.deliver(message, reply);
+      unsentReplies.delete(key);
       await tolerant('delivery ledger', undefined, () => ledger.complete(key));
       metrics.messages.inc({ channel: message.channel, outcome: answer?.outcome ?? (decision === 'allowed' ? message.kind : 'rate-limited') });
       metrics.answerSeconds.observe({ channel: message.channel }, (now() - message.receivedAt) / 1000);
@@ -151,6 +174,7 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
     } catch (error) {
       await tolerant('delivery ledger', undefined, () => ledger.release(key));
       if (error instanceof ChannelError && !error.isRetryable) {
+        unsentReplies.delete(key);
         metrics.messages.inc({ channel: message.channel, outcome: 'failed' });
         log.error({ err: error }, 'reply rejected by the platform; not retrying');
         return { outcome: 'drop' };

@@ -1,0 +1,142 @@
+import { pino } from 'pino';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ChannelError } from '../../src/channels/channel-error.ts';
+import type { Channel, Reply } from '../../src/channels/channel.ts';
+import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
+import { MemoryConversationStore } from '../../src/conversation/memory-conversation-store.ts';
+import { KnowledgeLibrary } from '../../src/knowledge/knowledge-library.ts';
+import { createMetrics } from '../../src/observability/metrics.ts';
+import { type Assistant, createAssistant } from '../../src/pipeline/assistant.ts';
+import type { IncomingMessage } from '../../src/pipeline/incoming-message.ts';
+import { createMessageFlow, INTERNAL_ERROR_TEXT, type MessageFlow, NON_TEXT_TEXT, RATE_LIMITED_TEXT } from '../../src/pipeline/message-flow.ts';
+import { MemoryMessageQueue } from '../../src/queue/memory-message-queue.ts';
+import type { MessageQueue } from '../../src/queue/message-queue.ts';
+import { MemoryDeliveryLedger } from '../../src/store/memory-delivery-ledger.ts';
+import { MemoryQuestionLog } from '../../src/store/memory-question-log.ts';
+import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+/** The message flow with fakes of our own ports: a recording channel, a scripted failure, a broken queue. */
+
+const silent = pino({ level: 'silent' });
+const library = new KnowledgeLibrary({ dir: BUNDLED_KNOWLEDGE_DIR, logger: silent });
+await library.reload();
+
+class RecordingChannel implements Channel {
+  readonly name = 'zalo-oa' as const;
+  readonly sent: Array<{ message: IncomingMessage; reply: Reply }> = [];
+  readonly failures: Error[] = [];
+
+  async deliver(message: IncomingMessage, reply: Reply): Promise<void> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    this.sent.push({ message, reply });
+  }
+
+  texts(): string[] {
+    return this.sent.map(({ reply }) => (reply.kind === 'answer' ? reply.answer.answer : reply.text));
+  }
+}
+
+let sequence = 0;
+function message(text: string, overrides: Partial<IncomingMessage> = {}): IncomingMessage {
+  return { channel: 'zalo-oa', kind: 'text', messageId: `msg-${++sequence}`, userId: 'citizen', chatId: 'citizen', text, receivedAt: Date.now(), ...overrides };
+}
+
+let channel: RecordingChannel;
+let conversations: MemoryConversationStore;
+let questionLog: MemoryQuestionLog;
+
+function flowWith(options: { assistant?: Assistant; queue?: MessageQueue; fallbackQueue?: MessageQueue; rateLimit?: number } = {}): MessageFlow {
+  const assistant = options.assistant ?? createAssistant({ knowledge: () => library.current(), conversations, logger: silent });
+  const flow = createMessageFlow({
+    assistant,
+    queue: options.queue ?? new MemoryMessageQueue(2, silent),
+    ...(options.fallbackQueue ? { fallbackQueue: options.fallbackQueue } : {}),
+    ledger: new MemoryDeliveryLedger(60_000),
+    rateLimiter: new MemoryRateLimiter(options.rateLimit ?? 100),
+    questionLog,
+    metrics: createMetrics(),
+    logger: silent,
+    leaseMs: 200,
+    maxMessageChars: 4000,
+  });
+  flow.register(channel);
+  flow.start();
+  return flow;
+}
+
+beforeEach(() => {
+  channel = new RecordingChannel();
+  conversations = new MemoryConversationStore();
+  questionLog = new MemoryQuestionLog();
+});
+
+describe('message flow', () => {
+  it('answers an accepted message with its citation, and a re-delivered one not again', async () => {
+    const flow = flowWith();
+    const first = message('ha tinh dvc muc 4 bao nhieu');
+    expect(await flow.accept(first)).toBe('queued');
+    await waitFor(() => channel.sent.length === 1, 'the answer');
+    expect(channel.texts()[0]).toContain('Nguồn: Quyết định số 4086/QĐ-UBND ngày 28/12/2012');
+    expect(await flow.accept({ ...first })).toBe('duplicate');
+    await flow.drain();
+    expect(channel.sent).toHaveLength(1);
+  });
+
+  it('says once that a user is over the limit, then stays silent', async () => {
+    const flow = flowWith({ rateLimit: 2 });
+    for (let i = 0; i < 5; i++) await flow.accept(message(`Hà Tĩnh câu ${i}`));
+    await waitFor(() => channel.sent.length === 3, 'two answers and one notice');
+    await flow.drain();
+    expect(channel.texts().filter((text) => text === RATE_LIMITED_TEXT)).toHaveLength(1);
+    expect(channel.sent).toHaveLength(3);
+  });
+
+  it('answers photos and stickers with a short note', async () => {
+    const flow = flowWith();
+    await flow.accept(message('', { kind: 'non-text' }));
+    await waitFor(() => channel.sent.length === 1, 'the note');
+    expect(channel.texts()).toEqual([NON_TEXT_TEXT]);
+  });
+
+  it('retries a send the platform may accept later, with the same answer and one history entry', async () => {
+    const flow = flowWith();
+    channel.failures.push(new ChannelError('429', { channel: 'zalo-oa', isRetryable: true, retryAfterMs: 20 }));
+    await flow.accept(message('Hà Tĩnh đặt mục tiêu bao nhiêu % dịch vụ công mức 4?'));
+    await waitFor(() => channel.sent.length === 1, 'the retried answer');
+    expect(channel.texts()[0]).toContain('15%');
+    expect(await conversations.recent('zalo-oa:citizen')).toHaveLength(1);
+    expect((await questionLog.stats(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10))).questions).toBe(1);
+  });
+
+  it('does not retry a send the platform refused for good', async () => {
+    const flow = flowWith();
+    channel.failures.push(new ChannelError('blocked', { channel: 'zalo-oa', isRetryable: false }));
+    await flow.accept(message('Hà Tĩnh'));
+    await flow.accept(message('Quảng Bình'));
+    await waitFor(() => channel.sent.length === 1, 'the second answer');
+    await flow.drain();
+    expect(channel.sent).toHaveLength(1);
+  });
+
+  it('tells the user politely when answering fails, and keeps serving', async () => {
+    const broken: Assistant = { ask: () => Promise.reject(new Error('bug')) };
+    const flow = flowWith({ assistant: broken });
+    await flow.accept(message('Hà Tĩnh'));
+    await waitFor(() => channel.sent.length === 1, 'the apology');
+    expect(channel.texts()).toEqual([INTERNAL_ERROR_TEXT]);
+  });
+
+  it('falls back to memory when the queue cannot store (Redis away)', async () => {
+    const down: MessageQueue = {
+      enqueue: () => Promise.reject(new Error('Redis is not connected')),
+      start: () => {},
+      drain: async () => {},
+      stats: async () => ({ waiting: 0, active: 0, failed: 0, durable: true }),
+    };
+    const flow = flowWith({ queue: down, fallbackQueue: new MemoryMessageQueue(1, silent) });
+    expect(await flow.accept(message('ha tinh dvc muc 4 bao nhieu'))).toBe('queued');
+    await waitFor(() => channel.sent.length === 1, 'the answer from the fallback queue');
+  });
+});
