@@ -12,7 +12,7 @@ import { MemoryMessageQueue } from '../../src/queue/memory-message-queue.ts';
 import { MemoryDeliveryLedger } from '../../src/store/memory-delivery-ledger.ts';
 import { MemoryQuestionLog } from '../../src/store/memory-question-log.ts';
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.ts';
-import { waitFor } from './fake-zalo-server.ts';
+import { waitFor } from './wait-for.ts';
 
 /**
  * The real pieces around the fake Zalo servers: the assistant on the bundled knowledge, and a message flow
@@ -84,10 +84,10 @@ export function createTestFlow(assistant: Assistant, logger: Logger = silentLogg
     flow,
     accepted,
     async idle() {
-      await waitFor('the queue to be idle', async () => {
+      await waitFor(async () => {
         const stats = await queue.stats();
         return stats.waiting === 0 && stats.active === 0;
-      });
+      }, 'the queue to be idle');
     },
   };
 }

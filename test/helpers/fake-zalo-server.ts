@@ -78,16 +78,3 @@ export class RecordingServer {
 
 type Falsy = false | null | undefined | 0 | '';
 
-/**
- * Waits until `check` returns something truthy (polling every few milliseconds) and returns it; fails with
- * `what` after `timeoutMs`. Tests wait for recorded calls this way instead of sleeping for a fixed time.
- */
-export async function waitFor<T>(what: string, check: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}

@@ -8,6 +8,7 @@ import { KnowledgeLibrary } from '../../src/knowledge/knowledge-library.ts';
 import { type KnowledgeWatcher, watchKnowledge } from '../../src/knowledge/knowledge-watcher.ts';
 import { MemoryConversationStore } from '../../src/conversation/memory-conversation-store.ts';
 import { createAssistant } from '../../src/pipeline/assistant.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 /** Live knowledge: a file dropped into the folder becomes answerable without a restart; a broken one hurts nothing. */
 
@@ -16,13 +17,6 @@ let folder: string;
 let library: KnowledgeLibrary;
 let watcher: KnowledgeWatcher;
 
-async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error('not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'hoidap-watch-'));
@@ -57,13 +51,13 @@ describe('watchKnowledge', () => {
         'Mục tiêu: 100% văn bản được trao đổi dưới dạng điện tử; 45% dịch vụ công trực tuyến đạt mức độ 4.',
       ].join('\n'),
     );
-    await eventually(async () => (await ask('Quảng Ninh đặt mục tiêu bao nhiêu % dịch vụ công trực tuyến mức độ 4?')).grounded);
+    await waitFor(async () => (await ask('Quảng Ninh đặt mục tiêu bao nhiêu % dịch vụ công trực tuyến mức độ 4?')).grounded, 'the new decision answerable', { timeoutMs: 15_000 });
     const answer = await ask('Quảng Ninh đặt mục tiêu bao nhiêu % dịch vụ công trực tuyến mức độ 4?');
     expect(answer.answer).toContain('45%');
     expect(answer.answer).toContain('Kế hoạch số 328/KH-UBND ngày 15/5/2019 của UBND tỉnh Quảng Ninh');
 
     await writeFile(join(folder, 'hong.md'), '---\nso_hieu: "chưa đóng\n---\nNội dung');
-    await eventually(() => library.reports().some((report) => report.source === 'hong.md'));
+    await waitFor(() => library.reports().some((report) => report.source === 'hong.md'), 'the broken file reported', { timeoutMs: 15_000 });
     expect(library.reports().find((report) => report.source === 'hong.md')!.errors).toHaveLength(1);
     expect((await ask('ha tinh dvc muc 4 bao nhieu')).answer).toContain('15%');
     expect(library.current().documents).toHaveLength(2);

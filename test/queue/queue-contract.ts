@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from '../../src/pipeline/incoming-message.ts';
 import type { HandlerResult, MessageQueue } from '../../src/queue/message-queue.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let sequence = 0;
 
@@ -18,13 +19,6 @@ export function message(text: string, overrides: Partial<IncomingMessage> = {}):
   };
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** The behaviour every MessageQueue must have. `create` returns a fresh, empty queue. */
 export function messageQueueContract(name: string, create: (concurrency: number) => Promise<MessageQueue> | MessageQueue): void {
@@ -48,7 +42,7 @@ export function messageQueueContract(name: string, create: (concurrency: number)
       });
       await queue.enqueue(message('Hà Tĩnh đặt mục tiêu bao nhiêu % DVC mức 4?'));
       await queue.enqueue(message('Còn Quảng Bình thì sao?'));
-      await waitFor(() => seen.length === 2);
+      await waitFor(() => seen.length === 2, 'the queue to get there', { timeoutMs: 10_000 });
       expect(seen.sort()).toEqual(['Còn Quảng Bình thì sao?', 'Hà Tĩnh đặt mục tiêu bao nhiêu % DVC mức 4?']);
     });
 
@@ -60,7 +54,7 @@ export function messageQueueContract(name: string, create: (concurrency: number)
         seen.push(received.text);
         return { outcome: 'done' };
       });
-      await waitFor(() => seen.length === 1);
+      await waitFor(() => seen.length === 1, 'the queue to get there', { timeoutMs: 10_000 });
     });
 
     it('retries after the handler asks for it, counting attempts', async () => {
@@ -71,7 +65,7 @@ export function messageQueueContract(name: string, create: (concurrency: number)
         return attempt < 3 ? { outcome: 'retry', afterMs: 10 } : { outcome: 'done' };
       });
       await queue.enqueue(message('thử lại'));
-      await waitFor(() => attempts.length === 3);
+      await waitFor(() => attempts.length === 3, 'the queue to get there', { timeoutMs: 10_000 });
       expect(attempts).toEqual([1, 2, 3]);
     });
 
@@ -89,7 +83,7 @@ export function messageQueueContract(name: string, create: (concurrency: number)
         return { outcome: 'done' };
       });
       for (let i = 0; i < 6; i++) await queue.enqueue(message(`câu ${i}`));
-      await waitFor(() => finished === 6);
+      await waitFor(() => finished === 6, 'the queue to get there', { timeoutMs: 10_000 });
       expect(most).toBeLessThanOrEqual(2);
     });
 
@@ -104,7 +98,7 @@ export function messageQueueContract(name: string, create: (concurrency: number)
         return { outcome: 'done' };
       });
       await queue.enqueue(message('đang xử lý'));
-      await waitFor(() => started);
+      await waitFor(() => started, 'the queue to get there', { timeoutMs: 10_000 });
       await queue.drain();
       expect(finished).toBe(true);
     });

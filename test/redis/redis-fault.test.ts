@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { PrivateRedis } from '../helpers/redis.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 /**
  * Redis going away while messages flow: a private redis-server is killed and restarted; answers continue
@@ -33,13 +34,6 @@ afterAll(async () => {
 
 const ask = (user: string, text: string) => app.assistant.ask({ channel: 'zalo-oa', user, text });
 
-async function eventually(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('Redis outage', { timeout: 60_000 }, () => {
   it('keeps answering, warns once per outage, and resumes history after a restart', async () => {
@@ -47,7 +41,7 @@ describe('Redis outage', { timeout: 60_000 }, () => {
     expect((await ask('an', 'Còn Quảng Bình thì sao?')).citations[0]!.number).toBe('2972/QĐ-UBND');
 
     await redis.stop();
-    await eventually(() => !app.redis!.isReady());
+    await waitFor(() => !app.redis!.isReady(), 'Redis seen as down', { timeoutMs: 15_000 });
     const warningsBefore = logLines.filter((line) => line.level === 40).length;
     for (let i = 0; i < 20; i++) {
       const answer = await ask(`user-${i}`, 'ha tinh dvc muc 4 bao nhieu');
@@ -57,7 +51,7 @@ describe('Redis outage', { timeout: 60_000 }, () => {
     expect(warningsDuring).toBeLessThanOrEqual(3);
 
     await redis.restart();
-    await eventually(() => app.redis!.isReady());
+    await waitFor(() => app.redis!.isReady(), 'Redis back', { timeoutMs: 15_000 });
     await ask('binh', 'Hà Tĩnh đặt mục tiêu bao nhiêu % dịch vụ công mức 4?');
     expect((await ask('binh', 'Còn Quảng Bình thì sao?')).citations[0]!.number).toBe('2972/QĐ-UBND');
     expect(logLines.some((line) => /back|available again/.test(line.msg))).toBe(true);

@@ -2,7 +2,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisMessageQueue } from '../../src/redis/redis-message-queue.ts';
 import { connectTestRedis, deleteKeys, type TestRedisClient, uniquePrefix } from '../helpers/redis.ts';
-import { message, messageQueueContract, waitFor } from '../queue/queue-contract.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { message, messageQueueContract } from '../queue/queue-contract.ts';
 
 const silent = pino({ level: 'silent' });
 const clients: TestRedisClient[] = [];
@@ -46,7 +47,7 @@ describe('RedisMessageQueue across processes', () => {
     first.start(handler);
     second.start(handler);
     for (let i = 0; i < 20; i++) await first.enqueue(message(`câu ${i}`));
-    await waitFor(() => seen.length >= 20);
+    await waitFor(() => seen.length >= 20, 'the queue to get there', { timeoutMs: 10_000 });
     await Promise.all([first.drain(), second.drain()]);
     expect(new Set(seen).size).toBe(20);
     expect(seen).toHaveLength(20);
@@ -63,14 +64,14 @@ describe('RedisMessageQueue across processes', () => {
       return new Promise(() => {});
     });
     await dying.enqueue(message('Còn Bạc Liêu thì sao?'));
-    await waitFor(() => taken);
+    await waitFor(() => taken, 'the queue to get there', { timeoutMs: 10_000 });
     const survivor = await queueAt(prefix, 1, 200);
     const seen: string[] = [];
     survivor.start(async (received) => {
       seen.push(received.text);
       return { outcome: 'done' };
     });
-    await waitFor(() => seen.length === 1);
+    await waitFor(() => seen.length === 1, 'the queue to get there', { timeoutMs: 10_000 });
     expect(seen).toEqual(['Còn Bạc Liêu thì sao?']);
     await survivor.drain();
   });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestRedis, deleteKeys, type TestRedisClient, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 /**
  * A message acknowledged to the platform is answered even if the process dies right after: a bot process
@@ -45,13 +46,6 @@ function startWorker(redisUrl: string): Promise<{ child: ChildProcess; port: num
   });
 }
 
-async function eventually(check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 beforeAll(async () => {
   redis = await connectTestRedis();
@@ -90,13 +84,13 @@ describe('crash recovery with Redis', () => {
       });
       expect(response.status).toBe(200);
     }
-    await eventually(() => delivered.size >= 2);
+    await waitFor(() => delivered.size >= 2, 'the first answers', { timeoutMs: 30_000 });
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
     expect(delivered.size).toBeLessThan(MESSAGES);
 
     await startWorker(url);
-    await eventually(() => delivered.size === MESSAGES);
+    await waitFor(() => delivered.size === MESSAGES, 'every message answered', { timeoutMs: 30_000 });
     // Give a duplicate, if there were one, time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect([...delivered.values()].every((count) => count === 1)).toBe(true);
@@ -111,7 +105,7 @@ describe('crash recovery with Redis', () => {
       fetch(`http://127.0.0.1:${port}/webhooks/fake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const responses = await Promise.all([post(one.port), post(two.port), post(one.port)]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
-    await eventually(() => delivered.has('retried-1'));
+    await waitFor(() => delivered.has('retried-1'), 'the retried delivery answered', { timeoutMs: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(delivered.get('retried-1')).toBe(1);
   });

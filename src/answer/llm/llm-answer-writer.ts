@@ -17,7 +17,7 @@ import { LlmError, type LlmFailureReason, toLlmError } from './llm-error.ts';
 import type { Prompts } from './load-prompts.ts';
 import { declinesToAnswer, looksVietnamese, tidyModelText } from './model-text.ts';
 import { formatPassages, type PassageMetadata, PassageRetriever } from './passage-retriever.ts';
-import { withDeadline } from './with-deadline.ts';
+import { withDeadline } from '../../util/with-deadline.ts';
 
 export type LlmConfig = NonNullable<Config['llm']>;
 
@@ -166,7 +166,11 @@ export function createLlmAnswerWriter({
       history: needsRewrite(question, history) ? formatHistory(history, knowledge) : '',
     };
     try {
-      const output = await withDeadline(config.timeoutMs, (signal) => chain.invoke(chainInput, { signal }));
+      const output = await withDeadline(
+        config.timeoutMs,
+        (signal) => chain.invoke(chainInput, { signal }),
+        () => new LlmError('timeout', `no answer within ${config.timeoutMs} ms`),
+      );
       if (!looksVietnamese(output.text)) {
         throw new LlmError('malformed-output', `the model's answer is not Vietnamese text (${output.text.length} characters)`);
       }

@@ -9,7 +9,7 @@ import { SentParts } from '../plain-text/sent-parts.ts';
 import { splitMessage } from '../plain-text/split-message.ts';
 import { ZaloBotApiError } from './zalo-bot-api-error.ts';
 import { ZaloBotClient } from './zalo-bot-client.ts';
-import { ZaloBotHttpError } from './zalo-bot-http-error.ts';
+import { ZaloHttpError } from '../zalo-http-error.ts';
 import { pollBackoffMs, ZaloBotPoller } from './zalo-bot-poller.ts';
 import { mapZaloBotUpdate } from './zalo-bot-update.ts';
 import { zaloBotWebhook } from './zalo-bot-webhook.ts';
@@ -35,7 +35,7 @@ export interface ZaloBotChannelDependencies {
 
 function toChannelError(error: unknown): ChannelError {
   if (error instanceof ChannelError) return error;
-  const isRetryable = error instanceof ZaloBotApiError || error instanceof ZaloBotHttpError ? error.isRetryable : true;
+  const isRetryable = error instanceof ZaloBotApiError || error instanceof ZaloHttpError ? error.isRetryable : true;
   return new ChannelError(`Zalo Bot send failed: ${(error as Error).message}`, { channel: 'zalo-bot', isRetryable, cause: error });
 }
 

@@ -1,5 +1,5 @@
 import { ZaloBotApiError } from './zalo-bot-api-error.ts';
-import { ZaloBotHttpError } from './zalo-bot-http-error.ts';
+import { ZaloHttpError } from '../zalo-http-error.ts';
 
 export interface ZaloBotClientOptions {
   /** `https://bot-api.zaloplatforms.com` or a compatible server. */
@@ -69,7 +69,7 @@ export class ZaloBotClient {
       });
       text = await response.text();
     } catch (error) {
-      throw new ZaloBotHttpError(`Zalo Bot ${method}: no response (${(error as Error).name})`, { status: null, cause: error });
+      throw new ZaloHttpError(`Zalo Bot ${method}: no response (${(error as Error).name})`, { status: null, cause: error });
     }
     let json: unknown;
     try {
@@ -83,7 +83,7 @@ export class ZaloBotClient {
       const description = typeof json.description === 'string' ? json.description : 'unknown error';
       throw new ZaloBotApiError(method, Number.isFinite(code) ? code : response.status, description);
     }
-    throw new ZaloBotHttpError(`Zalo Bot ${method}: HTTP ${response.status} without the API's JSON reply`, {
+    throw new ZaloHttpError(`Zalo Bot ${method}: HTTP ${response.status} without the API's JSON reply`, {
       status: response.status,
     });
   }

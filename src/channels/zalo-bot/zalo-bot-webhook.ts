@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
+import { withDeadline } from '../../util/with-deadline.ts';
 
 export const ZALO_BOT_WEBHOOK_PATH = '/webhooks/zalo-bot';
 
@@ -18,18 +19,6 @@ export interface ZaloBotWebhookOptions {
   onUpdate: UpdateHandler;
   logger: Logger;
   ackTimeoutMs?: number;
-}
-
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not stored within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
@@ -72,7 +61,7 @@ export function zaloBotWebhook(options: ZaloBotWebhookOptions): FastifyPluginAsy
         return reply.code(400).send({ error: 'malformed JSON' });
       }
       try {
-        await withDeadline(onUpdate(update), ackTimeoutMs);
+        await withDeadline(ackTimeoutMs, () => onUpdate(update), () => new Error(`not stored within ${ackTimeoutMs} ms`));
       } catch (error) {
         logger.error({ err: error }, 'could not store the Zalo Bot update; asking Zalo to deliver it again');
         return reply.code(503).send({ error: 'temporarily unavailable' });

@@ -10,7 +10,7 @@ import { SentParts } from '../plain-text/sent-parts.ts';
 import { splitMessage } from '../plain-text/split-message.ts';
 import { ZaloOaApiError } from './zalo-oa-api-error.ts';
 import { ZaloOaClient } from './zalo-oa-client.ts';
-import { ZaloOaHttpError } from './zalo-oa-http-error.ts';
+import { ZaloHttpError } from '../zalo-http-error.ts';
 import { ZaloOaTokenError } from './zalo-oa-token-error.ts';
 import { ZaloOaTokenManager } from './zalo-oa-token-manager.ts';
 import { zaloOaWebhook } from './zalo-oa-webhook.ts';
@@ -35,7 +35,7 @@ function toChannelError(error: unknown): ChannelError {
   let isRetryable = true;
   // A token refused again right after a refresh is Zalo's hiccup or a race: later may work.
   if (error instanceof ZaloOaApiError) isRetryable = error.isRetryable || error.isTokenError;
-  else if (error instanceof ZaloOaHttpError || error instanceof ZaloOaTokenError) isRetryable = error.isRetryable;
+  else if (error instanceof ZaloHttpError || error instanceof ZaloOaTokenError) isRetryable = error.isRetryable;
   return new ChannelError(`Zalo OA send failed: ${(error as Error).message}`, { channel: 'zalo-oa', isRetryable, cause: error });
 }
 

@@ -1,5 +1,5 @@
 import { ZaloOaApiError } from './zalo-oa-api-error.ts';
-import { ZaloOaHttpError } from './zalo-oa-http-error.ts';
+import { ZaloHttpError } from '../zalo-http-error.ts';
 
 /** A fresh token pair from the OAuth server. The refresh token is single-use: keep the new one. */
 export interface ZaloOaTokens {
@@ -94,7 +94,7 @@ export class ZaloOaClient {
       response = await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
       body = await response.text();
     } catch (error) {
-      throw new ZaloOaHttpError(`Zalo OA ${method}: no response (${(error as Error).name})`, { status: null, cause: error });
+      throw new ZaloHttpError(`Zalo OA ${method}: no response (${(error as Error).name})`, { status: null, cause: error });
     }
     let json: unknown;
     try {
@@ -111,7 +111,7 @@ export class ZaloOaClient {
       }
       if (response.ok) return json;
     }
-    throw new ZaloOaHttpError(`Zalo OA ${method}: HTTP ${response.status}${isRecord(json) ? '' : ' without a JSON body'}`, {
+    throw new ZaloHttpError(`Zalo OA ${method}: HTTP ${response.status}${isRecord(json) ? '' : ' without a JSON body'}`, {
       status: response.status,
     });
   }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { MessageFlow } from '../../pipeline/message-flow.ts';
 import { eventTimestamp, mapZaloOaEvent } from './zalo-oa-event.ts';
 import { verifyZaloOaSignature } from './zalo-oa-signature.ts';
+import { withDeadline } from '../../util/with-deadline.ts';
 
 export const ZALO_OA_WEBHOOK_PATH = '/webhooks/zalo';
 
@@ -19,18 +20,6 @@ export interface ZaloOaWebhookOptions {
   logger: Logger;
   now: () => number;
   ackTimeoutMs?: number;
-}
-
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not stored within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -80,7 +69,7 @@ export function zaloOaWebhook(options: ZaloOaWebhookOptions): FastifyPluginAsync
       const { message } = mapped;
       const log = logger.child({ user: message.userId, messageId: message.messageId });
       try {
-        const outcome = await withDeadline(flow.accept(message), ackTimeoutMs);
+        const outcome = await withDeadline(ackTimeoutMs, () => flow.accept(message), () => new Error(`not stored within ${ackTimeoutMs} ms`));
         log.debug({ kind: message.kind, outcome }, 'Zalo OA message accepted');
       } catch (error) {
         // Not acknowledged, so Zalo delivers it again; the delivery ledger answers it once either way.

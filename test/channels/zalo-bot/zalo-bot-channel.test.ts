@@ -16,7 +16,7 @@ import {
   silentLogger,
   type TestFlow,
 } from '../../helpers/fake-zalo-kit.ts';
-import { waitFor } from '../../helpers/fake-zalo-server.ts';
+import { waitFor } from '../../helpers/wait-for.ts';
 
 /** The Zalo Bot Platform channel from the edge: webhook through Fastify, long polling and sends against a fake. */
 
@@ -82,7 +82,7 @@ function update(eventName = 'message.text.received', text?: string) {
 
 /** Waits for the one message the platform accepted and returns it. */
 async function onlySent(what: string, timeoutMs?: number) {
-  const sent = await waitFor(what, () => zalo.sentTexts().length === 1 && zalo.sentTexts(), timeoutMs);
+  const sent = await waitFor(() => zalo.sentTexts().length === 1 && zalo.sentTexts(), what, { timeoutMs: timeoutMs });
   return sent[0]!;
 }
 
@@ -149,7 +149,7 @@ describe('webhook mode', () => {
     const body = update('message.text.received', 'ha tinh dvc muc 4 bao nhieu');
     await post(body);
     await post({ ok: true, result: body });
-    await waitFor('the answer', () => zalo.sentTexts().length === 1);
+    await waitFor(() => zalo.sentTexts().length === 1, 'the answer');
     await post(body);
     await test.idle();
     expect(zalo.calls('sendMessage')).toHaveLength(1);
@@ -183,7 +183,7 @@ describe('long polling', () => {
       { update: sticker },
     );
     await channel.start!();
-    const sent = await waitFor('both replies', () => zalo.sentTexts().length === 2 && zalo.sentTexts());
+    const sent = await waitFor(() => zalo.sentTexts().length === 2 && zalo.sentTexts(), 'both replies');
     expect(sent.find((s) => s.chatId === text.message.chat.id)?.text).toContain(HA_TINH_SOURCE);
     expect(sent.find((s) => s.chatId === sticker.message.chat.id)?.text).toBe(NON_TEXT_TEXT);
     expect(zalo.calls('getUpdates')[0]!.body).toEqual({ timeout: '30' });
@@ -191,7 +191,7 @@ describe('long polling', () => {
 
     zalo.pollHoldMs = 60_000;
     const polls = zalo.calls('getUpdates').length;
-    await waitFor('a held poll', () => zalo.calls('getUpdates').length > polls);
+    await waitFor(() => zalo.calls('getUpdates').length > polls, 'a held poll');
     await channel.stop!();
     const last = zalo.calls('getUpdates').at(-1)!;
     expect(zalo.wasAnswered(last.seq)).toBe(false);
@@ -207,7 +207,7 @@ describe('long polling', () => {
       { update: text },
     );
     await channel.start!();
-    await waitFor('the answer', () => zalo.sentTexts().length === 1);
+    await waitFor(() => zalo.sentTexts().length === 1, 'the answer');
   });
 
   it('offers an update again until the flow stores it', async () => {
@@ -220,7 +220,7 @@ describe('long polling', () => {
     }));
     zalo.pollScript.push({ update: update('message.text.received', 'ha tinh dvc muc 4 bao nhieu') });
     await channel.start!();
-    await waitFor('the answer', () => zalo.sentTexts().length === 1);
+    await waitFor(() => zalo.sentTexts().length === 1, 'the answer');
     expect(attempts).toBe(2);
   });
 

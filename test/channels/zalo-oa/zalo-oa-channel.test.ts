@@ -21,7 +21,7 @@ import {
   silentLogger,
   type TestFlow,
 } from '../../helpers/fake-zalo-kit.ts';
-import { waitFor } from '../../helpers/fake-zalo-server.ts';
+import { waitFor } from '../../helpers/wait-for.ts';
 
 /** The Official Account channel from the edge: signed webhooks in through Fastify, sends out to a fake Zalo. */
 
@@ -114,7 +114,7 @@ function otherEvent(eventName: string, extra: Record<string, unknown> = {}) {
 
 /** Waits for the one message Zalo accepted and returns it. */
 async function onlySend(what: string, timeoutMs?: number) {
-  const sends = await waitFor(what, () => zalo.sends().length === 1 && zalo.sends(), timeoutMs);
+  const sends = await waitFor(() => zalo.sends().length === 1 && zalo.sends(), what, { timeoutMs: timeoutMs });
   return sends[0]!;
 }
 
@@ -170,7 +170,7 @@ describe('answering a citizen', () => {
   it('accepts a body without a content type, or with an odd one, as long as it is signed', async () => {
     expect((await post(JSON.stringify(textEvent('ha tinh dvc muc 4 bao nhieu')), { contentType: null })).statusCode).toBe(200);
     expect((await post(JSON.stringify(textEvent('ha tinh dvc muc 4 bao nhieu')), { contentType: 'text/plain' })).statusCode).toBe(200);
-    await waitFor('both answers', () => zalo.sends().length === 2);
+    await waitFor(() => zalo.sends().length === 2, 'both answers');
   });
 
   it('acknowledges within the 2 seconds however slow answering is: the 200 comes before the answer exists', async () => {
@@ -188,7 +188,7 @@ describe('answering a citizen', () => {
     const body = JSON.stringify(textEvent('ha tinh dvc muc 4 bao nhieu'));
     expect((await post(body)).statusCode).toBe(200);
     expect((await post(body)).statusCode).toBe(200);
-    await waitFor('the answer', () => zalo.sends().length === 1);
+    await waitFor(() => zalo.sends().length === 1, 'the answer');
     expect((await post(body)).statusCode).toBe(200);
     await test.idle();
     expect(zalo.sendAttempts()).toHaveLength(1);
@@ -400,7 +400,7 @@ describe('access tokens', () => {
     // The next expiry uses the stored refresh token, not the spent configured one.
     zalo.revoke('access-1');
     await postEvent(textEvent('ha tinh dvc muc 4 bao nhieu'));
-    const sends = await waitFor('the second answer', () => zalo.sends().length === 2 && zalo.sends());
+    const sends = await waitFor(() => zalo.sends().length === 2 && zalo.sends(), 'the second answer');
     expect(sends[1]!.accessToken).toBe('access-2');
     expect(zalo.refreshes().map(({ form }) => form.get('refresh_token'))).toEqual(['refresh-0', 'refresh-1']);
     expect(await secrets.get(ZALO_OA_SECRET_NAMES.refreshToken)).toBe('refresh-2');

@@ -1,10 +1,11 @@
 /**
- * The OA API could not be reached or gave no usable reply: network failure, timeout, or an HTTP error
- * without Zalo's JSON error body. `status` is null when no response arrived.
+ * A Zalo API (Official Account or Bot Platform) could not be reached or gave no usable reply: network failure,
+ * timeout, or an HTTP error without the API's JSON body. `status` is null when no response arrived. Never
+ * names the URL: the Bot Platform's holds the token.
  */
-export class ZaloOaHttpError extends Error {
-  override readonly name = 'ZaloOaHttpError';
-  readonly code = 'ZALO_OA_HTTP_ERROR';
+export class ZaloHttpError extends Error {
+  override readonly name = 'ZaloHttpError';
+  readonly code = 'ZALO_HTTP_ERROR';
   readonly status: number | null;
 
   constructor(message: string, options: { status: number | null; cause?: unknown }) {
