@@ -1,6 +1,7 @@
 import { foldVietnamese, normalizeVietnamese } from '../text/normalize.ts';
 import { findProvinceMentions, findProvinces } from '../text/provinces.ts';
 import { isUnigram, queryTerms, rewriteAccented, tokenize } from '../text/tokenize.ts';
+import { unique } from '../util/unique.ts';
 
 /**
  * What a question asks, read with rules rather than a model so the offline bot needs nothing installed:
@@ -112,9 +113,6 @@ function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
   return terms.filter((term) => isUnigram(term) && topical.has(term) && !/^\d{4}$/.test(term));
 }
 
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
-}
 
 function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): QuestionIntent {
   if (RESET.test(folded)) return 'reset';
