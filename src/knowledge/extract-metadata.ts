@@ -15,7 +15,7 @@ import type { DocumentMetadata } from './document.ts';
 export interface MetadataExtraction {
   /** Only what was found: number, date, issuer, province, type, title. */
   metadata: Partial<DocumentMetadata>;
-  /** Short sentences for admins about what could not be read or was a guess. */
+  /** Short sentences for admins, in Vietnamese, about what could not be read or was a guess. */
   warnings: string[];
 }
 
@@ -332,9 +332,14 @@ export function extractMetadata(input: string): MetadataExtraction {
   const ranked = [...best.values()].filter((c) => c.score >= 1).sort((a, b) => b.score - a.score || a.index - b.index);
   const own = ranked[0];
   const rivals = ranked.filter((c) => c !== own && (c.header || !own?.header));
-  if (own && rivals.length > 0) warnings.push(`several candidate numbers: ${[own, ...rivals].map((c) => c.number).join(', ')}; chose ${own.number}`);
-  if (own && !/[/-]/.test(own.number)) warnings.push(`document number "${own.number}" is given without its symbol`);
-  if (!own) warnings.push(official && BLANK_NUMBER.test(folded.slice(0, headerEnd)) ? 'document number left blank (draft?)' : 'no document number found');
+  if (own && rivals.length > 0) {
+    warnings.push(`có nhiều số hiệu có thể là của văn bản này: ${[own, ...rivals].map((c) => c.number).join(', ')}; đã chọn ${own.number}`);
+  }
+  if (own && !/[/-]/.test(own.number)) warnings.push(`số hiệu "${own.number}" được ghi thiếu phần ký hiệu (như /QĐ-UBND)`);
+  if (!own) {
+    const blank = official && BLANK_NUMBER.test(folded.slice(0, headerEnd));
+    warnings.push(blank ? 'số hiệu văn bản đang để trống (bản dự thảo?)' : 'không tìm thấy số hiệu văn bản');
+  }
 
   const ownAt = own && !own.header ? candidates.filter((c) => c.number === own.number && c.score >= 1) : [];
   const dates = findDates(text)
@@ -342,13 +347,13 @@ export function extractMetadata(input: string): MetadataExtraction {
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || a.date.index - b.date.index);
   const distinct = [...new Set(dates.map(({ date }) => date.iso))];
-  if (distinct.length > 1) warnings.push(`ambiguous date: ${distinct.join(', ')}; chose ${distinct[0]}`);
-  if (distinct.length === 0) warnings.push('no date of issue found');
+  if (distinct.length > 1) warnings.push(`chưa xác định chắc ngày ban hành: tìm thấy các ngày ${distinct.join(', ')}; đã chọn ${distinct[0]}`);
+  if (distinct.length === 0) warnings.push('không tìm thấy ngày ban hành');
 
   const { issuer, province } = issuerAndProvince(source, headerEnd, heading, own);
-  if (!province) warnings.push('no province found');
+  if (!province) warnings.push('không tìm thấy tên tỉnh');
   const { type, title } = typeAndTitle(source, heading, own);
-  if (!type) warnings.push('document type not recognised');
+  if (!type) warnings.push('không nhận ra loại văn bản (Quyết định, Kế hoạch, Nghị quyết…)');
 
   const found: Partial<DocumentMetadata> = {
     number: own?.number, date: distinct[0], issuer, province, type, title: title ? cleanTitle(title) : null,

@@ -54,14 +54,15 @@ function fieldValue(field: keyof DocumentMetadata, raw: unknown): FieldResult {
   if (DATE_FIELDS.has(field)) return dateValue(raw);
   // YAML reads `so_hieu: 16` as a number; the document number is text all the same.
   const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
-  if (typeof text !== 'string') return { warning: `expected text, got ${describe(raw)}` };
+  if (typeof text !== 'string') return { warning: `cần ghi dạng chữ, nhưng ở đây là ${describe(raw)}` };
   const value = collapseWhitespace(text.normalize('NFC'));
   if (value === '') return { value: null };
   if (field !== 'province') return { value };
   const province = canonicalProvince(value);
-  return province === null ? { warning: `unknown province "${value}"` } : { value: province };
+  return province === null ? { warning: `không nhận ra tên tỉnh "${value}"` } : { value: province };
 }
 
+const DATE_FORMATS = 'YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2012-12-28 hoặc 28/12/2012';
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const VIETNAMESE_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const SPELLED_DATE = /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/iu;
@@ -69,12 +70,12 @@ const SPELLED_DATE = /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/
 /** A date as YYYY-MM-DD, from `2012-12-28`, `28/12/2012`, "ngày 28 tháng 12 năm 2012" or a YAML timestamp. */
 function dateValue(raw: unknown): FieldResult {
   if (raw instanceof Date) {
-    if (Number.isNaN(raw.getTime())) return { warning: 'invalid date' };
+    if (Number.isNaN(raw.getTime())) return { warning: 'ngày không hợp lệ' };
     // YAML timestamps without a time are midnight UTC: the UTC calendar day is the one written.
     return { value: raw.toISOString().slice(0, 10) };
   }
   if (typeof raw !== 'string') {
-    return { warning: `expected a date (YYYY-MM-DD or dd/mm/yyyy), got ${describe(raw)}` };
+    return { warning: `cần ghi ngày theo dạng ${DATE_FORMATS}, nhưng ở đây là ${describe(raw)}` };
   }
   const text = collapseWhitespace(raw.normalize('NFC'));
   if (text === '') return { value: null };
@@ -83,7 +84,7 @@ function dateValue(raw: unknown): FieldResult {
   const parts = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : null;
   const date = parts ? isoDate(Number(parts[0]), Number(parts[1]), Number(parts[2])) : null;
   return date === null
-    ? { warning: `invalid date "${text}" (expected YYYY-MM-DD or dd/mm/yyyy)` }
+    ? { warning: `ngày "${text}" không hợp lệ (cần ghi theo dạng ${DATE_FORMATS})` }
     : { value: date };
 }
 
@@ -100,8 +101,8 @@ function isKnownKey(key: string): key is FrontMatterKey {
 
 function unknownKeyWarning(key: string): string {
   const suggestion = closestKey(key);
-  const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-  return `unknown key "${key}"${hint}; known keys: ${Object.keys(FIELDS).join(', ')}`;
+  const hint = suggestion ? ` (có phải là "${suggestion}" không?)` : '';
+  return `không nhận ra trường "${key}"${hint}; các trường dùng được: ${Object.keys(FIELDS).join(', ')}`;
 }
 
 /** The known key a typo most likely meant, if it is close enough to be a typo. */
@@ -131,8 +132,12 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** What YAML made of a value, in the admin's words ("một danh sách", "con số 2012", "giá trị đúng/sai (true)"). */
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a timestamp';
-  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return 'một danh sách';
+  if (value instanceof Date) return 'một mốc thời gian';
+  if (typeof value === 'object') return 'một nhóm "tên_trường: giá trị"';
+  if (typeof value === 'number') return `con số ${String(value)}`;
+  if (typeof value === 'boolean') return `giá trị đúng/sai (${String(value)})`;
+  return `${typeof value} ${String(value)}`;
 }

@@ -7,7 +7,10 @@ import { metadataFromFrontMatter } from './front-matter.ts';
 import { KnowledgeFileError } from './knowledge-file-error.ts';
 import { readKnowledgeFile } from './read-knowledge-file.ts';
 
-/** What loading made of one file: shown by `kb check`, the admin view and the logs. */
+/**
+ * What loading made of one file: shown by `kb check`, the admin view and the logs. Warnings and errors are
+ * written in Vietnamese, naming the file (and line), because the people who act on them are the admins.
+ */
 export interface FileReport {
   /** Path relative to the knowledge folder, with forward slashes. */
   source: string;
@@ -81,11 +84,18 @@ function mergeMetadata(extracted: Partial<DocumentMetadata>, declared: Partial<D
   return { ...EMPTY_METADATA, ...extracted, ...declared };
 }
 
+/** Admins know their files by the name inside the knowledge folder, not by the server's absolute path. */
+function relativeTo(message: string, path: string, source: string): string {
+  return message.replaceAll(path, source);
+}
+
 function missingWarnings(metadata: DocumentMetadata): string[] {
   const warnings: string[] = [];
-  if (!metadata.number) warnings.push('no document number: answers cite it by type, issuer and title');
-  if (!metadata.date) warnings.push('no date of issue');
-  if (!metadata.province) warnings.push('no province: questions naming a province will not find it');
+  if (!metadata.number) {
+    warnings.push('không có số hiệu văn bản: câu trả lời sẽ dẫn nguồn theo loại văn bản, cơ quan ban hành và trích yếu');
+  }
+  if (!metadata.date) warnings.push('không có ngày ban hành');
+  if (!metadata.province) warnings.push('không có tên tỉnh: câu hỏi nêu tên một tỉnh sẽ không tìm đến văn bản này');
   return warnings;
 }
 
@@ -99,17 +109,18 @@ async function loadFile(root: string, path: string, options: LoadOptions): Promi
       ? { metadata: {}, warnings: [] }
       : extractMetadata(content.text.slice(0, METADATA_HEAD_CHARS));
     const metadata = mergeMetadata(extracted.metadata, declared?.metadata ?? {});
-    report.warnings.push(...(declared ? declared.warnings : extracted.warnings), ...missingWarnings(metadata));
+    // Without front matter the extraction already says what it could not find; say it once.
+    report.warnings.push(...(declared ? [...declared.warnings, ...missingWarnings(metadata)] : extracted.warnings));
     report.metadata = metadata;
     const id = slug(basename(path, extname(path)));
     return { report, document: { id, source, format: content.format, metadata, text: content.text } };
   } catch (error) {
     if (error instanceof KnowledgeFileError && error.code === 'EMPTY') {
-      report.warnings.push(`empty text, skipped: ${error.message}`);
+      report.warnings.push(`đã bỏ qua vì không có nội dung: ${relativeTo(error.message, path, source)}`);
     } else if (error instanceof KnowledgeFileError) {
-      report.errors.push({ message: error.message, ...(error.line !== undefined && { line: error.line }) });
+      report.errors.push({ message: relativeTo(error.message, path, source), ...(error.line !== undefined && { line: error.line }) });
     } else {
-      report.errors.push({ message: `${source}: could not be loaded: ${(error as Error).message}` });
+      report.errors.push({ message: `${source}: không nạp được tệp: ${(error as Error).message}` });
     }
     return { report, document: null };
   }
@@ -140,7 +151,9 @@ function warnDuplicateNumbers(documents: KnowledgeDocument[], reports: FileRepor
       const others = group.filter((other) => other !== document).map((other) => other.source);
       reports
         .find((report) => report.source === document.source)
-        ?.warnings.push(`duplicate number ${document.metadata.number}: also in ${others.join(', ')}`);
+        ?.warnings.push(
+          `trùng số hiệu ${document.metadata.number} với ${others.join(', ')}: nếu là cùng một văn bản, hãy chỉ giữ một tệp`,
+        );
     }
   }
 }

@@ -33,6 +33,22 @@ const FORMATS: Readonly<Record<string, DocumentFormat>> = {
   '.pdf': 'pdf',
 };
 
+const ACCEPTED = 'chỉ nhận tệp .md, .markdown, .txt, .docx hoặc .pdf';
+
+/** Formats an admin can turn into an accepted one by saving the file again. */
+const SAVE_AS_DOCX: Readonly<Record<string, string>> = {
+  '.doc': 'tệp Word cũ (.doc)',
+  '.rtf': 'tệp .rtf',
+  '.odt': 'tệp .odt',
+};
+
+function unsupportedType(extension: string): string {
+  const convertible = SAVE_AS_DOCX[extension];
+  if (convertible) return `chưa hỗ trợ ${convertible}: hãy mở tệp bằng Word rồi lưu lại thành .docx`;
+  if (extension === '') return `chưa hỗ trợ tệp không có phần mở rộng; ${ACCEPTED}`;
+  return `chưa hỗ trợ loại tệp "${extension}"; ${ACCEPTED}`;
+}
+
 /**
  * Share of undecodable bytes above which a "text" file is taken for binary or for a legacy
  * encoding (TCVN3, VNI, Windows-1258): a stray bad byte in a long UTF-8 file is tolerated,
@@ -51,13 +67,7 @@ export async function readKnowledgeFile(
 ): Promise<KnowledgeFileContent> {
   const extension = extname(path).toLowerCase();
   const format = FORMATS[extension];
-  if (format === undefined) {
-    throw new KnowledgeFileError(
-      'UNSUPPORTED_TYPE',
-      path,
-      `unsupported file type "${extension || '(no extension)'}"; expected .md, .markdown, .txt, .docx or .pdf`,
-    );
-  }
+  if (format === undefined) throw new KnowledgeFileError('UNSUPPORTED_TYPE', path, unsupportedType(extension));
   const bytes = await readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
   switch (format) {
     case 'markdown':
@@ -74,11 +84,11 @@ async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new KnowledgeFileError('UNREADABLE', path, 'not a regular file');
+    if (!info.isFile()) throw new KnowledgeFileError('UNREADABLE', path, 'không phải là một tệp thông thường');
     size = info.size;
   } catch (error) {
     if (error instanceof KnowledgeFileError) throw error;
-    throw new KnowledgeFileError('UNREADABLE', path, `cannot read file: ${messageOf(error)}`, { cause: error });
+    throw new KnowledgeFileError('UNREADABLE', path, `không đọc được tệp: ${messageOf(error)}`, { cause: error });
   }
   // Checked before reading so that a stray video in the folder does not get loaded into memory.
   if (size > maxBytes) throw tooLarge(path, size, maxBytes);
@@ -86,7 +96,7 @@ async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new KnowledgeFileError('UNREADABLE', path, `cannot read file: ${messageOf(error)}`, { cause: error });
+    throw new KnowledgeFileError('UNREADABLE', path, `không đọc được tệp: ${messageOf(error)}`, { cause: error });
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) throw tooLarge(path, bytes.length, maxBytes);
@@ -94,7 +104,22 @@ async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
 }
 
 function tooLarge(path: string, size: number, maxBytes: number): KnowledgeFileError {
-  return new KnowledgeFileError('TOO_LARGE', path, `file is ${size} bytes, more than the limit of ${maxBytes} bytes`);
+  return new KnowledgeFileError(
+    'TOO_LARGE',
+    path,
+    `tệp quá lớn: ${formatSize(size)}, vượt giới hạn ${formatSize(maxBytes)} (giới hạn đặt bằng KNOWLEDGE_MAX_FILE_MB)`,
+  );
+}
+
+/**
+ * "10,01 MB" from a megabyte up, as KNOWLEDGE_MAX_FILE_MB is set in megabytes; exact bytes ("1.024 byte") below.
+ * Rounded up, so that a file just over a 10 MB limit never reads "10 MB, vượt giới hạn 10 MB".
+ */
+function formatSize(bytes: number): string {
+  const MEGABYTE = 1024 * 1024;
+  if (bytes < MEGABYTE) return `${String(bytes).replace(/\B(?=(\d{3})+$)/g, '.')} byte`;
+  const megabytes = Math.ceil((bytes / MEGABYTE) * 100) / 100;
+  return `${String(megabytes).replace('.', ',')} MB`;
 }
 
 function readTextFile(path: string, format: DocumentFormat, bytes: Buffer): KnowledgeFileContent {
@@ -104,7 +129,7 @@ function readTextFile(path: string, format: DocumentFormat, bytes: Buffer): Know
   let start = block ? block.end + 1 : 0;
   while (start < lines.length && lines[start]!.trim() === '') start++;
   const body = lines.slice(start).join('\n').trimEnd();
-  const emptyMessage = block ? 'no text after the front matter' : 'file is empty';
+  const emptyMessage = block ? 'sau front matter không có nội dung văn bản' : 'tệp trống';
   return {
     format,
     text: nonEmpty(path, body, emptyMessage),
@@ -116,7 +141,11 @@ function readTextFile(path: string, format: DocumentFormat, bytes: Buffer): Know
 function decodeUtf8(path: string, bytes: Buffer): string {
   // UTF-16 files (as Notepad used to save them) land here too: half their bytes are NUL.
   if (bytes.includes(0)) {
-    throw new KnowledgeFileError('BINARY', path, 'contains NUL bytes: not a UTF-8 text file');
+    throw new KnowledgeFileError(
+      'BINARY',
+      path,
+      'không phải tệp văn bản UTF-8 (tệp nhị phân, hoặc văn bản lưu kiểu Unicode/UTF-16): nếu là văn bản, hãy lưu lại dưới dạng UTF-8',
+    );
   }
   // The decoder drops a leading BOM itself (ignoreBOM is false by default).
   const text = new TextDecoder('utf-8').decode(bytes);
@@ -126,7 +155,8 @@ function decodeUtf8(path: string, bytes: Buffer): string {
     throw new KnowledgeFileError(
       'BINARY',
       path,
-      `${invalid} byte sequences are not valid UTF-8: binary file, or text in a legacy encoding (save it as UTF-8)`,
+      `có ${invalid} chuỗi byte không hợp lệ theo UTF-8: đây là tệp nhị phân, hoặc văn bản gõ bằng bảng mã cũ (TCVN3, VNI…); ` +
+        'nếu là văn bản, hãy chuyển sang Unicode và lưu lại dưới dạng UTF-8',
     );
   }
   return text;
@@ -147,7 +177,9 @@ interface FrontMatterBlock {
 function frontMatterBlock(path: string, lines: string[]): FrontMatterBlock | null {
   if (lines[0]?.trimEnd() !== '---') return null;
   const end = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
-  if (end < 0) throw badFrontMatter(path, 1, 'opened with --- on line 1 but never closed');
+  if (end < 0) {
+    throw badFrontMatter(path, 1, 'front matter mở bằng dòng --- ở dòng 1 nhưng thiếu dòng --- để đóng lại');
+  }
   const source = lines.slice(1, end).join('\n');
   // The core schema keeps 2012-12-28 a string: dates are validated by the metadata mapper, not guessed here.
   const document = parseDocument(source, { schema: 'core', prettyErrors: false });
@@ -155,24 +187,42 @@ function frontMatterBlock(path: string, lines: string[]): FrontMatterBlock | nul
   if (error) {
     // The YAML starts on line 2 of the file; the parser's positions are offsets into the YAML alone.
     const line = 2 + countNewlines(source.slice(0, error.pos[0]));
-    throw badFrontMatter(path, line, firstLine(error.message), error);
+    const hint = YAML_HINTS[error.code];
+    throw badFrontMatter(path, line, `${INVALID_YAML}: ${firstLine(error.message)}${hint ? ` (${hint})` : ''}`, error);
   }
   let data: unknown;
   try {
     data = document.toJS();
   } catch (cause) {
-    throw badFrontMatter(path, 2, messageOf(cause), cause);
+    throw badFrontMatter(path, 2, `${INVALID_YAML}: ${messageOf(cause)}`, cause);
   }
   if (data === null || data === undefined) return { data: {}, end };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    const got = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
-    throw badFrontMatter(path, 2, `must be a mapping of keys to values (key: value), got ${got}`);
+    const got = Array.isArray(data) ? 'một danh sách' : (SCALAR_NAMES[typeof data] ?? typeof data);
+    throw badFrontMatter(path, 2, `front matter phải gồm các dòng "tên_trường: giá trị", nhưng ở đây là ${got}`);
   }
   return { data: data as Record<string, unknown>, end };
 }
 
+const INVALID_YAML = 'front matter sai cú pháp YAML';
+
+/**
+ * The parser's own message is kept (it is what a search finds help for); these say in Vietnamese what usually
+ * causes it. The classic case is an unquoted value that itself contains ": " (`so_hieu: Số: 14/2011/QĐ-UBND`).
+ */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'nếu giá trị có dấu hai chấm, hãy đặt cả giá trị trong ngoặc kép "…"',
+  DUPLICATE_KEY: 'có một trường được khai báo hai lần',
+};
+
+const SCALAR_NAMES: Partial<Record<string, string>> = {
+  string: 'một dòng chữ',
+  number: 'một con số',
+  boolean: 'một giá trị đúng/sai',
+};
+
 function badFrontMatter(path: string, line: number, detail: string, cause?: unknown): KnowledgeFileError {
-  return new KnowledgeFileError('BAD_FRONT_MATTER', path, `bad front matter: ${detail}`, { line, cause });
+  return new KnowledgeFileError('BAD_FRONT_MATTER', path, detail, { line, cause });
 }
 
 async function docxText(path: string, bytes: Buffer): Promise<string> {
@@ -180,9 +230,10 @@ async function docxText(path: string, bytes: Buffer): Promise<string> {
   try {
     raw = (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch (error) {
-    throw new KnowledgeFileError('UNREADABLE', path, `cannot read DOCX: ${messageOf(error)}`, { cause: error });
+    const detail = `không đọc được tệp DOCX (${messageOf(error)}): tệp có thể bị hỏng; hãy thử mở bằng Word rồi lưu lại`;
+    throw new KnowledgeFileError('UNREADABLE', path, detail, { cause: error });
   }
-  return nonEmpty(path, tidyExtractedText(normalizeLines(raw)), 'DOCX has no text');
+  return nonEmpty(path, tidyExtractedText(normalizeLines(raw)), 'tệp DOCX không có chữ nào');
 }
 
 async function pdfText(path: string, bytes: Buffer): Promise<string> {
@@ -196,14 +247,16 @@ async function pdfText(path: string, bytes: Buffer): Promise<string> {
       await pdf.destroy();
     }
   } catch (error) {
-    const detail = isPasswordError(error) ? 'PDF is password-protected' : `cannot read PDF: ${messageOf(error)}`;
+    const detail = isPasswordError(error)
+      ? 'PDF có đặt mật khẩu: hãy lưu một bản không có mật khẩu'
+      : `không đọc được tệp PDF (${messageOf(error)}): tệp có thể bị hỏng`;
     throw new KnowledgeFileError('UNREADABLE', path, detail, { cause: error });
   }
   const text = pages
     .map(repairPdfText)
     .filter((page) => page !== '')
     .join('\n\n');
-  return nonEmpty(path, text, 'PDF has no text layer (a scanned document?); OCR is not supported');
+  return nonEmpty(path, text, 'PDF không có lớp chữ (bản scan?): cần bản PDF có chữ, hệ thống chưa hỗ trợ OCR');
 }
 
 function nonEmpty(path: string, text: string, message: string): string {

@@ -40,7 +40,7 @@ const seeds: Case[] = [
     expected: { number: null, date: null, province: 'Thừa Thiên Huế', type: 'Kế hoạch', issuer: 'UBND tỉnh Thừa Thiên Huế' },
     title:
       'Thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị về đẩy mạnh ứng dụng, phát triển công nghệ thông tin đáp ứng yêu cầu phát triển bền vững và hội nhập quốc tế',
-    warnings: ['no document number'],
+    warnings: ['không tìm thấy số hiệu'],
   },
   {
     name: 'Quảng Bình: own 2972/QĐ-UBND, not 36a/NQ-CP, 16/CT-TTg or 86/2015/QH13',
@@ -62,7 +62,7 @@ const seeds: Case[] = [
     text: seed('004_65e474cca64702da.txt'),
     expected: { number: '16', date: null, province: 'Lâm Đồng', type: 'Nghị quyết', issuer: 'Ban Thường vụ Tỉnh ủy Lâm Đồng' },
     title: 'Phát triển và ứng dụng công nghệ thông tin (CNTT) giai đoạn 2008-2010 và định hướng đến năm 2020',
-    warnings: ['without its symbol', 'no date'],
+    warnings: ['thiếu phần ký hiệu', 'không tìm thấy ngày ban hành'],
   },
 ];
 
@@ -229,7 +229,7 @@ Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ 
 Căn cứ Quyết định số 125/QĐ-UBND ngày 12/01/2017 của UBND tỉnh Nghệ An về Kiến trúc Chính quyền điện tử tỉnh Nghệ An;`,
     expected: { number: null, date: '2018-05-10', province: 'Nghệ An', type: 'Quyết định', issuer: 'UBND tỉnh Nghệ An' },
     title: 'Ban hành Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước tỉnh Nghệ An năm 2018',
-    warnings: ['no document number'],
+    warnings: ['không tìm thấy số hiệu'],
   },
   {
     name: 'a draft whose number is left blank',
@@ -242,7 +242,7 @@ Long An, ngày      tháng 6 năm 2021
 QUYẾT ĐỊNH
 Về việc ban hành Kế hoạch chuyển đổi số tỉnh Long An năm 2021`,
     expected: { number: null, date: null, province: 'Long An', type: 'Quyết định', issuer: 'UBND tỉnh Long An' },
-    warnings: ['left blank', 'no date'],
+    warnings: ['để trống', 'không tìm thấy ngày ban hành'],
   },
   {
     name: 'Hà Nội directive (Chỉ thị), city header',
@@ -348,20 +348,20 @@ const news: Case[] = [
 UBND tỉnh Hà Tĩnh vừa ban hành Kế hoạch số 1234/KH-UBND về ứng dụng công nghệ thông tin năm 2013.`,
     expected: { number: '1234/KH-UBND', date: null, province: 'Hà Tĩnh', type: 'Kế hoạch', issuer: 'UBND tỉnh Hà Tĩnh' },
     title: 'Ứng dụng công nghệ thông tin năm 2013',
-    warnings: ['no date'],
+    warnings: ['không tìm thấy ngày ban hành'],
   },
   {
     name: 'number followed by its date; a different lead-in date competes',
     text: 'Ngày 27/3/2013, Chủ tịch UBND tỉnh Bạc Liêu ký Quyết định số 635/QĐ-UBND ngày 28/3/2013 ban hành Kế hoạch ứng dụng CNTT.',
     expected: { number: '635/QĐ-UBND', date: '2013-03-28', province: 'Bạc Liêu', type: 'Quyết định', issuer: 'UBND tỉnh Bạc Liêu' },
-    warnings: ['ambiguous date'],
+    warnings: ['chưa xác định chắc ngày ban hành'],
   },
   {
     name: 'two decisions issued in one item: the first wins, with a warning',
     text: 'Ngày 10/01/2019, UBND tỉnh Phú Thọ ban hành Quyết định số 52/QĐ-UBND về Kiến trúc Chính quyền điện tử. Cùng ngày, UBND tỉnh cũng ban hành Quyết định số 53/QĐ-UBND về Kế hoạch ứng dụng CNTT năm 2019.',
     expected: { number: '52/QĐ-UBND', date: '2019-01-10', province: 'Phú Thọ', type: 'Quyết định', issuer: 'UBND tỉnh Phú Thọ' },
     title: 'Kiến trúc Chính quyền điện tử',
-    warnings: ['several candidate numbers'],
+    warnings: ['có nhiều số hiệu'],
   },
   {
     name: 'a provincial council resolution passed at a session',
@@ -382,7 +382,7 @@ UBND tỉnh Hà Tĩnh vừa ban hành Kế hoạch số 1234/KH-UBND về ứng 
     text: 'Thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị, UBND tỉnh Hà Nam đã ban hành Kế hoạch số 123/KH-UBND về ứng dụng CNTT.',
     expected: { number: '123/KH-UBND', date: null, province: 'Hà Nam', type: 'Kế hoạch', issuer: 'UBND tỉnh Hà Nam' },
     title: 'Ứng dụng CNTT',
-    warnings: ['no date'],
+    warnings: ['không tìm thấy ngày ban hành'],
   },
 ];
 
@@ -406,6 +406,6 @@ describe('extractMetadata', () => {
   it('gives an empty text no metadata and says so', () => {
     const { metadata, warnings } = extractMetadata('');
     expect(metadata).toEqual({});
-    expect(warnings).toEqual(expect.arrayContaining(['no document number found', 'no date of issue found']));
+    expect(warnings).toEqual(expect.arrayContaining(['không tìm thấy số hiệu văn bản', 'không tìm thấy ngày ban hành']));
   });
 });

@@ -90,7 +90,7 @@ describe('metadataFromFrontMatter', () => {
   it('warns about a date given as a number', () => {
     const { metadata, warnings } = fromYaml('ngay_dang: 2012');
     expect(metadata).toEqual({});
-    expect(warnings[0]).toMatch(/^ngay_dang: expected a date/);
+    expect(warnings[0]).toMatch(/^ngay_dang: cần ghi ngày theo dạng YYYY-MM-DD hoặc dd\/mm\/yyyy/);
   });
 
   it('canonicalises the province however it is written', () => {
@@ -102,16 +102,16 @@ describe('metadataFromFrontMatter', () => {
   it('warns about an unknown province and leaves it out', () => {
     const { metadata, warnings } = fromYaml('tinh: Hà Tây Mới');
     expect(metadata).toEqual({});
-    expect(warnings).toEqual(['tinh: unknown province "Hà Tây Mới"']);
+    expect(warnings).toEqual(['tinh: không nhận ra tên tỉnh "Hà Tây Mới"']);
   });
 
   it('warns about unknown keys, suggesting the key a typo meant', () => {
     const { metadata, warnings } = fromYaml('so_hieuu: 4086/QĐ-UBND\ntac_gia: Sở Thông tin và Truyền thông');
     expect(metadata).toEqual({});
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toContain('unknown key "so_hieuu" (did you mean "so_hieu"?)');
-    expect(warnings[1]).toContain('unknown key "tac_gia"');
-    expect(warnings[1]).not.toContain('did you mean');
+    expect(warnings[0]).toContain('không nhận ra trường "so_hieuu" (có phải là "so_hieu" không?)');
+    expect(warnings[1]).toContain('không nhận ra trường "tac_gia"');
+    expect(warnings[1]).not.toContain('có phải là');
   });
 
   it('normalises values to NFC and trims them', () => {
@@ -132,9 +132,9 @@ describe('metadataFromFrontMatter', () => {
     );
     expect(metadata).toEqual({});
     expect(warnings).toEqual([
-      'thay_the: expected text, got a list',
-      'nguon: expected text, got a mapping',
-      'loai: expected text, got boolean true',
+      'thay_the: cần ghi dạng chữ, nhưng ở đây là một danh sách',
+      'nguon: cần ghi dạng chữ, nhưng ở đây là một nhóm "tên_trường: giá trị"',
+      'loai: cần ghi dạng chữ, nhưng ở đây là giá trị đúng/sai (true)',
     ]);
   });
 });

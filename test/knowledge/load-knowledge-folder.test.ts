@@ -70,7 +70,7 @@ describe('loadKnowledgeFolder', () => {
     expect(bySource['cu.doc']!.errors).toHaveLength(1);
     expect(bySource['lon.txt']!.errors).toHaveLength(1);
     expect(bySource['rong.md']!.errors).toEqual([]);
-    expect(bySource['rong.md']!.warnings.join(' ')).toMatch(/empty/);
+    expect(bySource['rong.md']!.warnings.join(' ')).toMatch(/không có nội dung/);
   });
 
   it('warns about duplicate numbers and keeps ids unique across subfolders', async () => {
@@ -79,6 +79,6 @@ describe('loadKnowledgeFolder', () => {
     await writeFile(join(folder, 'cu', 'ke-hoach.txt'), OFFICIAL);
     const { documents, reports } = await loadKnowledgeFolder(folder);
     expect(new Set(documents.map((document) => document.id)).size).toBe(2);
-    expect(reports.every((report) => report.warnings.some((warning) => warning.includes('duplicate number')))).toBe(true);
+    expect(reports.every((report) => report.warnings.some((warning) => warning.includes('trùng số hiệu')))).toBe(true);
   });
 });

@@ -83,7 +83,8 @@ describe('readKnowledgeFile: markdown and text', () => {
     expect(error.code).toBe('BAD_FRONT_MATTER');
     expect(error.file).toBe(path);
     expect(error.line).toBe(3);
-    expect(error.message).toMatch(new RegExp(`^${escapeRegExp(path)}:3: bad front matter: `));
+    expect(error.message).toMatch(new RegExp(`^${escapeRegExp(path)}:3: front matter sai cú pháp YAML: `));
+    expect(error.message).toContain('ngoặc kép');
     expect(error.cause).toBeDefined();
   });
 
@@ -99,7 +100,7 @@ describe('readKnowledgeFile: markdown and text', () => {
     const error = await failure(readKnowledgeFile(path));
     expect(error.code).toBe('BAD_FRONT_MATTER');
     expect(error.line).toBe(2);
-    expect(error.message).toContain('mapping');
+    expect(error.message).toContain('phải gồm các dòng "tên_trường: giá trị"');
   });
 
   it('refuses front matter that is never closed', async () => {
@@ -150,7 +151,9 @@ describe('readKnowledgeFile: markdown and text', () => {
       ...Buffer.from('Quy ho'), 0xb9, ...Buffer.from('ch ph'), 0xb8, ...Buffer.from('t tri'), 0xd3, ...Buffer.from('n c'),
       0xab, ...Buffer.from('ng ngh'), 0xd6, ...Buffer.from(' th'), 0xab, ...Buffer.from('ng tin'),
     ]);
-    expect((await failure(readKnowledgeFile(await fixture('tcvn3.txt', legacy)))).code).toBe('BINARY');
+    const error = await failure(readKnowledgeFile(await fixture('tcvn3.txt', legacy)));
+    expect(error.code).toBe('BINARY');
+    expect(error.message).toContain('lưu lại dưới dạng UTF-8');
   });
 
   it('tolerates a stray invalid byte in a long UTF-8 file', async () => {
@@ -174,13 +177,25 @@ describe('readKnowledgeFile: markdown and text', () => {
     const path = await fixture('lon.md', 'Quy hoạch phát triển công nghệ thông tin. '.repeat(10));
     const error = await failure(readKnowledgeFile(path, { maxBytes: 100 }));
     expect(error.code).toBe('TOO_LARGE');
-    expect(error.message).toContain('100 bytes');
+    expect(error.message).toContain('100 byte');
+  });
+
+  it('gives the size of a large file in megabytes, as KNOWLEDGE_MAX_FILE_MB sets it', async () => {
+    const path = await fixture('lon-1mb.txt', 'a'.repeat(1_100_000));
+    const error = await failure(readKnowledgeFile(path, { maxBytes: 1024 * 1024 }));
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toContain('1,05 MB, vượt giới hạn 1 MB');
   });
 
   it.each([['.gitkeep'], ['quyet-dinh.doc'], ['bang.xlsx'], ['README']])('refuses %s as UNSUPPORTED_TYPE', async (name) => {
     const error = await failure(readKnowledgeFile(await fixture(name, 'nội dung')));
     expect(error.code).toBe('UNSUPPORTED_TYPE');
     expect(error.message).toContain(name);
+  });
+
+  it('tells how to turn a legacy .doc into a file it reads', async () => {
+    const error = await failure(readKnowledgeFile(await fixture('cu.doc', 'nội dung')));
+    expect(error.message).toContain('lưu lại thành .docx');
   });
 
   it('reports a missing file as UNREADABLE with the cause', async () => {
@@ -279,7 +294,7 @@ describe('readKnowledgeFile: PDF', () => {
     pdf.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 200, height: 100, color: rgb(0.2, 0.2, 0.2) });
     const error = await failure(readKnowledgeFile(await fixture('scan.pdf', await pdf.save())));
     expect(error.code).toBe('EMPTY');
-    expect(error.message).toMatch(/no text layer/);
+    expect(error.message).toMatch(/không có lớp chữ/);
     expect(error.message).toMatch(/OCR/);
   });
 

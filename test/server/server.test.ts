@@ -147,7 +147,7 @@ describe('/admin', () => {
     await chat({ user: 'admin-b', text: 'quang tri co quy hoach cntt khong' });
     const page = (await server.inject({ url: '/admin', headers: bearer })).body;
     expect(page).toContain('4086/QĐ-UBND');
-    expect(page).toContain('no document number');
+    expect(page).toContain('không có số hiệu văn bản');
     expect(page).toContain('quang tri co quy hoach cntt khong');
     const groups = (await server.inject({ url: '/admin/api/unanswered', headers: bearer })).json();
     expect(groups[0]).toMatchObject({ text: 'quang tri co quy hoach cntt khong', count: 2, outcome: 'unknown-province' });

@@ -187,7 +187,7 @@ describe('admin commands', () => {
   it('/reload re-reads the folder for an admin and reports counts and warnings', async () => {
     const text = String((await h.ask(textUpdate('/reload', { from: admin }))).params.text);
     expect(text).toContain('Đã nạp lại kho văn bản: 5 văn bản từ 5 tệp.');
-    expect(text).toContain('lam-dong-nghi-quyet-16-2008.md: no date of issue');
+    expect(text).toContain('lam-dong-nghi-quyet-16-2008.md: không có ngày ban hành');
   });
 
   it('anyone else gets the unknown-command reply, and nothing is reloaded', async () => {
