@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zaloOaSignature } from '../src/channels/zalo-oa/zalo-oa-signature.ts';
+import { FakeZaloOa } from './helpers/fake-zalo-oa.ts';
+import { freePort } from './helpers/free-port.ts';
+import { waitFor } from './helpers/wait-for.ts';
+
+/**
+ * `npm start` with the Official Account settings pointing at an OA-compatible server: a signed
+ * user_send_text gets a cited answer within the limits, a forged request is rejected, a re-delivered
+ * message is answered once.
+ */
+
+const root = new URL('..', import.meta.url).pathname;
+const APP_ID = '4242424242';
+const OA_SECRET_KEY = 'oa-secret-key-for-tests';
+let zalo: FakeZaloOa;
+let bot: ChildProcess;
+let base: string;
+
+function signedEvent(event: object): { body: string; signature: string } {
+  const body = JSON.stringify(event);
+  const timestamp = String((event as { timestamp: string }).timestamp);
+  return { body, signature: `mac=${zaloOaSignature({ appId: APP_ID, rawBody: Buffer.from(body), timestamp, oaSecretKey: OA_SECRET_KEY })}` };
+}
+
+function post(body: string, signature: string) {
+  return fetch(`${base}/webhooks/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': signature }, body });
+}
+
+beforeAll(async () => {
+  zalo = await FakeZaloOa.start({ appId: APP_ID, appSecret: 'app-secret', accessToken: 'access-1', refreshToken: 'refresh-1' });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ZALO_APP_ID: APP_ID,
+      ZALO_APP_SECRET: 'app-secret',
+      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+      ZALO_OA_ACCESS_TOKEN: 'access-1',
+      ZALO_OA_REFRESH_TOKEN: 'refresh-1',
+      ZALO_API_BASE: zalo.url,
+      ZALO_OAUTH_BASE: zalo.url,
+      KNOWLEDGE_WATCH: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status === 200, 'the bot to be ready', { timeoutMs: 20_000, intervalMs: 100 });
+});
+
+afterAll(async () => {
+  bot.kill('SIGTERM');
+  await new Promise((resolve) => bot.once('exit', resolve));
+  await zalo.close();
+});
+
+describe('npm start with the Zalo Official Account', () => {
+  it('answers a signed question with its source, rejects a forged one, answers a re-delivery once', async () => {
+    const event = {
+      app_id: APP_ID,
+      event_name: 'user_send_text',
+      timestamp: '1795300000000',
+      sender: { id: 'citizen-1' },
+      recipient: { id: 'oa-1' },
+      message: { msg_id: 'msg-e2e-1', text: 'ha tinh dvc muc 4 bao nhieu' },
+    };
+    const { body, signature } = signedEvent(event);
+
+    const forged = await post(body, `mac=${'0'.repeat(64)}`);
+    expect(forged.status).toBe(401);
+
+    expect((await post(body, signature)).status).toBe(200);
+    expect((await post(body, signature)).status).toBe(200);
+    const [send] = await waitFor(() => zalo.sends().length > 0 && zalo.sends(), 'the answer sent to Zalo', { timeoutMs: 10_000 });
+    expect(send!.userId).toBe('citizen-1');
+    expect(send!.text).toContain('15%');
+    expect(send!.text).toContain('Nguồn: Quyết định số 4086/QĐ-UBND ngày 28/12/2012 của UBND tỉnh Hà Tĩnh');
+    expect(send!.text.length).toBeLessThanOrEqual(2000);
+
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(zalo.sends()).toHaveLength(1);
+  });
+});
