@@ -54,6 +54,9 @@ export type Grounding =
       unknownProvinces: string[];
     };
 
+/** How deep an open "tỉnh nào…" question searches, and how many documents its answer lists at most. */
+const LIST_SEARCH_DEPTH = 100;
+const MAX_LISTED_DOCUMENTS = 10;
 /** Below this share of the question found in a passage, the passage does not answer it. */
 const MIN_COVERAGE = 0.5;
 /**
@@ -137,6 +140,12 @@ function bestOfDocument(matches: PassageMatch[], docIndex: number, minCoverage: 
   return { docIndex, passages };
 }
 
+/** The best passages of every document among the matches, best document first. */
+function groupByDocument(matches: PassageMatch[], minCoverage: number): DocumentFacts[] {
+  const documents = unique(matches.map((match) => match.docIndex));
+  return documents.flatMap((docIndex) => bestOfDocument(matches, docIndex, minCoverage) ?? []);
+}
+
 function containsFigure(text: string, figure: string): boolean {
   const normalized = text.replace(/(\d)\s+%/g, '$1%');
   const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -190,9 +199,13 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   const comparing =
     (question.comparison && candidates.documents.length !== 1) || candidates.knownProvinces.length >= 2;
   if (comparing) {
-    const scope = candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i);
-    const facts = scope
-      .map((docIndex) => bestOfDocument(search(knowledge, query, [docIndex]), docIndex, minCoverage))
+    // Named provinces: the best of each named document. "Tỉnh nào…": one search over everything, grouped by
+    // document, so the cost does not grow with the number of documents, and the list stays readable.
+    const perDocument =
+      candidates.documents.length > 0
+        ? candidates.documents.map((docIndex) => bestOfDocument(search(knowledge, query, [docIndex]), docIndex, minCoverage))
+        : groupByDocument(search(knowledge, query, [], LIST_SEARCH_DEPTH), minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
+    const facts = perDocument
       .filter((fact): fact is DocumentFacts => fact !== null)
       .sort((a, b) => b.passages[0]!.score - a.passages[0]!.score);
     if (facts.length === 0) return notFound(question.instruction ? 'out-of-scope' : 'no-match');

@@ -107,10 +107,10 @@ function coverageWithout(query: Query, matched: number, excluded: ReadonlySet<nu
   return Math.max(total > 0 ? found / total : 0, ownTotal > 0 ? ownFound / ownTotal : 0);
 }
 
-export function search(knowledge: KnowledgeBase, query: Query, documents: readonly number[]): PassageMatch[] {
+export function search(knowledge: KnowledgeBase, query: Query, documents: readonly number[], depth = SEARCH_DEPTH): PassageMatch[] {
   const hits = knowledge.index.search(query.terms, {
     documentMask: maskOf(knowledge, documents),
-    limit: SEARCH_DEPTH,
+    limit: depth,
     weights: query.weights,
   });
   return hits
