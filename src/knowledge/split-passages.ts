@@ -20,9 +20,30 @@ const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
 /**
  * Sentence ends: . ! ? … followed by a space and a capital, digit, quote or bracket, except after the
  * abbreviations of place names and titles ("TP. Đà Lạt", "TS. Nguyễn") and article numbers ("Điều 1.").
+ * As one pattern: /(?<=[.!?…])(?<!(?<![\p{L}])(?:TP|…)\.)\s+(?=[\p{Lu}\d“"(])/u; split in two below, because
+ * a pattern that starts with lookbehinds is tried at every position of the text, and this runs on every
+ * paragraph indexed.
  */
-const SENTENCE_END =
-  /(?<=[.!?…])(?<!(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|Q|P|TS|ThS|PGS|GS|Điều \d{1,3}|Khoản \d{1,3}|Mục \d{1,3}|Chương [IVX\d]{1,5})\.)\s+(?=[\p{Lu}\d“"(])/u;
+const SENTENCE_END_CANDIDATE = /[.!?…]\s+(?=[\p{Lu}\d“"(])/gu;
+const ABBREVIATION_BEFORE = /(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|Q|P|TS|ThS|PGS|GS|Điều \d{1,3}|Khoản \d{1,3}|Mục \d{1,3}|Chương [IVX\d]{1,5})\.$/u;
+/** Room before a full stop for the longest abbreviation ("Chương XVIII.") and the character before it. */
+const ABBREVIATION_REACH = 20;
+
+/** The sentences of a text, each ending with its punctuation; the white space between them is dropped. */
+function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let from = 0;
+  SENTENCE_END_CANDIDATE.lastIndex = 0;
+  for (let match = SENTENCE_END_CANDIDATE.exec(text); match !== null; match = SENTENCE_END_CANDIDATE.exec(text)) {
+    const end = match.index + 1;
+    if (ABBREVIATION_BEFORE.test(text.slice(Math.max(0, end - ABBREVIATION_REACH), end))) continue;
+    sentences.push(text.slice(from, end));
+    from = match.index + match[0].length;
+  }
+  sentences.push(text.slice(from));
+  return sentences;
+}
+
 /** Clauses shorter than this are glued to the next one: "Theo đó" alone says nothing. */
 const MIN_CLAUSE_LENGTH = 20;
 
@@ -128,7 +149,7 @@ export function splitPassages(body: string): PassageDraft[] {
     if (block.kind === 'paragraph' && block.text.endsWith(':') && block.text.length > 90) {
       // A long paragraph ending in a colon still says things ("Ngày 24/8/2017, UBND tỉnh … ban hành Quyết
       // định số 2972/QĐ-UBND … như sau:"): its sentences are passages, and its last introduces what follows.
-      const sentences = block.text.split(SENTENCE_END);
+      const sentences = splitSentences(block.text);
       const context = joinContext([section, subsection]);
       for (const sentence of sentences) passages.push({ text: stripMarker(sentence), context });
       leadIn = stripMarker(sentences.at(-1)!);
@@ -160,7 +181,7 @@ export function splitPassages(body: string): PassageDraft[] {
         text = text.slice(colon + 1).trim();
       }
     }
-    for (const sentence of text.split(SENTENCE_END)) {
+    for (const sentence of splitSentences(text)) {
       const { lead, clauses } = splitSentence(sentence);
       const context = joinContext([blockContext, itemLead, lead]);
       for (const clause of clauses) passages.push({ text: clause, context });

@@ -30,14 +30,27 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:muc do|cap do)\b/g, 'muc'],
 ];
 
+/**
+ * Matches wherever one of the rewrites above would change the text (a bare "15%" is left as it is by
+ * the percent rewrite, so it needs a space or "phan tram"): most passages need none, and one scan for
+ * all of them is cheaper than ten.
+ */
+const ANY_PHRASE_REWRITE =
+  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\bcong ty\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
+
 /** Function words that say nothing about a passage's subject. */
 /**
  * Synonyms that must be rewritten before folding, because their folded form is ambiguous
  * ("tiền" money folds to "tien", like "tiến" forward and "tiện" convenient).
  */
 export function rewriteAccented(text: string): string {
-  return text.normalize('NFC').replace(/(?<!\p{L})tiền(?!\p{L})/giu, 'kinh phí');
+  const normalized = text.normalize('NFC');
+  // The word is rare: a plain scan decides whether the Unicode-aware pattern needs to run at all.
+  return MAYBE_TIEN.test(normalized) ? normalized.replace(TIEN, 'kinh phí') : normalized;
 }
+
+const TIEN = /(?<!\p{L})tiền(?!\p{L})/giu;
+const MAYBE_TIEN = /ti[ềỀ]n/i;
 
 const STOPWORDS = new Set(
   (
@@ -55,30 +68,68 @@ const QUESTION_WORDS = new Set(
   ).split(' '),
 );
 
-const TOKEN = /\d+(?:[.,]\d+)*%?|[a-z]+(?:[&-][a-z]+)*/g;
-
 /** Folded syllables of a text, abbreviations expanded, numbers kept as written ("57,600", "15%"). */
 export function tokenize(text: string): string[] {
   // Folding drops tones wherever they sit, so tone placement needs no separate normalisation here.
   let folded = foldVietnamese(rewriteAccented(text));
-  for (const [pattern, replacement] of PHRASE_REWRITES) folded = folded.replace(pattern, replacement);
+  if (ANY_PHRASE_REWRITE.test(folded)) {
+    for (const [pattern, replacement] of PHRASE_REWRITES) folded = folded.replace(pattern, replacement);
+  }
   const tokens: string[] = [];
-  for (const [token] of folded.matchAll(TOKEN)) {
+  const length = folded.length;
+  let at = 0;
+  while (at < length) {
+    const start = at;
+    const code = folded.charCodeAt(at);
+    // A token is a number ("57,600", "15%") or a word, possibly joined ("e-learning", "tt&tt"): the scan
+    // matches /\d+(?:[.,]\d+)*%?|[a-z]+(?:[&-][a-z]+)*/g without a match object per token.
+    if (isDigit(code)) {
+      do at++;
+      while (isDigit(folded.charCodeAt(at)));
+      for (;;) {
+        const separator = folded.charCodeAt(at);
+        if ((separator !== 46 && separator !== 44) || !isDigit(folded.charCodeAt(at + 1))) break;
+        at += 2;
+        while (isDigit(folded.charCodeAt(at))) at++;
+      }
+      if (folded.charCodeAt(at) === 37) at++;
+    } else if (isLetter(code)) {
+      do at++;
+      while (isLetter(folded.charCodeAt(at)));
+      for (;;) {
+        const joiner = folded.charCodeAt(at);
+        if ((joiner !== 38 && joiner !== 45) || !isLetter(folded.charCodeAt(at + 1))) break;
+        at += 2;
+        while (isLetter(folded.charCodeAt(at))) at++;
+      }
+    } else {
+      at++;
+      continue;
+    }
+    const token = folded.slice(start, at);
     const expansion = EXPANSIONS.get(token);
     if (expansion) {
-      tokens.push(...expansion);
-    } else if (/^\d/.test(token)) {
+      for (const part of expansion) tokens.push(part);
+    } else if (isDigit(code)) {
       tokens.push(token);
       // "57,600" is also found by "57" and "600"; "3,4" (levels 3 and 4) by "3" and "4". The parts never
       // carry the percent sign: "37,15%" must not be found as "15%".
-      if (/[.,]/.test(token)) tokens.push(...token.replace('%', '').split(/[.,]/).filter(Boolean));
-    } else if (/[&-]/.test(token)) {
+      if (token.includes('.') || token.includes(',')) tokens.push(...token.replace('%', '').split(/[.,]/).filter(Boolean));
+    } else if (token.includes('&') || token.includes('-')) {
       for (const part of token.split(/[&-]/)) tokens.push(...(EXPANSIONS.get(part) ?? [part]));
     } else {
       tokens.push(token);
     }
   }
   return tokens;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 function termsOf(tokens: string[], skip: (token: string) => boolean): string[] {
@@ -92,7 +143,8 @@ function termsOf(tokens: string[], skip: (token: string) => boolean): string[] {
   return terms;
 }
 
-const isStopword = (token: string): boolean => STOPWORDS.has(token);
+/** True for a function word: indexed only inside bigrams ("dịch vụ của tỉnh" → "vu cua", "cua tinh"). */
+export const isStopword = (token: string): boolean => STOPWORDS.has(token);
 const isQueryNoise = (token: string): boolean => STOPWORDS.has(token) || QUESTION_WORDS.has(token);
 
 /** Terms a passage is indexed under: content syllables and syllable bigrams. */
