@@ -57,15 +57,15 @@ export function buildKnowledgeBase(documents: readonly KnowledgeDocument[]): Kno
 /** Adds a document's passages to the index as they are split. */
 function indexPassages(builder: PassageIndexBuilder, docIndex: number, text: string): void {
   let context: string | null = null;
-  let contextTokens: string[] = [];
+  let contextTokens: Int32Array | null = null;
   for (const draft of splitPassages(text)) {
-    // Passages under one heading share its context: its tokens are computed once. Tokenising
+    // Passages under one heading share its context: its tokens are found and numbered once. Tokenising
     // "context. text" gives the context's tokens followed by the text's, as the ". " joins no token.
     if (draft.context !== context) {
       context = draft.context;
-      contextTokens = context ? tokenize(context) : [];
+      contextTokens = context ? builder.tokenNumbers(tokenize(context)) : null;
     }
-    builder.add(docIndex, context ? [...contextTokens, ...tokenize(draft.text)] : tokenize(draft.text));
+    builder.add(docIndex, tokenize(draft.text), contextTokens);
   }
 }
 

@@ -58,8 +58,18 @@ export class PassageIndexBuilder {
     return this.count;
   }
 
-  /** Adds the next passage, given by the tokens of its context and text (see indexTerms). */
-  add(docIndex: number, tokens: readonly string[]): void {
+  /** The numbers of some tokens, for passing the same leading tokens (a shared context) to several `add`s. */
+  tokenNumbers(tokens: readonly string[]): Int32Array {
+    const numbers = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) numbers[i] = this.dictionary.token(tokens[i]!);
+    return numbers;
+  }
+
+  /**
+   * Adds the next passage, given by the tokens of its search text (see indexTerms and passageSearchText):
+   * `leading` (already numbered, usually its context's) followed by `tokens`.
+   */
+  add(docIndex: number, tokens: readonly string[], leading: Int32Array | null = null): void {
     if (this.built) throw new Error('the index is already built');
     const passageId = this.count++;
     if (passageId >= 0x40000000) throw new RangeError('too many passages for one index');
@@ -68,21 +78,24 @@ export class PassageIndexBuilder {
       this.docs = grow(this.docs, this.docs.length * 2);
     }
     const { dictionary } = this;
-    if (tokens.length > this.tokenIds.length) this.tokenIds = new Int32Array(tokens.length * 2);
+    const first = leading ? leading.length : 0;
+    const total = first + tokens.length;
+    if (total > this.tokenIds.length) this.tokenIds = new Int32Array(total * 2);
     const ids = this.tokenIds;
-    for (let i = 0; i < tokens.length; i++) ids[i] = dictionary.token(tokens[i]!);
+    if (leading) ids.set(leading);
+    for (let i = 0; i < tokens.length; i++) ids[first + i] = dictionary.token(tokens[i]!);
     // The same terms as indexTerms(): content syllables, and bigrams of adjacent syllables unless both are
     // function words.
     this.distinct.length = 0;
     let length = 0;
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < total; i++) {
       const token = ids[i]!;
       const stop = dictionary.isStopword(token);
       if (!stop) {
         this.countTerm(dictionary.unigram(token), passageId);
         length++;
       }
-      if (i + 1 < tokens.length && !(stop && dictionary.isStopword(ids[i + 1]!))) {
+      if (i + 1 < total && !(stop && dictionary.isStopword(ids[i + 1]!))) {
         this.countTerm(dictionary.bigram(token, ids[i + 1]!), passageId);
         length++;
       }

@@ -25,7 +25,8 @@ export function performanceTable(result: BenchResult): string {
   const parts: string[] = [];
   parts.push(
     `Measured on ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB RAM, Node ${machine.node}, ${machine.platform}, ` +
-      `${result.generatedAt.slice(0, 10)} (\`npm run bench\`, ${number(result.durationS)} s${result.quick ? ', --quick' : ''}).`,
+      `${result.generatedAt.slice(0, 10)}\n(\`npm run bench\`, ${number(result.durationS)} s${result.quick ? ', --quick' : ''}; ` +
+      `load average ${machine.loadAverage.atStart} at the start, ${machine.loadAverage.atEnd} at the end).`,
   );
   parts.push(
     table(

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { evaluationTurns, loadEvaluationCases } from './bench-questions.ts';
 import { round } from './measure.ts';
@@ -9,7 +9,8 @@ import { type BenchResult, buildResult, type HttpRun, type OursRun, type PeerRun
 import { runWorker, startServer, type WorkerEvent } from './run-workers.ts';
 
 /**
- * `npm run bench [-- --json] [-- --markdown] [-- --quick]`: speed, scale and retrieval quality in one run.
+ * `npm run bench [-- --json] [-- --markdown] [-- --quick]`: speed, scale and retrieval quality in one run
+ * (`--quick`: the seeds and 1k only, printed but not recorded).
  *
  * Each measurement runs in a process of its own (test/bench/workers/), one after the other, so that its
  * memory is its own and timings do not share the two cores:
@@ -46,7 +47,7 @@ const FULL: Plan = {
   http: { durationS: 5, connections: 50 },
 };
 
-/** A quick look (about a minute): the seeds and 1k only. */
+/** A quick look (about a minute): the seeds and 1k only, not written to results/. */
 const QUICK: Plan = {
   ours: [
     { size: 'seeds', rounds: 5, retrievalRounds: 5 },
@@ -158,9 +159,12 @@ async function measureHttp(store: 'memory' | 'redis', plan: Plan['http']): Promi
   }
 }
 
-function machine(): BenchResult['machine'] {
+function machine(loadAtStart: number): BenchResult['machine'] {
   const cpu = cpus();
   return {
+    // Other work on the machine shows in the timings: a one-minute load average above the bench's own one
+    // process means the figures are pessimistic.
+    loadAverage: { atStart: Number(loadAtStart.toFixed(2)), atEnd: Number(loadavg()[0]!.toFixed(2)) },
     cpu: cpu[0]?.model.trim() ?? 'unknown',
     cores: cpu.length,
     memoryGb: Math.round(totalmem() / 1024 ** 3),
@@ -173,6 +177,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const plan = args.includes('--quick') ? QUICK : FULL;
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   const ours: OursRun[] = [];
   const peers: PeerRun[] = [];
   // Ours first at each size, then the peers at that size, smallest first.
@@ -199,11 +204,14 @@ async function main(): Promise<void> {
     http.push(run);
   }
 
-  const result = buildResult({ machine: machine(), ours, peers, http, durationS: round((performance.now() - started) / 1000), quick: plan === QUICK });
-  await mkdir(RESULTS_DIR, { recursive: true });
-  await writeFile(new URL('latest.json', RESULTS_DIR), `${JSON.stringify(result, null, 2)}\n`);
-  await writeFile(new URL('performance.svg', RESULTS_DIR), performanceChart(result));
-  progress(`wrote test/bench/results/latest.json and performance.svg in ${result.durationS} s`);
+  const result = buildResult({ machine: machine(loadAtStart), ours, peers, http, durationS: round((performance.now() - started) / 1000), quick: plan === QUICK });
+  // A quick look leaves the recorded results (the full run's) alone.
+  if (!result.quick) {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    await writeFile(new URL('latest.json', RESULTS_DIR), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(new URL('performance.svg', RESULTS_DIR), performanceChart(result));
+    progress(`wrote test/bench/results/latest.json and performance.svg in ${result.durationS} s`);
+  }
 
   if (args.includes('--markdown')) process.stdout.write(`${performanceTable(result)}\n`);
   if (args.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
