@@ -5,6 +5,14 @@ import {
   DEFAULT_CONVERSATION_LIMITS,
 } from './conversation-store.ts';
 
+/**
+ * Callers get their own copies, so changing a returned turn never changes the store. A turn is flat apart
+ * from three string arrays, and copying them by hand costs far less than structuredClone on every message.
+ */
+function copyTurn(turn: ConversationTurn): ConversationTurn {
+  return { ...turn, provinces: [...turn.provinces], documentIds: [...turn.documentIds], terms: [...turn.terms] };
+}
+
 interface Entry {
   turns: ConversationTurn[];
   expiresAt: number;
@@ -32,19 +40,22 @@ export class MemoryConversationStore implements ConversationStore {
     this.now = options.now ?? Date.now;
   }
 
-  async recent(key: string): Promise<ConversationTurn[]> {
+  private live(key: string): Entry | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return [];
-    if (entry.expiresAt <= this.now()) {
+    if (entry && entry.expiresAt <= this.now()) {
       this.entries.delete(key);
-      return [];
+      return undefined;
     }
-    return entry.turns.map((turn) => structuredClone(turn));
+    return entry;
+  }
+
+  async recent(key: string): Promise<ConversationTurn[]> {
+    return this.live(key)?.turns.map(copyTurn) ?? [];
   }
 
   async append(key: string, turn: ConversationTurn): Promise<void> {
-    const current = (await this.recent(key)) ?? [];
-    const turns = [...current, structuredClone(turn)].slice(-this.limits.maxTurns);
+    const current = this.live(key)?.turns ?? [];
+    const turns = [...current, copyTurn(turn)].slice(-this.limits.maxTurns);
     // Re-inserting moves the key to the end of the Map: the first key is always the least recently used.
     this.entries.delete(key);
     this.entries.set(key, { turns, expiresAt: this.now() + this.limits.ttlMs });

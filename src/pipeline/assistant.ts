@@ -92,8 +92,10 @@ export function createAssistant({
         logger.error({ err: error }, 'answer writer failed; answering offline');
         answer = composeAnswer(base, grounding);
       }
-      const cited = new Set(answer.citations.map((citation) => citation.source));
-      const documents = base.documents.filter((document) => cited.has(document.source));
+      const documents = answer.citations.flatMap((citation) => {
+        const docIndex = base.documentsBySource.get(citation.source);
+        return docIndex === undefined ? [] : [base.documents[docIndex]!];
+      });
       await remember(() =>
         conversations.append(key, {
           question: question.text,

@@ -118,8 +118,7 @@ function findCandidates(knowledge: KnowledgeBase, question: ResolvedQuestion): C
   const unknownProvinces = question.provinces.filter((province) => !knowledge.documentsByProvince.has(province));
   const fromProvinces = knownProvinces.flatMap((province) => knowledge.documentsByProvince.get(province) ?? []);
   const fromConversation = question.focusDocumentIds
-    .map((id) => knowledge.documents.findIndex((document) => document.id === id))
-    .filter((docIndex) => docIndex >= 0);
+    .flatMap((id) => knowledge.documentsById.get(id) ?? []);
 
   let documents: number[];
   if (fromNumbers.length > 0) documents = fromNumbers;

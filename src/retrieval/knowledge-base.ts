@@ -15,6 +15,9 @@ export interface KnowledgeBase {
   readonly index: PassageIndex;
   /** Document positions by canonical province name. */
   readonly documentsByProvince: ReadonlyMap<string, readonly number[]>;
+  /** Document positions by id and by source file, so a citation or a conversation finds its document at once. */
+  readonly documentsById: ReadonlyMap<string, number>;
+  readonly documentsBySource: ReadonlyMap<string, number>;
   /** Passages of document d are index.passages[passageStarts[d] … passageStarts[d + 1]). */
   readonly passageStarts: Uint32Array;
   readonly builtAt: Date;
@@ -31,6 +34,8 @@ const TEXT_AT = Symbol('compressed text');
 export function buildKnowledgeBase(documents: readonly KnowledgeDocument[]): KnowledgeBase {
   const builder = new PassageIndexBuilder();
   const documentsByProvince = new Map<string, number[]>();
+  const documentsById = new Map<string, number>();
+  const documentsBySource = new Map<string, number>();
   const passageStarts = new Uint32Array(documents.length + 1);
   // Deflated, a document of a few kilobytes of Vietnamese takes about two.
   const texts = new CompressedTexts(documents.length * 2048);
@@ -39,6 +44,8 @@ export function buildKnowledgeBase(documents: readonly KnowledgeDocument[]): Kno
   documents.forEach((document, docIndex) => {
     passageStarts[docIndex] = builder.size;
     const { text } = document;
+    documentsById.set(document.id, docIndex);
+    documentsBySource.set(document.source, docIndex);
     indexPassages(builder, docIndex, text);
     const province = document.metadata.province;
     if (province) {
@@ -51,7 +58,7 @@ export function buildKnowledgeBase(documents: readonly KnowledgeDocument[]): Kno
   passageStarts[documents.length] = builder.size;
   texts.seal();
   const index = builder.build(lazyPassages(passageStarts, passagesOfStored(stored)));
-  return { documents: stored, index, documentsByProvince, passageStarts, builtAt: new Date() };
+  return { documents: stored, index, documentsByProvince, documentsById, documentsBySource, passageStarts, builtAt: new Date() };
 }
 
 /** Adds a document's passages to the index as they are split. */
