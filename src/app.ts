@@ -1,29 +1,31 @@
 import type { Logger } from 'pino';
 import type { AnswerWriter } from './answer/answer-writer.ts';
 import { answerWriterFromConfig } from './answer/llm/answer-writer-from-config.ts';
+import type { ChannelDependencies } from './channels/build-channels.ts';
 import type { Config } from './config.ts';
-import type { ConversationStore } from './conversation/conversation-store.ts';
-import { MemoryConversationStore } from './conversation/memory-conversation-store.ts';
-import { KnowledgeLibrary } from './knowledge/knowledge-library.ts';
+import { KnowledgeLibrary } from './library/knowledge-library.ts';
 import { type BotMetrics, createMetrics } from './observability/metrics.ts';
 import { type Assistant, createAssistant } from './pipeline/assistant.ts';
 import { createMessageFlow, type MessageFlow } from './pipeline/message-flow.ts';
-import { MemoryMessageQueue } from './queue/memory-message-queue.ts';
-import type { MessageQueue } from './queue/message-queue.ts';
-import { createRedisConnection, type RedisConnection } from './redis/redis-connection.ts';
-import { RedisConversationStore } from './redis/redis-conversation-store.ts';
-import { RedisDeliveryLedger } from './redis/redis-delivery-ledger.ts';
-import { RedisMessageQueue } from './redis/redis-message-queue.ts';
-import { RedisQuestionLog } from './redis/redis-question-log.ts';
-import { RedisRateLimiter } from './redis/redis-rate-limiter.ts';
-import { RedisSecretStore } from './redis/redis-secret-store.ts';
-import type { DeliveryLedger } from './store/delivery-ledger.ts';
-import { MemoryDeliveryLedger } from './store/memory-delivery-ledger.ts';
-import { MemoryQuestionLog } from './store/memory-question-log.ts';
-import { MemoryRateLimiter } from './store/memory-rate-limiter.ts';
-import type { QuestionLog } from './store/question-log.ts';
-import type { RateLimiter } from './store/rate-limiter.ts';
-import { MemorySecretStore, type SecretStore } from './store/secret-store.ts';
+import type { ServerDependencies } from './server/create-server.ts';
+import { MemoryConversationStore } from './state/conversations/memory.ts';
+import type { ConversationStore } from './state/conversations/port.ts';
+import { RedisConversationStore } from './state/conversations/redis.ts';
+import { MemoryDeliveryLedger } from './state/deliveries/memory.ts';
+import type { DeliveryLedger } from './state/deliveries/port.ts';
+import { RedisDeliveryLedger } from './state/deliveries/redis.ts';
+import { MemoryQuestionLog } from './state/question-log/memory.ts';
+import type { QuestionLog } from './state/question-log/port.ts';
+import { RedisQuestionLog } from './state/question-log/redis.ts';
+import { MemoryMessageQueue } from './state/queue/memory.ts';
+import type { MessageQueue } from './state/queue/port.ts';
+import { RedisMessageQueue } from './state/queue/redis.ts';
+import { MemoryRateLimiter } from './state/rate-limits/memory.ts';
+import type { RateLimiter } from './state/rate-limits/port.ts';
+import { RedisRateLimiter } from './state/rate-limits/redis.ts';
+import { createRedisConnection, type RedisConnection } from './state/redis-connection.ts';
+import { MemorySecretStore, type SecretStore } from './state/secrets/port.ts';
+import { RedisSecretStore } from './state/secrets/redis.ts';
 
 /** Where shared state lives: in this process, or in Redis for every process. */
 export interface Stores {
@@ -96,13 +98,26 @@ function redisStores(config: Readonly<Config>, redis: RedisConnection, logger: L
  * Wires the parts together from explicit dependencies; reads no environment. With `config.redis` the shared
  * state and the queue live in Redis, otherwise in this process. Loads the knowledge folder before returning.
  */
-export async function createApp({ config, logger, writer, stores: overrides = {}, metrics = createMetrics() }: AppDependencies): Promise<App> {
+export async function createApp({
+  config,
+  logger,
+  writer,
+  stores: overrides = {},
+  metrics = createMetrics(),
+}: AppDependencies): Promise<App> {
   // A missing or broken prompt stops the start here, naming the file and the variable.
   const answerWriter = writer ?? (await answerWriterFromConfig({ llm: config.llm, logger }));
   const redis = config.redis
-    ? createRedisConnection({ url: config.redis.url, logger, onStateChange: (ready) => metrics.redisUp.set(ready ? 1 : 0) })
+    ? createRedisConnection({
+        url: config.redis.url,
+        logger,
+        onStateChange: (ready) => metrics.redisUp.set(ready ? 1 : 0),
+      })
     : null;
-  const stores: Stores = { ...(redis ? redisStores(config, redis, logger) : memoryStores(config, logger)), ...overrides };
+  const stores: Stores = {
+    ...(redis ? redisStores(config, redis, logger) : memoryStores(config, logger)),
+    ...overrides,
+  };
   // Give Redis a moment, so the first question of a fresh process already sees its conversation; past that
   // the bot starts anyway and Redis joins when it answers.
   if (redis && !(await redis.waitUntilReady(REDIS_START_WAIT_MS))) {
@@ -149,5 +164,31 @@ export async function createApp({ config, logger, writer, stores: overrides = {}
       await flow.drain();
       await redis?.close();
     },
+  };
+}
+
+/** What the HTTP server's routes use, taken from the app. */
+export function serverDependencies(app: App): ServerDependencies {
+  return {
+    logger: app.logger,
+    library: app.library,
+    flow: app.flow,
+    queue: app.stores.queue,
+    questionLog: app.stores.questionLog,
+    redis: app.redis,
+    metrics: app.metrics,
+    adminToken: app.config.adminToken,
+  };
+}
+
+/** What the channels use, taken from the app. */
+export function channelDependencies(app: App): ChannelDependencies {
+  return {
+    config: app.config,
+    flow: app.flow,
+    library: app.library,
+    questionLog: app.stores.questionLog,
+    secrets: app.stores.secrets,
+    logger: app.logger,
   };
 }

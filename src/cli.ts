@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { Answer } from './answer/answer.ts';
 import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
-import { splitPassages } from './knowledge/split-passages.ts';
 import type { FileReport } from './knowledge/load-knowledge-folder.ts';
-import { KnowledgeLibrary } from './knowledge/knowledge-library.ts';
+import { splitPassages } from './knowledge/split-passages.ts';
+import { KnowledgeLibrary } from './library/knowledge-library.ts';
 import { createLogger } from './logger.ts';
 
 /**
@@ -111,7 +111,11 @@ function describeReport(report: FileReport): string {
 
 async function kb(config: Readonly<Config>, logger: Logger, args: string[]): Promise<void> {
   const [command] = args;
-  const library = new KnowledgeLibrary({ dir: config.knowledgeDir, maxFileBytes: config.knowledgeMaxFileBytes, logger });
+  const library = new KnowledgeLibrary({
+    dir: config.knowledgeDir,
+    maxFileBytes: config.knowledgeMaxFileBytes,
+    logger,
+  });
   await library.reload();
   const reports = library.reports();
   const documents = library.current().documents;
@@ -130,7 +134,9 @@ async function kb(config: Readonly<Config>, logger: Logger, args: string[]): Pro
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     } else {
       for (const row of rows) {
-        process.stdout.write(`${row.source}\n    ${row.number ?? '(không số)'} | ${row.date ?? '—'} | ${row.province ?? '—'} | ${row.passages} đoạn\n`);
+        process.stdout.write(
+          `${row.source}\n    ${row.number ?? '(không số)'} | ${row.date ?? '—'} | ${row.province ?? '—'} | ${row.passages} đoạn\n`,
+        );
       }
     }
     return;

@@ -6,14 +6,21 @@ export const BUNDLED_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', impo
 
 const positiveInt = z.coerce.number().int().positive();
 const port = z.coerce.number().int().min(0).max(65535);
-const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
 const url = z.url();
 const redisUrl = z
   .string()
   .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a redis:// or rediss:// URL');
 const idList = z
   .string()
-  .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^-?\d+$/, 'ids are numbers')));
 const secretToken = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1–256 characters of A-Z a-z 0-9 _ -');
 
@@ -35,7 +42,10 @@ const schema = z.object({
   QUEUE_LEASE_MS: positiveInt.default(30_000),
   ADMIN_TOKEN: z.string().min(8, 'use at least 8 characters').optional(),
   PUBLIC_URL: url.optional(),
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'expected <bot id>:<secret>').optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, 'expected <bot id>:<secret>')
+    .optional(),
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: url.optional(),
   TELEGRAM_WEBHOOK_SECRET: secretToken.optional(),

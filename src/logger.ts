@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 /**
  * Logs go to standard error as JSON lines, so standard output stays free for the CLI's answers.

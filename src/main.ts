@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import { createApp } from './app.ts';
+import { channelDependencies, createApp, serverDependencies } from './app.ts';
 import { buildChannels } from './channels/build-channels.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { watchKnowledge } from './knowledge/knowledge-watcher.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { watchKnowledge } from './library/knowledge-watcher.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createServer } from './server/create-server.ts';
@@ -12,7 +12,7 @@ import { createServer } from './server/create-server.ts';
  * present. With no settings at all: the web chat on http://127.0.0.1:3000 with the bundled knowledge.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -26,20 +26,25 @@ async function main(): Promise<void> {
   keepServingOnStrayErrors(logger);
 
   const app = await createApp({ config, logger, metrics: createMetrics({ defaultMetrics: true }) });
-  const channels = buildChannels(app);
+  const channels = buildChannels(channelDependencies(app));
   for (const channel of channels) app.flow.register(channel);
   let ready = false;
-  const server = createServer({ app, channels, isReady: () => ready });
+  const server = createServer({ ...serverDependencies(app), channels, isReady: () => ready });
   await server.listen({ host: config.host, port: config.port });
   app.flow.start();
   for (const channel of channels) {
     // A platform that is down at start must not keep the others (or the web chat) from serving.
-    await channel.start?.().catch((error: unknown) => logger.error({ err: error, channel: channel.name }, 'channel failed to start'));
+    await channel
+      .start?.()
+      .catch((error: unknown) => logger.error({ err: error, channel: channel.name }, 'channel failed to start'));
   }
   const watcher = config.watchKnowledge ? watchKnowledge(app.library, config.knowledgeDir, logger) : null;
   ready = true;
   logger.info(
-    { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, channels: channels.map((c) => c.name) },
+    {
+      url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+      channels: channels.map((c) => c.name),
+    },
     'hoidap-cntt is ready',
   );
 
@@ -70,7 +75,12 @@ function keepServingOnStrayErrors(logger: Logger): void {
 const SELF_EXPLAINING = new Set(['PromptError', 'ConfigError']);
 
 main().catch((error: unknown) => {
-  const detail = error instanceof Error ? (SELF_EXPLAINING.has(error.name) ? `${error.name}: ${error.message}` : error.stack) : String(error);
+  const detail =
+    error instanceof Error
+      ? SELF_EXPLAINING.has(error.name)
+        ? `${error.name}: ${error.message}`
+        : error.stack
+      : String(error);
   process.stderr.write(`failed to start: ${detail}\n`);
   process.exit(1);
 });

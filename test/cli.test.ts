@@ -11,8 +11,12 @@ const root = new URL('..', import.meta.url).pathname;
 
 function npm(args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
-    const child = execFile('npm', ['run', '--silent', ...args], { cwd: root, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ stdout, stderr, code: error ? Number((error as NodeJS.ErrnoException).code ?? 1) : 0 }),
+    const child = execFile(
+      'npm',
+      ['run', '--silent', ...args],
+      { cwd: root, env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        resolve({ stdout, stderr, code: error ? Number((error as NodeJS.ErrnoException).code ?? 1) : 0 }),
     );
     child.stdin?.end(input ?? '');
   });
@@ -29,7 +33,10 @@ describe('npm run --silent chat -- --jsonl', () => {
     ].join('\n');
     const { stdout, code } = await npm(['chat', '--', '--jsonl'], `${input}\n`);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ user: 'an', grounded: true });
     expect(lines[0].answer).toContain('15%');
@@ -118,12 +125,15 @@ describe('npm run kb', () => {
   });
 
   it('answers from a decision pasted as plain text', async () => {
-    const { stdout } = await npm(['ask', '--', '--json', 'Bắc Ninh đặt mục tiêu bao nhiêu % dịch vụ công trực tuyến mức độ 3?'], '', {
-      KNOWLEDGE_DIR: folder,
-    });
+    const { stdout } = await npm(
+      ['ask', '--', '--json', 'Bắc Ninh đặt mục tiêu bao nhiêu % dịch vụ công trực tuyến mức độ 3?'],
+      '',
+      {
+        KNOWLEDGE_DIR: folder,
+      },
+    );
     const answer = JSON.parse(stdout);
     expect(answer.answer).toContain('65%');
     expect(answer.answer).toContain('Quyết định số 14/2011/QĐ-UBND ngày 30/1/2011 của UBND tỉnh Bắc Ninh');
   });
 });
-

@@ -45,7 +45,9 @@ describe('npm start with Telegram', () => {
     telegram.queueUpdate(textUpdate('Hà Tĩnh đặt mục tiêu bao nhiêu % dịch vụ công mức 4?'));
     const answer = await waitFor(() => telegram.sent()[1], 'the answer');
     expect(String(answer.params.text)).toContain('15%');
-    expect(String(answer.params.text)).toContain('<b>Nguồn: Quyết định số 4086/QĐ-UBND ngày 28/12/2012 của UBND tỉnh Hà Tĩnh.</b>');
+    expect(String(answer.params.text)).toContain(
+      '<b>Nguồn: Quyết định số 4086/QĐ-UBND ngày 28/12/2012 của UBND tỉnh Hà Tĩnh.</b>',
+    );
 
     telegram.queueUpdate(textUpdate('Còn Quảng Bình thì sao?'));
     const followUp = await waitFor(() => telegram.sent()[2], 'the follow-up');
@@ -55,7 +57,9 @@ describe('npm start with Telegram', () => {
     const unaccented = await waitFor(() => telegram.sent()[3], 'the unaccented answer');
     expect(String(unaccented.params.text)).toContain('57,600 tỷ đồng');
 
-    telegram.queueUpdate(textUpdate(`Hà Tĩnh đặt mục tiêu bao nhiêu % dịch vụ công mức 4? ${'Xin cảm ơn. '.repeat(420)}`));
+    telegram.queueUpdate(
+      textUpdate(`Hà Tĩnh đặt mục tiêu bao nhiêu % dịch vụ công mức 4? ${'Xin cảm ơn. '.repeat(420)}`),
+    );
     const long = await waitFor(() => telegram.sent()[4], 'the answer to a 5,000-character message');
     expect(String(long.params.text)).toContain('15%');
   });

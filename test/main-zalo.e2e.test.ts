@@ -21,15 +21,27 @@ let base: string;
 function signedEvent(event: object): { body: string; signature: string } {
   const body = JSON.stringify(event);
   const timestamp = String((event as { timestamp: string }).timestamp);
-  return { body, signature: `mac=${zaloOaSignature({ appId: APP_ID, rawBody: Buffer.from(body), timestamp, oaSecretKey: OA_SECRET_KEY })}` };
+  return {
+    body,
+    signature: `mac=${zaloOaSignature({ appId: APP_ID, rawBody: Buffer.from(body), timestamp, oaSecretKey: OA_SECRET_KEY })}`,
+  };
 }
 
 function post(body: string, signature: string) {
-  return fetch(`${base}/webhooks/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': signature }, body });
+  return fetch(`${base}/webhooks/zalo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-zevent-signature': signature },
+    body,
+  });
 }
 
 beforeAll(async () => {
-  zalo = await FakeZaloOa.start({ appId: APP_ID, appSecret: 'app-secret', accessToken: 'access-1', refreshToken: 'refresh-1' });
+  zalo = await FakeZaloOa.start({
+    appId: APP_ID,
+    appSecret: 'app-secret',
+    accessToken: 'access-1',
+    refreshToken: 'refresh-1',
+  });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -49,7 +61,10 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await waitFor(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status === 200, 'the bot to be ready', { timeoutMs: 20_000, intervalMs: 100 });
+  await waitFor(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status === 200, 'the bot to be ready', {
+    timeoutMs: 20_000,
+    intervalMs: 100,
+  });
 });
 
 afterAll(async () => {
@@ -75,7 +90,9 @@ describe('npm start with the Zalo Official Account', () => {
 
     expect((await post(body, signature)).status).toBe(200);
     expect((await post(body, signature)).status).toBe(200);
-    const [send] = await waitFor(() => zalo.sends().length > 0 && zalo.sends(), 'the answer sent to Zalo', { timeoutMs: 10_000 });
+    const [send] = await waitFor(() => zalo.sends().length > 0 && zalo.sends(), 'the answer sent to Zalo', {
+      timeoutMs: 10_000,
+    });
     expect(send!.userId).toBe('citizen-1');
     expect(send!.text).toContain('15%');
     expect(send!.text).toContain('Nguồn: Quyết định số 4086/QĐ-UBND ngày 28/12/2012 của UBND tỉnh Hà Tĩnh');

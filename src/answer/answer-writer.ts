@@ -1,6 +1,6 @@
-import type { ConversationTurn } from '../conversation/conversation-store.ts';
-import type { Grounding, ResolvedQuestion } from '../retrieval/ground-question.ts';
-import type { KnowledgeBase } from '../retrieval/knowledge-base.ts';
+import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import type { ConversationTurn } from '../understanding/conversation-turn.ts';
+import type { Grounding, ResolvedQuestion } from '../understanding/grounding.ts';
 import type { Answer } from './answer.ts';
 import { composeAnswer } from './compose-answer.ts';
 

@@ -1,22 +1,22 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
-import type { KnowledgeBase } from '../retrieval/knowledge-base.ts';
-import type { DocumentFacts, Grounding, PassageMatch } from '../retrieval/ground-question.ts';
+import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { formatVietnameseDate } from '../text/dates.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { provinceLabel } from '../text/provinces.ts';
+import type { DocumentFacts, Grounding, PassageMatch } from '../understanding/grounding.ts';
 import type { Answer } from './answer.ts';
 import { citationOf, documentName, sourceLine } from './citation.ts';
 import {
+  coverageNote,
   EMPTY_TEXT,
+  greetingText,
+  helpText,
   INSTRUCTION_IGNORED_TEXT,
+  listInWords,
   NOT_FOUND_TEXT,
   OUT_OF_SCOPE_TEXT,
   RESET_TEXT,
   UNKNOWN_NUMBER_TEXT,
-  coverageNote,
-  greetingText,
-  helpText,
-  listInWords,
   unknownProvinceText,
 } from './messages.ts';
 
@@ -82,7 +82,9 @@ function notGrounded(answer: string, outcome: Answer['outcome']): Answer {
 function factsOfOneDocument(document: KnowledgeDocument, facts: DocumentFacts): string {
   const [first, ...more] = facts.passages;
   if (more.length === 0) return `Theo ${namedWithIssuer(document)}: ${passageText(first!)}`;
-  return [`Theo ${namedWithIssuer(document)}:`, ...facts.passages.map((passage) => `- ${passageText(passage)}`)].join('\n');
+  return [`Theo ${namedWithIssuer(document)}:`, ...facts.passages.map((passage) => `- ${passageText(passage)}`)].join(
+    '\n',
+  );
 }
 
 function comparisonText(knowledge: KnowledgeBase, facts: DocumentFacts[]): string {
@@ -103,7 +105,9 @@ function metadataText(intent: 'issue-date' | 'document-number' | 'issuer', docum
   switch (intent) {
     case 'issue-date': {
       if (date) return `${name}${issuer ? ` của ${issuer}` : ''} được ban hành ngày ${formatVietnameseDate(date)}.`;
-      const published = publishedDate ? ` Tin về văn bản này được đăng ngày ${formatVietnameseDate(publishedDate)}.` : '';
+      const published = publishedDate
+        ? ` Tin về văn bản này được đăng ngày ${formatVietnameseDate(publishedDate)}.`
+        : '';
       return `Nguồn không nêu ngày ban hành của ${name}${issuer ? ` (${issuer} ban hành)` : ''}.${published}`;
     }
     case 'document-number':
@@ -221,7 +225,8 @@ export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding): A
         ? comparisonText(knowledge, facts)
         : factsOfOneDocument(knowledge.documents[facts[0]!.docIndex]!, facts[0]!);
       if (verdict === 'confirmed') body = `Đúng vậy. ${body}`;
-      if (verdict === 'corrected') body = `${grounding.instructed ? INSTRUCTION_IGNORED_TEXT : 'Không đúng như vậy.'} ${body}`;
+      if (verdict === 'corrected')
+        body = `${grounding.instructed ? INSTRUCTION_IGNORED_TEXT : 'Không đúng như vậy.'} ${body}`;
       if (grounding.unknownProvinces.length > 0) body += `\n${unknownProvinceText(grounding.unknownProvinces)}`;
       return grounded(
         knowledge,

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../retrieval/knowledge-base.ts';
+import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { provinceLabel } from '../text/provinces.ts';
 import { documentName } from './citation.ts';
 
@@ -38,7 +38,9 @@ export function coverageNote(knowledge: KnowledgeBase): string {
 export function greetingText(knowledge: KnowledgeBase): string {
   const provinces = coveredProvinces(knowledge);
   const covered =
-    provinces.length > 0 ? `Hiện tôi có văn bản của ${listInWords(provinces.map(provinceLabel))}.` : 'Hiện kho văn bản của tôi đang trống.';
+    provinces.length > 0
+      ? `Hiện tôi có văn bản của ${listInWords(provinces.map(provinceLabel))}.`
+      : 'Hiện kho văn bản của tôi đang trống.';
   return [
     'Xin chào! Tôi trả lời câu hỏi về quy hoạch, kế hoạch phát triển công nghệ thông tin của các tỉnh, dựa trên văn bản gốc và luôn ghi rõ nguồn (số hiệu, ngày ban hành).',
     covered,

@@ -1,4 +1,4 @@
-import { findDates, type DateMention } from '../text/dates.ts';
+import { type DateMention, findDates } from '../text/dates.ts';
 import { foldVietnamese, normalizeVietnamese } from '../text/normalize.ts';
 import { findProvinces, PROVINCE_NAMES } from '../text/provinces.ts';
 import type { DocumentMetadata } from './document.ts';
@@ -45,19 +45,43 @@ interface Heading {
 }
 
 const TYPES: Record<string, string> = {
-  'quyet dinh': 'Quyết định', 'ke hoach': 'Kế hoạch', 'nghi quyet': 'Nghị quyết', 'chi thi': 'Chỉ thị',
-  'thong bao': 'Thông báo', 'bao cao': 'Báo cáo', 'chuong trinh': 'Chương trình', 'de an': 'Đề án',
-  'quy che': 'Quy chế', 'quy dinh': 'Quy định', 'huong dan': 'Hướng dẫn', 'to trinh': 'Tờ trình',
-  'cong van': 'Công văn', 'nghi dinh': 'Nghị định', 'thong tu': 'Thông tư', luat: 'Luật',
+  'quyet dinh': 'Quyết định',
+  'ke hoach': 'Kế hoạch',
+  'nghi quyet': 'Nghị quyết',
+  'chi thi': 'Chỉ thị',
+  'thong bao': 'Thông báo',
+  'bao cao': 'Báo cáo',
+  'chuong trinh': 'Chương trình',
+  'de an': 'Đề án',
+  'quy che': 'Quy chế',
+  'quy dinh': 'Quy định',
+  'huong dan': 'Hướng dẫn',
+  'to trinh': 'Tờ trình',
+  'cong van': 'Công văn',
+  'nghi dinh': 'Nghị định',
+  'thong tu': 'Thông tư',
+  luat: 'Luật',
 };
 /** The first part of a number's symbol ("QĐ" in "4086/QĐ-UBND") names the kind of document. */
 const SYMBOL_TYPES: Record<string, string> = {
-  qd: 'Quyết định', kh: 'Kế hoạch', nq: 'Nghị quyết', ct: 'Chỉ thị', tb: 'Thông báo', bc: 'Báo cáo', ctr: 'Chương trình',
-  da: 'Đề án', hd: 'Hướng dẫn', ttr: 'Tờ trình', nd: 'Nghị định', tt: 'Thông tư', qh: 'Luật',
+  qd: 'Quyết định',
+  kh: 'Kế hoạch',
+  nq: 'Nghị quyết',
+  ct: 'Chỉ thị',
+  tb: 'Thông báo',
+  bc: 'Báo cáo',
+  ctr: 'Chương trình',
+  da: 'Đề án',
+  hd: 'Hướng dẫn',
+  ttr: 'Tờ trình',
+  nd: 'Nghị định',
+  tt: 'Thông tư',
+  qh: 'Luật',
 };
 const TYPE_WORDS = Object.keys(TYPES).join('|');
 /** Kinds that head an official text, and kinds a news item names as its subject when it gives no number. */
-const HEADING_WORDS = 'quyet dinh|ke hoach|nghi quyet|chi thi|thong bao|bao cao|chuong trinh|de an|quy che|quy dinh|huong dan|to trinh';
+const HEADING_WORDS =
+  'quyet dinh|ke hoach|nghi quyet|chi thi|thong bao|bao cao|chuong trinh|de an|quy che|quy dinh|huong dan|to trinh';
 const SUBJECT_WORDS = 'quyet dinh|ke hoach|nghi quyet|chi thi|chuong trinh|de an';
 
 /** Issuers whose documents a province only ever cites: Prime Minister, Government, Party centre, National Assembly, ministries. */
@@ -77,17 +101,42 @@ const NUMBER = new RegExp(
   'gu',
 );
 // "Nghị quyết số 16 của Ban thường vụ Tỉnh ủy": a number given without its symbol.
-const BARE_NUMBER = new RegExp(String.raw`(?<!\p{L})(${TYPE_WORDS})\s+so\s+(\d{1,5}[a-z]?)(?![\p{L}\p{N}]|\s*[/-])`, 'gu');
+const BARE_NUMBER = new RegExp(
+  String.raw`(?<!\p{L})(${TYPE_WORDS})\s+so\s+(\d{1,5}[a-z]?)(?![\p{L}\p{N}]|\s*[/-])`,
+  'gu',
+);
 const TYPE_BEFORE = new RegExp(String.raw`(?<!\p{L})(${TYPE_WORDS})(?:\s+so)?\s*:?\s*$`, 'u');
 // "Số:" at the start of a line or table cell (Markdown emphasis allowed), or "Số:" with its colon anywhere.
 const HEADER_NUMBER = /(?:^|[\n|])[ \t*_#>]*so[ \t]*:?[ \t*_]*\n?[ \t]*$|\bso[ \t]*:\s*$/;
 const BLANK_NUMBER = /(?:^|[\n|])[ \t*_#>]*so[ \t]*:?[ \t._…]*\/(?:\d{4}\/)?[a-z]/;
 // Cue words before a number; the one nearest the number wins ("ban hành Quyết định số X thay thế Quyết định số Y").
 const cues = (words: string[]): RegExp => new RegExp(String.raw`(?<!\p{L})(?:${words.join('|')})(?!\p{L})`, 'gu');
-const OWN_CUE = cues(['ban hanh', 'da ky', 'ky (?:quyet dinh|nghi quyet|ke hoach|chi thi)', 'thong qua', 'quan triet', 'cong bo', 'nguon\\s*:']);
+const OWN_CUE = cues([
+  'ban hanh',
+  'da ky',
+  'ky (?:quyet dinh|nghi quyet|ke hoach|chi thi)',
+  'thong qua',
+  'quan triet',
+  'cong bo',
+  'nguon\\s*:',
+]);
 const CITED_CUE = cues([
-  'can cu', 'thay the', 'thuc hien', 'theo(?! do)', 'tiep tuc', 'trien khai', 'sua doi', 'bo sung', 'bai bo',
-  'huong dan', 'quy dinh tai', 'xet', 'de nghi', 'cu the hoa', 'tong ket', 'so ket',
+  'can cu',
+  'thay the',
+  'thuc hien',
+  'theo(?! do)',
+  'tiep tuc',
+  'trien khai',
+  'sua doi',
+  'bo sung',
+  'bai bo',
+  'huong dan',
+  'quy dinh tai',
+  'xet',
+  'de nghi',
+  'cu the hoa',
+  'tong ket',
+  'so ket',
 ]);
 const ISSUING_VERB = /(?<!\p{L})(?:ban hanh|ky|thong qua|phe duyet)(?!\p{L})/u;
 const ISSUER = new RegExp(
@@ -98,11 +147,25 @@ const ISSUER = new RegExp(
 const HEADING = new RegExp(String.raw`^(${HEADING_WORDS})(?!\p{L})`, 'u');
 const SUBJECT = new RegExp(String.raw`(?<!\p{L})(${SUBJECT_WORDS})(?!\p{L})(?!\s+(?:so\s+)?\d)`, 'gu');
 const TITLE_STOP = new RegExp(
-  String.raw`^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|chu tich|can cu|khoa |ky hop|ban thuong vu|tinh uy|thanh uy` +
+  '^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|chu tich|can cu|khoa |ky hop|ban thuong vu|tinh uy|thanh uy' +
     String.raw`|ban chap hanh|dieu \d|xet |[-_=*.]{2,}|[ivx]+\.|\d+\.|phan |chuong )`,
 );
 const TITLE_CUE = /(?<!\p{L})(ve viec|v\/v|ve|ban hanh|phe duyet)(?!\p{L})/u;
-const ACRONYMS = new Set(['CNTT', 'CNTT-TT', 'TT&TT', 'TTTT', 'UBND', 'HĐND', 'ICT', 'VNPT', 'KT-XH', 'LAN', 'WAN', 'CSDL', 'GIS']);
+const ACRONYMS = new Set([
+  'CNTT',
+  'CNTT-TT',
+  'TT&TT',
+  'TTTT',
+  'UBND',
+  'HĐND',
+  'ICT',
+  'VNPT',
+  'KT-XH',
+  'LAN',
+  'WAN',
+  'CSDL',
+  'GIS',
+]);
 const PROPER_NAMES = [...PROVINCE_NAMES, 'Việt Nam'].map((name) => ({
   name,
   pattern: new RegExp(String.raw`(?<!\p{L})${name.toLowerCase()}(?!\p{L})`, 'gu'),
@@ -119,7 +182,8 @@ function foldAligned(text: string): string {
 function isBoundary(text: string, i: number): boolean {
   const ch = text[i]!;
   if (ch === ';') return true;
-  if ('.!?…'.includes(ch)) return /^(?:\s|$)/.test(text.slice(i + 1, i + 2)) && !/(?<!\p{L})tp$/iu.test(text.slice(Math.max(0, i - 3), i));
+  if ('.!?…'.includes(ch))
+    return /^(?:\s|$)/.test(text.slice(i + 1, i + 2)) && !/(?<!\p{L})tp$/iu.test(text.slice(Math.max(0, i - 3), i));
   if (ch !== '\n') return false;
   const last = /(\S)[ \t]*$/.exec(text.slice(Math.max(0, i - 40), i));
   return !last || /^\n[ \t]*(?:\n|$)/.test(text.slice(i, i + 40)) || !/[\p{Ll},]/u.test(last[1]!);
@@ -152,12 +216,20 @@ function numberCandidates({ text, folded }: Source, headerEnd: number): NumberCa
   }
   for (const m of folded.matchAll(BARE_NUMBER)) {
     const index = m.index + m[0].length - m[2]!.length;
-    found.push({ number: text.slice(index, index + m[2]!.length), index, end: index + m[2]!.length, type: TYPES[m[1]!]!, symbol: null });
+    found.push({
+      number: text.slice(index, index + m[2]!.length),
+      index,
+      end: index + m[2]!.length,
+      type: TYPES[m[1]!]!,
+      symbol: null,
+    });
   }
   return found.map(({ symbol, ...candidate }) => {
     const clause = folded.slice(sentenceStart(text, candidate.index), candidate.index);
     const typed = TYPE_BEFORE.exec(clause);
-    const header = candidate.index < headerEnd && HEADER_NUMBER.test(folded.slice(Math.max(0, candidate.index - 40), candidate.index));
+    const header =
+      candidate.index < headerEnd &&
+      HEADER_NUMBER.test(folded.slice(Math.max(0, candidate.index - 40), candidate.index));
     let score = header ? 100 : 0;
     if (!header) {
       const own = lastIndex(OWN_CUE, clause);
@@ -177,9 +249,12 @@ function numberCandidates({ text, folded }: Source, headerEnd: number): NumberCa
 function findHeading({ text }: Source, limit: number): Heading | null {
   for (let start = 0; start < Math.min(text.length, limit); ) {
     const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-    const clean = text.slice(start, end).replace(/[|#*_>]/g, ' ').trim();
+    const clean = text
+      .slice(start, end)
+      .replace(/[|#*_>]/g, ' ')
+      .trim();
     const match = HEADING.exec(foldVietnamese(clean));
-    const word = clean.slice(0, match?.[1]!.length ?? 0);
+    const word = clean.slice(0, match?.[1]?.length ?? 0);
     // "QUYẾT ĐỊNH:" with a colon is the enacting formula before "Điều 1", not the heading.
     if (match && word === word.toUpperCase() && !clean.endsWith(':')) {
       return { type: TYPES[match[1]!]!, start, end, rest: clean.slice(word.length).trim() };
@@ -197,7 +272,8 @@ function headingTitle({ text }: Source, heading: Heading): string | null {
     const folded = foldVietnamese(line);
     if (!line && lines.length === 0) continue;
     // A plan's title may itself begin "Thực hiện …"; after the title, that is the body starting.
-    if (!line || TITLE_STOP.test(folded) || (lines.length > 0 && /^thuc hien\s/.test(folded)) || lines.length >= 4) break;
+    if (!line || TITLE_STOP.test(folded) || (lines.length > 0 && /^thuc hien\s/.test(folded)) || lines.length >= 4)
+      break;
     if (!/^cua\s/.test(folded)) lines.push(line); // "CỦA BAN THƯỜNG VỤ TỈNH ỦY" names the issuer, not the subject
   }
   return lines.length > 0 ? lines.join(' ') : null;
@@ -205,13 +281,19 @@ function headingTitle({ text }: Source, heading: Heading): string | null {
 
 /** Trích yếu without "Về việc"/"V/v", in sentence case when the source shouts it in capitals. */
 function cleanTitle(raw: string): string | null {
-  let title = raw.replace(/\s+/g, ' ').trim().replace(/[\s.,;:]+$/, '');
+  let title = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.,;:]+$/, '');
   const prefix = /^(?:ve viec|v\/v|ve)(?!\p{L})\s*:?\s*/u.exec(foldVietnamese(title));
   if (prefix) title = title.slice(prefix[0].length);
   if (!/\p{L}/u.test(title)) return null;
   if (!/\p{Ll}/u.test(title)) {
     const keep = (token: string): boolean => /[\d/]/.test(token) || ACRONYMS.has(token.replace(/[^\p{L}&-]/gu, ''));
-    title = title.split(/(\s+)/).map((token) => (keep(token) ? token : token.toLowerCase())).join('');
+    title = title
+      .split(/(\s+)/)
+      .map((token) => (keep(token) ? token : token.toLowerCase()))
+      .join('');
     for (const { name, pattern } of PROPER_NAMES) title = title.replace(pattern, name);
   }
   if (title.length > 300) title = `${title.slice(0, title.lastIndexOf(' ', 300))} …`;
@@ -221,7 +303,8 @@ function cleanTitle(raw: string): string | null {
 /** "UBND tỉnh Bắc Ninh", "HĐND tỉnh Hà Giang", "Ban Thường vụ Tỉnh ủy Lâm Đồng" from the folded body name. */
 function issuerName(body: string, level: string | undefined, province: string | null): string | null {
   if (!province) return null;
-  if (body.startsWith('ban thuong vu')) return `Ban Thường vụ ${body.includes('thanh') ? 'Thành' : 'Tỉnh'} ủy ${province}`;
+  if (body.startsWith('ban thuong vu'))
+    return `Ban Thường vụ ${body.includes('thanh') ? 'Thành' : 'Tỉnh'} ủy ${province}`;
   if (body === 'tinh uy' || body === 'thanh uy') return `${body === 'tinh uy' ? 'Tỉnh' : 'Thành'} ủy ${province}`;
   const city = level ? level !== 'tinh' : CENTRAL_CITIES.has(province);
   const name = /hoi dong|hdnd/.test(body) ? 'HĐND' : body.startsWith('so ') ? 'Sở Thông tin và Truyền thông' : 'UBND';
@@ -245,20 +328,31 @@ function issuerIn(folded: string, from: number, to: number, fallback: string | n
 }
 
 /** Province first, as the issuer's own name needs it: the header block, else the body named around the number. */
-function issuerAndProvince({ text, folded }: Source, headerEnd: number, heading: Heading | null, own: NumberCandidate | undefined) {
+function issuerAndProvince(
+  { text, folded }: Source,
+  headerEnd: number,
+  heading: Heading | null,
+  own: NumberCandidate | undefined,
+) {
   if (headerEnd > 0) {
-    const block = folded.slice(0, headerEnd).replace(/cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc/g, (s) => ' '.repeat(s.length));
+    const block = folded
+      .slice(0, headerEnd)
+      .replace(/cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc/g, (s) => ' '.repeat(s.length));
     const province = findProvinces(block)[0]?.name ?? firstProvince(text);
     // "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY": the heading names a narrower body than the header.
     const of = heading ? /\ncua\s[^\n]*/.exec(folded.slice(heading.end, heading.end + 300)) : null;
-    const narrower = heading && of ? issuerIn(folded, heading.end + of.index, heading.end + of.index + of[0].length, province, 'first') : null;
+    const narrower =
+      heading && of
+        ? issuerIn(folded, heading.end + of.index, heading.end + of.index + of[0].length, province, 'first')
+        : null;
     return { issuer: (narrower ?? issuerIn(block, 0, block.length, province, 'last'))?.issuer ?? null, province };
   }
   const fallback = firstProvince(text);
   let found: ReturnType<typeof issuerIn> = null;
   if (own) {
     // "Nghị quyết số 16 của Ban thường vụ Tỉnh ủy", else "UBND tỉnh Hà Tĩnh đã ban hành Quyết định số 4086/QĐ-UBND".
-    if (/^\s*(?:ngay [\d/.]+\s*)?,?\s*cua\s/.test(folded.slice(own.end, own.end + 40))) found = issuerIn(folded, own.end, own.end + 80, fallback, 'first');
+    if (/^\s*(?:ngay [\d/.]+\s*)?,?\s*cua\s/.test(folded.slice(own.end, own.end + 40)))
+      found = issuerIn(folded, own.end, own.end + 80, fallback, 'first');
     found ??= issuerIn(folded, sentenceStart(text, own.index), own.index, fallback, 'last');
   } else {
     // "… vừa được UBND tỉnh ban hành": the body right before the first issuing verb that has one.
@@ -274,14 +368,18 @@ function issuerAndProvince({ text, folded }: Source, headerEnd: number, heading:
 function isHeaderDate(folded: string, date: DateMention, headerEnd: number): boolean {
   if (date.index >= headerEnd) return false;
   const lineStart = Math.max(folded.lastIndexOf('\n', date.index - 1), folded.lastIndexOf('|', date.index - 1)) + 1;
-  const before = folded.slice(lineStart, date.index).replace(/[*_#>]/g, ' ').replace(/^\s*so\s*:?\s*\S+\s+/, '');
+  const before = folded
+    .slice(lineStart, date.index)
+    .replace(/[*_#>]/g, ' ')
+    .replace(/^\s*so\s*:?\s*\S+\s+/, '');
   return /^\s*(?:[a-z.][a-z. -]{0,40},)?\s*(?:ngay\s*)?$/.test(before);
 }
 
 function dateScore({ text, folded }: Source, date: DateMention, own: NumberCandidate[], headerEnd: number): number {
   // Web pages stamp items "9/6/2013 11:02:15 AM" or "Ngày cập nhật 14/10/2015": publication, not issue.
   if (/^\s+\d{1,2}:\d\d/.test(text.slice(date.index + date.length, date.index + date.length + 8))) return 0;
-  if (/(?:cap nhat|ngay dang|dang ngay|xuat ban)[\s:]*$/.test(folded.slice(Math.max(0, date.index - 30), date.index))) return 0;
+  if (/(?:cap nhat|ngay dang|dang ngay|xuat ban)[\s:]*$/.test(folded.slice(Math.max(0, date.index - 30), date.index)))
+    return 0;
   if (isHeaderDate(folded, date, headerEnd)) return 10;
   // "Quyết định số 2972/QĐ-UBND ngày 24/8/2017", or "Ngày 28/12/2012, UBND tỉnh … đã ban hành Quyết định số …"
   // (but not "Ngày 07/10/2008, … tổ chức hội nghị quán triệt Nghị quyết số 16": that is the day of a meeting).
@@ -308,7 +406,10 @@ function typeAndTitle(source: Source, heading: Heading | null, own: NumberCandid
   const subject = [...folded.matchAll(SUBJECT)].find((m) => /\p{Lu}/u.test(text[m.index]!));
   if (!subject) return { type: null, title: null };
   const from = subject.index + subject[0].length;
-  return { type: TYPES[subject[1]!]!, title: text.slice(from, sentenceEnd(text, from)).split(/\s(?:vừa|đã|mới)\s/u)[0]! };
+  return {
+    type: TYPES[subject[1]!]!,
+    title: text.slice(from, sentenceEnd(text, from)).split(/\s(?:vừa|đã|mới)\s/u)[0]!,
+  };
 }
 
 export function extractMetadata(input: string): MetadataExtraction {
@@ -333,9 +434,12 @@ export function extractMetadata(input: string): MetadataExtraction {
   const own = ranked[0];
   const rivals = ranked.filter((c) => c !== own && (c.header || !own?.header));
   if (own && rivals.length > 0) {
-    warnings.push(`có nhiều số hiệu có thể là của văn bản này: ${[own, ...rivals].map((c) => c.number).join(', ')}; đã chọn ${own.number}`);
+    warnings.push(
+      `có nhiều số hiệu có thể là của văn bản này: ${[own, ...rivals].map((c) => c.number).join(', ')}; đã chọn ${own.number}`,
+    );
   }
-  if (own && !/[/-]/.test(own.number)) warnings.push(`số hiệu "${own.number}" được ghi thiếu phần ký hiệu (như /QĐ-UBND)`);
+  if (own && !/[/-]/.test(own.number))
+    warnings.push(`số hiệu "${own.number}" được ghi thiếu phần ký hiệu (như /QĐ-UBND)`);
   if (!own) {
     const blank = official && BLANK_NUMBER.test(folded.slice(0, headerEnd));
     warnings.push(blank ? 'số hiệu văn bản đang để trống (bản dự thảo?)' : 'không tìm thấy số hiệu văn bản');
@@ -347,7 +451,8 @@ export function extractMetadata(input: string): MetadataExtraction {
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || a.date.index - b.date.index);
   const distinct = [...new Set(dates.map(({ date }) => date.iso))];
-  if (distinct.length > 1) warnings.push(`chưa xác định chắc ngày ban hành: tìm thấy các ngày ${distinct.join(', ')}; đã chọn ${distinct[0]}`);
+  if (distinct.length > 1)
+    warnings.push(`chưa xác định chắc ngày ban hành: tìm thấy các ngày ${distinct.join(', ')}; đã chọn ${distinct[0]}`);
   if (distinct.length === 0) warnings.push('không tìm thấy ngày ban hành');
 
   const { issuer, province } = issuerAndProvince(source, headerEnd, heading, own);
@@ -356,8 +461,15 @@ export function extractMetadata(input: string): MetadataExtraction {
   if (!type) warnings.push('không nhận ra loại văn bản (Quyết định, Kế hoạch, Nghị quyết…)');
 
   const found: Partial<DocumentMetadata> = {
-    number: own?.number, date: distinct[0], issuer, province, type, title: title ? cleanTitle(title) : null,
+    number: own?.number,
+    date: distinct[0],
+    issuer,
+    province,
+    type,
+    title: title ? cleanTitle(title) : null,
   };
-  const metadata = Object.fromEntries(Object.entries(found).filter(([, value]) => value != null)) as Partial<DocumentMetadata>;
+  const metadata = Object.fromEntries(
+    Object.entries(found).filter(([, value]) => value != null),
+  ) as Partial<DocumentMetadata>;
   return { metadata, warnings };
 }

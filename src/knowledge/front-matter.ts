@@ -1,6 +1,6 @@
-import type { DocumentMetadata } from './document.ts';
 import { collapseWhitespace } from '../text/normalize.ts';
 import { canonicalProvince } from '../text/provinces.ts';
+import type { DocumentMetadata } from './document.ts';
 
 export interface FrontMatterMetadata {
   /**

@@ -33,7 +33,11 @@ export interface LoadOptions {
 /** Files read at once: enough to overlap I/O, few enough never to run out of file descriptors. */
 const READ_CONCURRENCY = 16;
 
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -92,14 +96,20 @@ function relativeTo(message: string, path: string, source: string): string {
 function missingWarnings(metadata: DocumentMetadata): string[] {
   const warnings: string[] = [];
   if (!metadata.number) {
-    warnings.push('không có số hiệu văn bản: câu trả lời sẽ dẫn nguồn theo loại văn bản, cơ quan ban hành và trích yếu');
+    warnings.push(
+      'không có số hiệu văn bản: câu trả lời sẽ dẫn nguồn theo loại văn bản, cơ quan ban hành và trích yếu',
+    );
   }
   if (!metadata.date) warnings.push('không có ngày ban hành');
   if (!metadata.province) warnings.push('không có tên tỉnh: câu hỏi nêu tên một tỉnh sẽ không tìm đến văn bản này');
   return warnings;
 }
 
-async function loadFile(root: string, path: string, options: LoadOptions): Promise<{ report: FileReport; document: KnowledgeDocument | null }> {
+async function loadFile(
+  root: string,
+  path: string,
+  options: LoadOptions,
+): Promise<{ report: FileReport; document: KnowledgeDocument | null }> {
   const source = relative(root, path).split(sep).join('/');
   const report: FileReport = { source, documentId: null, metadata: null, warnings: [], errors: [] };
   try {
@@ -118,7 +128,10 @@ async function loadFile(root: string, path: string, options: LoadOptions): Promi
     if (error instanceof KnowledgeFileError && error.code === 'EMPTY') {
       report.warnings.push(`đã bỏ qua vì không có nội dung: ${relativeTo(error.message, path, source)}`);
     } else if (error instanceof KnowledgeFileError) {
-      report.errors.push({ message: relativeTo(error.message, path, source), ...(error.line !== undefined && { line: error.line }) });
+      report.errors.push({
+        message: relativeTo(error.message, path, source),
+        ...(error.line !== undefined && { line: error.line }),
+      });
     } else {
       report.errors.push({ message: `${source}: không nạp được tệp: ${(error as Error).message}` });
     }

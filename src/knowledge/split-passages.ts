@@ -25,7 +25,8 @@ const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
  * paragraph indexed.
  */
 const SENTENCE_END_CANDIDATE = /[.!?…]\s+(?=[\p{Lu}\d“"(])/gu;
-const ABBREVIATION_BEFORE = /(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|Q|P|TS|ThS|PGS|GS|Điều \d{1,3}|Khoản \d{1,3}|Mục \d{1,3}|Chương [IVX\d]{1,5})\.$/u;
+const ABBREVIATION_BEFORE =
+  /(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|Q|P|TS|ThS|PGS|GS|Điều \d{1,3}|Khoản \d{1,3}|Mục \d{1,3}|Chương [IVX\d]{1,5})\.$/u;
 /** Room before a full stop for the longest abbreviation ("Chương XVIII.") and the character before it. */
 const ABBREVIATION_REACH = 20;
 
@@ -85,7 +86,10 @@ function toBlocks(body: string): Block[] {
 }
 
 function stripMarker(text: string): string {
-  return text.replace(LIST_ITEM, '').replace(/[:：]\s*$/, '').trim();
+  return text
+    .replace(LIST_ITEM, '')
+    .replace(/[:：]\s*$/, '')
+    .trim();
 }
 
 /** A short block without a full stop, or one ending in a colon, introduces what follows. */

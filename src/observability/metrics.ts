@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * Prometheus metrics of one bot process, on a registry of its own (never the global one), so tests and
@@ -44,8 +44,20 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): BotMe
       registers: [registry],
     }),
     documents: new Gauge({ name: 'hoidap_documents', help: 'Documents loaded', registers: [registry] }),
-    redisUp: new Gauge({ name: 'hoidap_redis_up', help: '1 when the Redis connection is ready', registers: [registry] }),
-    queueWaiting: new Gauge({ name: 'hoidap_queue_waiting', help: 'Messages waiting in the queue', registers: [registry] }),
-    queueActive: new Gauge({ name: 'hoidap_queue_active', help: 'Messages being processed by this process', registers: [registry] }),
+    redisUp: new Gauge({
+      name: 'hoidap_redis_up',
+      help: '1 when the Redis connection is ready',
+      registers: [registry],
+    }),
+    queueWaiting: new Gauge({
+      name: 'hoidap_queue_waiting',
+      help: 'Messages waiting in the queue',
+      registers: [registry],
+    }),
+    queueActive: new Gauge({
+      name: 'hoidap_queue_active',
+      help: 'Messages being processed by this process',
+      registers: [registry],
+    }),
   };
 }

@@ -2,12 +2,12 @@ import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.ts';
 import { type AnswerWriter, type Audience, DEFAULT_AUDIENCE, offlineAnswerWriter } from '../answer/answer-writer.ts';
 import { composeAnswer } from '../answer/compose-answer.ts';
-import { type ConversationStore, type ConversationTurn, conversationKey } from '../conversation/conversation-store.ts';
-import { resolveFollowUp } from '../conversation/resolve-follow-up.ts';
-import { groundQuestion } from '../retrieval/ground-question.ts';
-import type { KnowledgeBase } from '../retrieval/knowledge-base.ts';
-import { understandQuestion } from '../retrieval/understand-question.ts';
 import { createOutageReporter } from '../observability/outage-reporter.ts';
+import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import { type ConversationStore, type ConversationTurn, conversationKey } from '../state/conversations/port.ts';
+import { groundQuestion } from '../understanding/ground-question.ts';
+import { resolveFollowUp } from '../understanding/resolve-follow-up.ts';
+import { understandQuestion } from '../understanding/understand-question.ts';
 
 /** One question from one user on one channel. */
 export interface Question {
@@ -99,7 +99,8 @@ export function createAssistant({
       await remember(() =>
         conversations.append(key, {
           question: question.text,
-          provinces: question.provinces.length > 0 ? question.provinces : documents.flatMap((d) => d.metadata.province ?? []),
+          provinces:
+            question.provinces.length > 0 ? question.provinces : documents.flatMap((d) => d.metadata.province ?? []),
           documentIds: documents.map((document) => document.id),
           terms: [...question.terms, ...question.inheritedTerms],
           intent: question.intent,

@@ -1,16 +1,16 @@
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.ts';
 import type { Audience } from '../answer/answer-writer.ts';
-import { ChannelError } from '../channels/channel-error.ts';
-import type { Channel, Reply } from '../channels/channel.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
 import { createOutageReporter, type OutageReporter } from '../observability/outage-reporter.ts';
-import { backoffMs, type HandlerResult, type MessageQueue } from '../queue/message-queue.ts';
-import type { DeliveryLedger } from '../store/delivery-ledger.ts';
-import type { QuestionLog } from '../store/question-log.ts';
-import type { RateLimiter } from '../store/rate-limiter.ts';
+import type { Channel, Reply } from '../ports/channel.ts';
+import { ChannelError } from '../ports/channel-error.ts';
+import { type ChannelName, deliveryKey, type IncomingMessage } from '../ports/incoming-message.ts';
+import type { DeliveryLedger } from '../state/deliveries/port.ts';
+import type { QuestionLog } from '../state/question-log/port.ts';
+import { backoffMs, type HandlerResult, type MessageQueue } from '../state/queue/port.ts';
+import type { RateLimiter } from '../state/rate-limits/port.ts';
 import type { Assistant } from './assistant.ts';
-import { type ChannelName, deliveryKey, type IncomingMessage } from './incoming-message.ts';
 
 /** Said once when a user goes over the per-minute limit; then the bot stays silent until the window passes. */
 export const RATE_LIMITED_TEXT = 'Bạn đang gửi quá nhiều tin nhắn. Vui lòng đợi khoảng một phút rồi hỏi tiếp nhé.';
@@ -86,7 +86,10 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
   /** Store failures never stop an answer: the bot fails open and says so in the logs, once per outage. */
   async function tolerant<T>(what: string, fallback: T, action: () => Promise<T>): Promise<T> {
     let outage = outages.get(what);
-    if (!outage) outages.set(what, (outage = createOutageReporter(logger, what)));
+    if (!outage) {
+      outage = createOutageReporter(logger, what);
+      outages.set(what, outage);
+    }
     try {
       const result = await action();
       outage.succeeded();
@@ -98,13 +101,20 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
   }
 
   function clip(message: IncomingMessage): IncomingMessage {
-    return message.text.length > maxMessageChars ? { ...message, text: message.text.slice(0, maxMessageChars) } : message;
+    return message.text.length > maxMessageChars
+      ? { ...message, text: message.text.slice(0, maxMessageChars) }
+      : message;
   }
 
   async function replyFor(message: IncomingMessage): Promise<{ reply: Reply; answer: Answer | null }> {
     if (message.kind === 'non-text') return { reply: { kind: 'notice', text: NON_TEXT_TEXT }, answer: null };
     const text = message.kind === 'start' ? '/start' : message.text;
-    const answer = await assistant.ask({ channel: message.channel, user: message.userId, text, audience: audienceOf(message.channel) });
+    const answer = await assistant.ask({
+      channel: message.channel,
+      user: message.userId,
+      text,
+      audience: audienceOf(message.channel),
+    });
     return { reply: { kind: 'answer', answer }, answer };
   }
 
@@ -143,7 +153,11 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
       let reply: Reply;
       let answer: Answer | null = null;
       const decision =
-        attempt === 1 ? await tolerant('rate limiter', 'allowed' as const, () => rateLimiter.consume(`${message.channel}:${message.userId}`)) : 'allowed';
+        attempt === 1
+          ? await tolerant('rate limiter', 'allowed' as const, () =>
+              rateLimiter.consume(`${message.channel}:${message.userId}`),
+            )
+          : 'allowed';
       if (decision === 'limited') {
         metrics.messages.inc({ channel: message.channel, outcome: 'rate-limited' });
         await tolerant('delivery ledger', undefined, () => ledger.complete(key));
@@ -167,7 +181,10 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
       await channel.deliver(message, reply);
       unsentReplies.delete(key);
       await tolerant('delivery ledger', undefined, () => ledger.complete(key));
-      metrics.messages.inc({ channel: message.channel, outcome: answer?.outcome ?? (decision === 'allowed' ? message.kind : 'rate-limited') });
+      metrics.messages.inc({
+        channel: message.channel,
+        outcome: answer?.outcome ?? (decision === 'allowed' ? message.kind : 'rate-limited'),
+      });
       metrics.answerSeconds.observe({ channel: message.channel }, (now() - message.receivedAt) / 1000);
       if (answer) await record(message, answer);
       return { outcome: 'done' };
@@ -179,7 +196,8 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
         log.error({ err: error }, 'reply rejected by the platform; not retrying');
         return { outcome: 'drop' };
       }
-      const afterMs = error instanceof ChannelError && error.retryAfterMs !== null ? error.retryAfterMs : backoffMs(attempt);
+      const afterMs =
+        error instanceof ChannelError && error.retryAfterMs !== null ? error.retryAfterMs : backoffMs(attempt);
       log.warn({ err: error, attempt, afterMs }, 'reply not sent; will retry');
       return { outcome: 'retry', afterMs };
     }
@@ -208,7 +226,9 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
 
     async answerNow(raw) {
       const message = clip(raw);
-      const decision = await tolerant('rate limiter', 'allowed' as const, () => rateLimiter.consume(`${message.channel}:${message.userId}`));
+      const decision = await tolerant('rate limiter', 'allowed' as const, () =>
+        rateLimiter.consume(`${message.channel}:${message.userId}`),
+      );
       if (decision !== 'allowed') {
         metrics.messages.inc({ channel: message.channel, outcome: 'rate-limited' });
         return { kind: 'notice', text: RATE_LIMITED_TEXT };

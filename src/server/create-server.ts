@@ -1,6 +1,12 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import type { App } from '../app.ts';
-import type { Channel } from '../channels/channel.ts';
+import type { Logger } from 'pino';
+import type { KnowledgeLibrary } from '../library/knowledge-library.ts';
+import type { BotMetrics } from '../observability/metrics.ts';
+import type { MessageFlow } from '../pipeline/message-flow.ts';
+import type { Channel } from '../ports/channel.ts';
+import type { QuestionLog } from '../state/question-log/port.ts';
+import type { MessageQueue } from '../state/queue/port.ts';
+import type { RedisConnection } from '../state/redis-connection.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
 import { registerChatRoutes } from './routes/chat-routes.ts';
 import { registerDocumentRoutes } from './routes/document-routes.ts';
@@ -9,8 +15,21 @@ import { registerHealthRoutes } from './routes/health-routes.ts';
 /** Bodies above this are refused with 413: questions are short, and webhooks carry one update each. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export interface ServerOptions {
-  app: App;
+/** What the routes use; `serverDependencies(app)` picks them from the app. */
+export interface ServerDependencies {
+  logger: Logger;
+  library: KnowledgeLibrary;
+  flow: Pick<MessageFlow, 'answerNow'>;
+  queue: Pick<MessageQueue, 'stats'>;
+  questionLog: QuestionLog;
+  /** Null without REDIS_URL. */
+  redis: Pick<RedisConnection, 'isReady'> | null;
+  metrics: BotMetrics;
+  /** Null: no /admin. */
+  adminToken: string | null;
+}
+
+export interface ServerOptions extends ServerDependencies {
   channels: readonly Channel[];
   /** Reports whether the bot is ready to answer (knowledge loaded, channels started): /healthz says so. */
   isReady: () => boolean;
@@ -20,9 +39,10 @@ export interface ServerOptions {
  * The bot's HTTP server: web chat, JSON API, documents, health and metrics, the admin view, and every
  * channel's webhook. Built without listening, so tests drive it through `inject()`.
  */
-export function createServer({ app, channels, isReady }: ServerOptions): FastifyInstance {
+export function createServer(options: ServerOptions): FastifyInstance {
+  const { logger, library, flow, queue, questionLog, redis, metrics, adminToken, channels, isReady } = options;
   const server = Fastify({
-    loggerInstance: app.logger as FastifyBaseLogger,
+    loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     disableRequestLogging: true,
     trustProxy: true,
@@ -46,10 +66,10 @@ export function createServer({ app, channels, isReady }: ServerOptions): Fastify
     void reply.status(404).type('application/json').send({ error: 'not found' });
   });
 
-  registerHealthRoutes(server, { app, isReady });
-  registerChatRoutes(server, { app });
-  registerDocumentRoutes(server, { app });
-  if (app.config.adminToken) registerAdminRoutes(server, { app, token: app.config.adminToken });
+  registerHealthRoutes(server, { library, queue, redis, metrics, isReady });
+  registerChatRoutes(server, { flow });
+  registerDocumentRoutes(server, { library });
+  if (adminToken) registerAdminRoutes(server, { library, questionLog, token: adminToken });
   for (const channel of channels) channel.registerRoutes?.(server);
   return server;
 }

@@ -98,12 +98,7 @@ export function normalizeVietnamese(text: string): string {
 }
 
 function slowFold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .normalize('NFC');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
 }
 
 /**
@@ -143,7 +138,12 @@ function foldedUnit(code: number): number {
   let unit = FOLDED_UNITS[code]!;
   if (unit === 0) {
     const folded = foldChar(String.fromCharCode(code));
-    unit = folded.length === 0 ? REMOVED : folded.length === 1 && folded.charCodeAt(0) < LONGER ? folded.charCodeAt(0) : LONGER;
+    unit =
+      folded.length === 0
+        ? REMOVED
+        : folded.length === 1 && folded.charCodeAt(0) < LONGER
+          ? folded.charCodeAt(0)
+          : LONGER;
     FOLDED_UNITS[code] = unit;
   }
   return unit;
@@ -177,7 +177,10 @@ export function foldVietnamese(text: string): string {
       if (unit === LONGER && code !== LONGER) {
         // Rare (ligatures such as ǆ): keep what was folded so far as a piece and go on after it.
         pieces ??= [];
-        pieces.push(isWide ? wideString(wide, size, surrogates) : narrow.toString('latin1', 0, size), foldChar(lower[i]!));
+        pieces.push(
+          isWide ? wideString(wide, size, surrogates) : narrow.toString('latin1', 0, size),
+          foldChar(lower[i]!),
+        );
         size = 0;
         continue;
       }

@@ -85,13 +85,13 @@ const ALIAS_NAMES = new Map<string, string>();
 const aliasPatterns: string[] = [];
 
 function aliasKey(folded: string): string {
-  return folded.replace(/[\s.\-]+/g, '');
+  return folded.replace(/[\s.-]+/g, '');
 }
 
 for (const [name, ...aliases] of PROVINCES) {
   for (const alias of [name, ...aliases]) {
     const words = foldVietnamese(alias)
-      .split(/[\s.\-]+/)
+      .split(/[\s.-]+/)
       .filter(Boolean);
     ALIAS_NAMES.set(aliasKey(words.join('')), name);
     // Words may be joined by spaces, hyphens or dots ("TP.HCM", "Thừa Thiên - Huế"), or by nothing ("hatinh").

@@ -114,7 +114,8 @@ export function tokenize(text: string): string[] {
       tokens.push(token);
       // "57,600" is also found by "57" and "600"; "3,4" (levels 3 and 4) by "3" and "4". The parts never
       // carry the percent sign: "37,15%" must not be found as "15%".
-      if (token.includes('.') || token.includes(',')) tokens.push(...token.replace('%', '').split(/[.,]/).filter(Boolean));
+      if (token.includes('.') || token.includes(','))
+        tokens.push(...token.replace('%', '').split(/[.,]/).filter(Boolean));
     } else if (token.includes('&') || token.includes('-')) {
       for (const part of token.split(/[&-]/)) tokens.push(...(EXPANSIONS.get(part) ?? [part]));
     } else {

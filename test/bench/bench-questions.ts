@@ -39,9 +39,12 @@ export function recallQuestions(cases: readonly EvalCase[], seeds: readonly Know
     ];
     // As the evaluation checks a citation: the document's number, or its title naming the number.
     const documentIds = seeds
-      .filter((seed) => cited.some((number) => seed.metadata.number === number || seed.metadata.title?.includes(number)))
+      .filter((seed) =>
+        cited.some((number) => seed.metadata.number === number || seed.metadata.title?.includes(number)),
+      )
       .map((seed) => seed.id);
-    if (figures.length > 0 && documentIds.length > 0) questions.push({ id: evalCase.id, text: first.text, documentIds, figures });
+    if (figures.length > 0 && documentIds.length > 0)
+      questions.push({ id: evalCase.id, text: first.text, documentIds, figures });
   }
   return questions;
 }
@@ -54,16 +57,24 @@ export interface FoundPassage {
 
 /** Positions of the question's right documents in a base. */
 export function rightDocuments(question: RecallQuestion, documents: readonly KnowledgeDocument[]): number[] {
-  return question.documentIds.map((id) => documents.findIndex((document) => document.id === id)).filter((at) => at >= 0);
+  return question.documentIds
+    .map((id) => documents.findIndex((document) => document.id === id))
+    .filter((at) => at >= 0);
 }
 
 /** Recall hit: every figure is held by one of the top passages that belongs to a right document. */
 export function isRecalled(question: RecallQuestion, right: readonly number[], top: readonly FoundPassage[]): boolean {
   const fromRight = top.filter((passage) => right.includes(passage.docIndex));
-  return question.figures.every((options) => fromRight.some((passage) => options.some((figure) => containsFigure(passage.text, figure))));
+  return question.figures.every((options) =>
+    fromRight.some((passage) => options.some((figure) => containsFigure(passage.text, figure))),
+  );
 }
 
 /** Every turn of every case, in order, as the assistant is asked them. */
-export function evaluationTurns(cases: readonly EvalCase[]): Array<{ caseId: string; text: string; expect: EvalCase['turns'][number]['expect'] }> {
-  return cases.flatMap((evalCase) => evalCase.turns.map((turn) => ({ caseId: evalCase.id, text: turn.text, expect: turn.expect })));
+export function evaluationTurns(
+  cases: readonly EvalCase[],
+): Array<{ caseId: string; text: string; expect: EvalCase['turns'][number]['expect'] }> {
+  return cases.flatMap((evalCase) =>
+    evalCase.turns.map((turn) => ({ caseId: evalCase.id, text: turn.text, expect: turn.expect })),
+  );
 }

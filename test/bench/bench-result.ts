@@ -118,7 +118,14 @@ export interface BenchResult {
   generatedAt: string;
   durationS: number;
   quick: boolean;
-  machine: { cpu: string; cores: number; memoryGb: number; node: string; platform: string; loadAverage: { atStart: number; atEnd: number } };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    node: string;
+    platform: string;
+    loadAverage: { atStart: number; atEnd: number };
+  };
   /** Largest knowledge base measured. */
   documents: number;
   /** Answer latency through the assistant at `latencyDocuments` (10k in a full run). */

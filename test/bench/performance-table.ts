@@ -3,7 +3,9 @@ import type { BenchResult } from './bench-result.ts';
 /** The README's Performance section tables, from one bench result. */
 
 const number = (value: number | null | undefined, digits = 0): string =>
-  value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toLocaleString('en', { maximumFractionDigits: digits });
+  value === null || value === undefined || !Number.isFinite(value)
+    ? 'n/a'
+    : value.toLocaleString('en', { maximumFractionDigits: digits });
 const ms = (value: number | null | undefined): string => {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
   if (value >= 1000) return `${number(value / 1000, 1)} s`;
@@ -30,7 +32,20 @@ export function performanceTable(result: BenchResult): string {
   );
   parts.push(
     table(
-      ['Documents', 'Passages', 'Build', 'Build per 1k', 'RSS settled', 'Heap / typed arrays', 'Peak RSS', 'Answer p50', 'p90', 'p99', 'Answers correct', 'Recall@5'],
+      [
+        'Documents',
+        'Passages',
+        'Build',
+        'Build per 1k',
+        'RSS settled',
+        'Heap / typed arrays',
+        'Peak RSS',
+        'Answer p50',
+        'p90',
+        'p99',
+        'Answers correct',
+        'Recall@5',
+      ],
       result.sizes.map((size) => [
         `${number(size.documents)}${size.fromDisk ? ' (disk)' : ''}`,
         number(size.passages),
@@ -49,9 +64,21 @@ export function performanceTable(result: BenchResult): string {
   );
   parts.push(
     table(
-      ['Retriever', 'Documents', 'Questions', 'Recall@5', 'Mean per question', 'Ours, same questions', 'Ours faster by', 'Build', 'RSS'],
+      [
+        'Retriever',
+        'Documents',
+        'Questions',
+        'Recall@5',
+        'Mean per question',
+        'Ours, same questions',
+        'Ours faster by',
+        'Build',
+        'RSS',
+      ],
       result.peers.map((peer) => {
-        const comparison = result.comparisons.find((candidate) => candidate.peer === peer.name && candidate.documents === peer.documents);
+        const comparison = result.comparisons.find(
+          (candidate) => candidate.peer === peer.name && candidate.documents === peer.documents,
+        );
         const name = peer.name === 'langchain' ? 'LangChain BM25Retriever' : 'Orama';
         const stopped = peer.timedOut && peer.questionsAnswered < peer.questionsAsked;
         return [
@@ -61,7 +88,9 @@ export function performanceTable(result: BenchResult): string {
           percent(peer.recallAt5),
           peer.meanMs !== null ? ms(peer.meanMs) : peer.unansweredAfterMs ? `> ${ms(peer.unansweredAfterMs)}` : 'n/a',
           comparison ? `${ms(comparison.oursMeanMs)}, recall ${percent(comparison.oursRecallAt5)}` : 'n/a',
-          comparison ? `${comparison.speedupIsLowerBound ? '≥ ' : ''}${number(comparison.speedup, comparison.speedup < 10 ? 2 : 0)}×` : 'n/a',
+          comparison
+            ? `${comparison.speedupIsLowerBound ? '≥ ' : ''}${number(comparison.speedup, comparison.speedup < 10 ? 2 : 0)}×`
+            : 'n/a',
           ms(peer.buildMs),
           peer.rssMb === null ? 'n/a' : `${number(peer.rssMb)} MB`,
         ];

@@ -2,10 +2,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { evaluationTurns, loadEvaluationCases } from './bench-questions.ts';
+import {
+  type BenchResult,
+  buildResult,
+  type HttpRun,
+  type OursRun,
+  type PeerRun,
+  type SizeLabel,
+} from './bench-result.ts';
 import { round } from './measure.ts';
 import { performanceChart } from './performance-chart.ts';
 import { performanceTable } from './performance-table.ts';
-import { type BenchResult, buildResult, type HttpRun, type OursRun, type PeerRun, type SizeLabel } from './bench-result.ts';
 import { runWorker, startServer, type WorkerEvent } from './run-workers.ts';
 
 /**
@@ -78,7 +85,8 @@ async function measureOurs(step: Plan['ours'][number]): Promise<OursRun> {
   if (step.warmUp !== undefined) args.push('--warm-up', String(step.warmUp));
   const { events } = await runWorker('ours-worker.ts', args, {
     onEvent: (event) => {
-      if (event.event === 'built') progress(`ours ${label(step.size)}: built in ${round((event.buildMs as number) / 1000)} s, answering…`);
+      if (event.event === 'built')
+        progress(`ours ${label(step.size)}: built in ${round((event.buildMs as number) / 1000)} s, answering…`);
     },
   });
   const done = events.find((event) => event.event === 'done');
@@ -99,7 +107,9 @@ async function measurePeer(step: Plan['peers'][number]): Promise<PeerRun> {
   });
   const stoppedAt = performance.now();
   const built = run.events.find((event) => event.event === 'built');
-  const queries = run.events.filter((event): event is WorkerEvent & { question: number; ms: number; hit: boolean } => event.event === 'query');
+  const queries = run.events.filter(
+    (event): event is WorkerEvent & { question: number; ms: number; hit: boolean } => event.event === 'query',
+  );
   const done = run.events.find((event) => event.event === 'done');
   const sample = (built?.sample as number[] | undefined) ?? [];
   return {
@@ -186,13 +196,17 @@ async function main(): Promise<void> {
     for (const step of plan.ours.filter((candidate) => candidate.size === size)) {
       progress(`ours ${label(size)}${step.disk ? ' (from disk)' : ''}…`);
       const run = await measureOurs(step);
-      progress(`ours ${label(size)}: p50 ${run.latency.p50Ms} ms, p99 ${run.latency.p99Ms} ms, rss ${run.memory.rssMb} MB`);
+      progress(
+        `ours ${label(size)}: p50 ${run.latency.p50Ms} ms, p99 ${run.latency.p99Ms} ms, rss ${run.memory.rssMb} MB`,
+      );
       ours.push(run);
     }
     for (const step of plan.peers.filter((candidate) => candidate.size === size)) {
       progress(`${step.name} ${label(size)}…`);
       const run = await measurePeer(step);
-      progress(`${step.name} ${label(size)}: ${run.answered.length}/${run.sample.length} questions${run.timedOut ? ' (time limit)' : ''}`);
+      progress(
+        `${step.name} ${label(size)}: ${run.answered.length}/${run.sample.length} questions${run.timedOut ? ' (time limit)' : ''}`,
+      );
       peers.push(run);
     }
   }
@@ -204,7 +218,14 @@ async function main(): Promise<void> {
     http.push(run);
   }
 
-  const result = buildResult({ machine: machine(loadAtStart), ours, peers, http, durationS: round((performance.now() - started) / 1000), quick: plan === QUICK });
+  const result = buildResult({
+    machine: machine(loadAtStart),
+    ours,
+    peers,
+    http,
+    durationS: round((performance.now() - started) / 1000),
+    quick: plan === QUICK,
+  });
   // A quick look leaves the recorded results (the full run's) alone.
   if (!result.quick) {
     await mkdir(RESULTS_DIR, { recursive: true });

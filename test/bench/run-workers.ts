@@ -18,10 +18,14 @@ export interface WorkerRun {
 
 function start(script: string, args: readonly string[]): ChildProcess {
   const path = fileURLToPath(new URL(`./workers/${script}`, import.meta.url));
-  return spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_LIMIT_MB}`, '--import', 'tsx', path, ...args], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  return spawn(
+    process.execPath,
+    ['--expose-gc', `--max-old-space-size=${HEAP_LIMIT_MB}`, '--import', 'tsx', path, ...args],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
 }
 
 function collectStderr(child: ChildProcess): () => string {
@@ -41,7 +45,11 @@ function collectStderr(child: ChildProcess): () => string {
  * Runs a worker to its end and returns its JSON lines. With a time limit the worker is stopped (by its own
  * handle) when it runs over, and what it reported so far is returned.
  */
-export function runWorker(script: string, args: readonly string[], options: { timeoutMs?: number; onEvent?: (event: WorkerEvent) => void } = {}): Promise<WorkerRun> {
+export function runWorker(
+  script: string,
+  args: readonly string[],
+  options: { timeoutMs?: number; onEvent?: (event: WorkerEvent) => void } = {},
+): Promise<WorkerRun> {
   const started = performance.now();
   const child = start(script, args);
   const stderr = collectStderr(child);
@@ -71,7 +79,9 @@ export function runWorker(script: string, args: readonly string[], options: { ti
 }
 
 /** A worker that serves until told to stop: the first event it reports, and a way to stop it. */
-export async function startServer(store: 'memory' | 'redis'): Promise<{ port: number; stop: () => Promise<WorkerEvent> }> {
+export async function startServer(
+  store: 'memory' | 'redis',
+): Promise<{ port: number; stop: () => Promise<WorkerEvent> }> {
   const child = start('serve-worker.ts', [store]);
   const stderr = collectStderr(child);
   const lines = createInterface({ input: child.stdout! });

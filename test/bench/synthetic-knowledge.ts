@@ -60,17 +60,25 @@ function rewriteText(text: string, seed: KnowledgeDocument, rewrite: Rewrite): s
   const own = seed.metadata.number;
   if (own && !/[/-]/.test(own)) {
     // A bare number ("Nghị quyết số 16") is only the document's own where a document type names it.
-    out = out.replace(new RegExp(`((?:Nghị quyết|Quyết định|Kế hoạch)(?: số)? )${escapeRegExp(own)}(?!\\d)`, 'gu'), `$1${number}`);
+    out = out.replace(
+      new RegExp(`((?:Nghị quyết|Quyết định|Kế hoạch)(?: số)? )${escapeRegExp(own)}(?!\\d)`, 'gu'),
+      `$1${number}`,
+    );
   }
-  out = out.replace(PROVINCIAL_NUMBER, (match) => (match === own ? number : `${100 + Math.floor(next() * 4900)}/QĐ-UBND`));
+  out = out.replace(PROVINCIAL_NUMBER, (match) =>
+    match === own ? number : `${100 + Math.floor(next() * 4900)}/QĐ-UBND`,
+  );
   // Dates keep their day and month and move with the years, so a date cited twice stays the same date.
   out = out.replace(DATE, (_, dayMonth: string, year: string) => `${dayMonth}/${Number(year) + yearShift}`);
   out = out.replace(YEAR, (year: string) => String(Number(year) + yearShift));
-  out = out.replace(PERCENT, (_, whole: string, separator: string | undefined, fraction: string | undefined, sign: string) => {
-    const value = 5 + Math.floor(next() * 96);
-    return separator ? `${value}${separator}${Math.floor(next() * 100)}${sign}` : `${value}${sign}`;
-  });
-  out = out.replace(AMOUNT, (_, head: string, separator: string) => {
+  out = out.replace(
+    PERCENT,
+    (_, _whole: string, separator: string | undefined, _fraction: string | undefined, sign: string) => {
+      const value = 5 + Math.floor(next() * 96);
+      return separator ? `${value}${separator}${Math.floor(next() * 100)}${sign}` : `${value}${sign}`;
+    },
+  );
+  out = out.replace(AMOUNT, (_, _head: string, separator: string) => {
     const value = 1 + Math.floor(next() * 99);
     return `${value}${separator}${String(Math.floor(next() * 10) * 100).padStart(3, '0')}`;
   });
@@ -92,7 +100,11 @@ function isoDate(year: number, next: () => number): string {
  * The i-th synthetic document (i ≥ 0), built from the seeds. Deterministic: the same i always gives the
  * same document. Provinces other than the seeds' are used in turn, so each has about count / 58 documents.
  */
-export function syntheticDocument(seeds: readonly KnowledgeDocument[], provinces: readonly string[], i: number): KnowledgeDocument {
+export function syntheticDocument(
+  seeds: readonly KnowledgeDocument[],
+  provinces: readonly string[],
+  i: number,
+): KnowledgeDocument {
   const next = random(i + 1);
   const seed = seeds[i % seeds.length]!;
   const province = provinces[i % provinces.length]!;

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Assistant } from '../../src/pipeline/assistant.ts';
 import { findDates } from '../../src/text/dates.ts';
 import { normalizeVietnamese } from '../../src/text/normalize.ts';
+import { escapeRegExp } from '../../src/util/escape-reg-exp.ts';
 
 /**
  * The evaluation set: real questions over the seed documents, each with what a correct answer must and
@@ -53,28 +54,27 @@ export function loadCases(file: URL = QUESTIONS_FILE): EvalCase[] {
     .map((line) => JSON.parse(line) as EvalCase);
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** "15%" must not be found inside "37,15%": a figure starting or ending with a digit needs a boundary there. */
 export function containsFigure(text: string, wanted: string): boolean {
   const target = normalizeVietnamese(wanted);
   const before = /^\d/.test(target) ? '(?<![\\d.,])' : '';
   const after = /\d$/.test(target) ? '(?![\\d]|[.,]\\d)' : '';
-  return new RegExp(`${before}${escape(target)}${after}`, 'iu').test(normalizeVietnamese(text));
+  return new RegExp(`${before}${escapeRegExp(target)}${after}`, 'iu').test(normalizeVietnamese(text));
 }
 
 export function checkAnswer(answer: Answer, expect: Expectation): string[] {
   const failures: string[] = [];
   const text = answer.answer;
-  if (answer.grounded !== expect.grounded) failures.push(`grounded: expected ${expect.grounded}, got ${answer.grounded}`);
+  if (answer.grounded !== expect.grounded)
+    failures.push(`grounded: expected ${expect.grounded}, got ${answer.grounded}`);
   if (!expect.grounded && answer.citations.length > 0) failures.push('a refusal must cite nothing');
   for (const wanted of expect.contains ?? []) if (!containsFigure(text, wanted)) failures.push(`missing "${wanted}"`);
   for (const options of expect.containsAny ?? []) {
-    if (!options.some((option) => containsFigure(text, option))) failures.push(`missing one of ${JSON.stringify(options)}`);
+    if (!options.some((option) => containsFigure(text, option)))
+      failures.push(`missing one of ${JSON.stringify(options)}`);
   }
-  for (const unwanted of expect.notContains ?? []) if (containsFigure(text, unwanted)) failures.push(`must not contain "${unwanted}"`);
+  for (const unwanted of expect.notContains ?? [])
+    if (containsFigure(text, unwanted)) failures.push(`must not contain "${unwanted}"`);
   for (const number of expect.citations ?? []) {
     const cited = answer.citations.some((citation) => citation.number === number || citation.title?.includes(number));
     if (!cited) failures.push(`not cited: ${number}`);
@@ -93,7 +93,11 @@ export interface EvaluateOptions {
 
 async function assistantFor(writer: AnswerWriter | undefined): Promise<Assistant> {
   const logger = pino({ level: 'silent' });
-  const app = await createApp({ config: loadConfig({ KNOWLEDGE_WATCH: 'false' }), logger, ...(writer ? { writer } : {}) });
+  const app = await createApp({
+    config: loadConfig({ KNOWLEDGE_WATCH: 'false' }),
+    logger,
+    ...(writer ? { writer } : {}),
+  });
   return app.assistant;
 }
 
@@ -104,12 +108,19 @@ export async function evaluate(cases: EvalCase[] = loadCases(), options: Evaluat
     for (const turn of evalCase.turns) {
       const question = { channel: 'eval', user: evalCase.id, text: turn.text };
       const answer = await assistant.ask(options.audience ? { ...question, audience: options.audience } : question);
-      turns.push({ caseId: evalCase.id, kind: evalCase.kind, text: turn.text, answer, failures: checkAnswer(answer, turn.expect) });
+      turns.push({
+        caseId: evalCase.id,
+        kind: evalCase.kind,
+        text: turn.text,
+        answer,
+        failures: checkAnswer(answer, turn.expect),
+      });
     }
   }
   const byKind: EvalReport['byKind'] = {};
   for (const turn of turns) {
-    const entry = (byKind[turn.kind] ??= { passed: 0, total: 0 });
+    byKind[turn.kind] ??= { passed: 0, total: 0 };
+    const entry = byKind[turn.kind]!;
     entry.total++;
     if (turn.failures.length === 0) entry.passed++;
   }

@@ -33,7 +33,9 @@ if (args.includes('--llm')) {
     logger: createLogger('warn'),
     onReport: (report) => llmReports.push(report),
   });
-  process.stderr.write(`LLM mode: ${config.llm.model} at ${config.llm.baseUrl ?? 'api.openai.com'}, ${audience} answers\n`);
+  process.stderr.write(
+    `LLM mode: ${config.llm.model} at ${config.llm.baseUrl ?? 'api.openai.com'}, ${audience} answers\n`,
+  );
 }
 const report = await evaluate(loadCases(new URL(`./${set}.jsonl`, import.meta.url)), options);
 
@@ -48,15 +50,23 @@ function describeLlmReports(reports: readonly LlmWriteReport[]): Record<string, 
 }
 
 if (args.includes('--json')) {
-  const byKind = Object.fromEntries(Object.entries(report.byKind).map(([kind, { passed, total }]) => [kind, passed / total]));
+  const byKind = Object.fromEntries(
+    Object.entries(report.byKind).map(([kind, { passed, total }]) => [kind, passed / total]),
+  );
   const llm = options.writer ? { llm: describeLlmReports(llmReports) } : {};
-  process.stdout.write(`${JSON.stringify({ score: report.score, passed: report.passed, total: report.total, byKind, ...llm })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ score: report.score, passed: report.passed, total: report.total, byKind, ...llm })}\n`,
+  );
 } else {
   const width = Math.max(...Object.keys(report.byKind).map((kind) => kind.length));
   for (const [kind, { passed, total }] of Object.entries(report.byKind).sort()) {
-    process.stdout.write(`${kind.padEnd(width)}  ${String(passed).padStart(3)}/${String(total).padEnd(3)} ${((100 * passed) / total).toFixed(0).padStart(4)}%\n`);
+    process.stdout.write(
+      `${kind.padEnd(width)}  ${String(passed).padStart(3)}/${String(total).padEnd(3)} ${((100 * passed) / total).toFixed(0).padStart(4)}%\n`,
+    );
   }
-  process.stdout.write(`${'overall'.padEnd(width)}  ${String(report.passed).padStart(3)}/${String(report.total).padEnd(3)} ${(100 * report.score).toFixed(1).padStart(5)}%\n`);
+  process.stdout.write(
+    `${'overall'.padEnd(width)}  ${String(report.passed).padStart(3)}/${String(report.total).padEnd(3)} ${(100 * report.score).toFixed(1).padStart(5)}%\n`,
+  );
   if (options.writer) {
     const counts = Object.entries(describeLlmReports(llmReports)).sort(([a], [b]) => a.localeCompare(b));
     process.stdout.write(`\nHow answers were written: ${counts.map(([key, count]) => `${key} ${count}`).join(', ')}\n`);
@@ -65,6 +75,7 @@ if (args.includes('--json')) {
   if (failed.length > 0) process.stdout.write(`\nFailed turns:\n`);
   for (const turn of failed) {
     process.stdout.write(`\n[${turn.kind}] ${turn.caseId}: ${turn.text}\n  ${turn.failures.join('\n  ')}\n`);
-    if (args.includes('--verbose')) process.stdout.write(`  answer: ${turn.answer.answer.replaceAll('\n', '\n          ')}\n`);
+    if (args.includes('--verbose'))
+      process.stdout.write(`  answer: ${turn.answer.answer.replaceAll('\n', '\n          ')}\n`);
   }
 }

@@ -1,8 +1,8 @@
 import { pino } from 'pino';
-import { createApp } from '../../src/app.ts';
-import { ChannelError } from '../../src/channels/channel-error.ts';
-import type { Channel } from '../../src/channels/channel.ts';
+import { createApp, serverDependencies } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Channel } from '../../src/ports/channel.ts';
+import { ChannelError } from '../../src/ports/channel-error.ts';
 import { createServer } from '../../src/server/create-server.ts';
 
 /**
@@ -20,7 +20,15 @@ const channel: Channel = {
   registerRoutes(server) {
     server.post<{ Body: { id: string; user: string; text: string } }>('/webhooks/fake', async (request, reply) => {
       const { id, user, text } = request.body;
-      await app.flow.accept({ channel: 'cli', kind: 'text', messageId: id, userId: user, chatId: user, text, receivedAt: Date.now() });
+      await app.flow.accept({
+        channel: 'cli',
+        kind: 'text',
+        messageId: id,
+        userId: user,
+        chatId: user,
+        text,
+        receivedAt: Date.now(),
+      });
       return reply.send({ ok: true });
     });
   },
@@ -38,7 +46,7 @@ const channel: Channel = {
 };
 
 app.flow.register(channel);
-const server = createServer({ app, channels: [channel], isReady: () => true });
+const server = createServer({ ...serverDependencies(app), channels: [channel], isReady: () => true });
 await server.listen({ host: '127.0.0.1', port: 0 });
 app.flow.start();
 process.stdout.write(`READY ${(server.server.address() as { port: number }).port}\n`);

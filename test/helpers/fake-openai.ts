@@ -84,7 +84,9 @@ export async function startFakeOpenAI(initial: FakeBehaviour = { reply: 'Xin chÃ
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (request.method !== 'POST' || !path.endsWith('/chat/completions')) {
-      sendJson(response, 404, { error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' } });
+      sendJson(response, 404, {
+        error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' },
+      });
       return;
     }
     let body: ChatCompletionRequest;
@@ -98,7 +100,8 @@ export async function startFakeOpenAI(initial: FakeBehaviour = { reply: 'Xin chÃ
     requests.push(recorded);
     const behaviour = decide(recorded);
     if ('hang' in behaviour) return;
-    if ('delayMs' in behaviour && behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    if ('delayMs' in behaviour && behaviour.delayMs)
+      await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
     if ('malformed' in behaviour) {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"id": "chatcmpl-broken", "choices": [');

@@ -50,7 +50,8 @@ async function readParams(request: IncomingMessage, url: URL): Promise<Record<st
   const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
   const type = request.headers['content-type'] ?? '';
   if (body && type.includes('application/json')) Object.assign(params, JSON.parse(body));
-  else if (body && type.includes('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
+  else if (body && type.includes('application/x-www-form-urlencoded'))
+    Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
   return params;
 }
 
@@ -64,7 +65,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Array<InjectedFailure | null>>();
   let updates: Array<{ update_id: number }> = [];
-  let waiters: Array<() => void> = [];
+  const waiters: Array<() => void> = [];
   let nextMessageId = 5000;
 
   const wake = (): void => {
@@ -143,8 +144,17 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
             parameters: { retry_after: failure.retryAfter },
           });
         }
-        if (failure.status >= 500) return reply(response, failure.status, { ok: false, error_code: failure.status, description: 'Internal Server Error' });
-        return reply(response, failure.status, { ok: false, error_code: failure.status, description: 'description' in failure ? failure.description : '' });
+        if (failure.status >= 500)
+          return reply(response, failure.status, {
+            ok: false,
+            error_code: failure.status,
+            description: 'Internal Server Error',
+          });
+        return reply(response, failure.status, {
+          ok: false,
+          error_code: failure.status,
+          description: 'description' in failure ? failure.description : '',
+        });
       }
       const result = await answer(method, params, response);
       if (response.destroyed) return record(499);

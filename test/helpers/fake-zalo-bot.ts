@@ -1,9 +1,14 @@
 import { type FakeResponse, type RecordedRequest, RecordingServer } from './fake-zalo-server.ts';
 
 /** A scripted getUpdates answer: an update, or an error the API reports. */
-export type PollStep = { update: unknown } | { error_code: number; description: string } | { status: number; text: string };
+export type PollStep =
+  | { update: unknown }
+  | { error_code: number; description: string }
+  | { status: number; text: string };
 
-export type BotSendFailure = { error_code: number; description: string; status?: number } | { status: number; text: string };
+export type BotSendFailure =
+  | { error_code: number; description: string; status?: number }
+  | { status: number; text: string };
 
 export interface BotCall {
   seq: number;
@@ -46,7 +51,9 @@ export class FakeZaloBot {
     return this.server.requests.flatMap((request) => {
       const name = request.path.split('/').at(-1) ?? '';
       if (method !== undefined && name !== method) return [];
-      return [{ seq: request.seq, method: name, body: JSON.parse(request.body || '{}') as Record<string, unknown>, request }];
+      return [
+        { seq: request.seq, method: name, body: JSON.parse(request.body || '{}') as Record<string, unknown>, request },
+      ];
     });
   }
 
@@ -68,7 +75,8 @@ export class FakeZaloBot {
 
   private respond(request: RecordedRequest): FakeResponse {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.path);
-    if (!match || match[1] !== this.token) return { status: 401, json: { ok: false, error_code: 401, description: 'Unauthorized' } };
+    if (!match || match[1] !== this.token)
+      return { status: 401, json: { ok: false, error_code: 401, description: 'Unauthorized' } };
     switch (match[2]) {
       case 'getUpdates':
         return this.poll();
@@ -92,7 +100,8 @@ export class FakeZaloBot {
 
   private poll(): FakeResponse {
     const step = this.pollScript.shift();
-    if (!step) return { delayMs: this.pollHoldMs, json: { ok: false, error_code: 408, description: 'Request timeout' } };
+    if (!step)
+      return { delayMs: this.pollHoldMs, json: { ok: false, error_code: 408, description: 'Request timeout' } };
     if ('update' in step) return { json: { ok: true, result: step.update } };
     if ('text' in step) return { status: step.status, text: step.text };
     return { json: { ok: false, ...step } };

@@ -2,16 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger, pino } from 'pino';
 import type { Answer } from '../../src/answer/answer.ts';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
-import { MemoryConversationStore } from '../../src/conversation/memory-conversation-store.ts';
-import { KnowledgeLibrary } from '../../src/knowledge/knowledge-library.ts';
+import { KnowledgeLibrary } from '../../src/library/knowledge-library.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
 import { type Assistant, createAssistant, type Question } from '../../src/pipeline/assistant.ts';
-import type { IncomingMessage } from '../../src/pipeline/incoming-message.ts';
 import { createMessageFlow, type MessageFlow } from '../../src/pipeline/message-flow.ts';
-import { MemoryMessageQueue } from '../../src/queue/memory-message-queue.ts';
-import { MemoryDeliveryLedger } from '../../src/store/memory-delivery-ledger.ts';
-import { MemoryQuestionLog } from '../../src/store/memory-question-log.ts';
-import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.ts';
+import type { IncomingMessage } from '../../src/ports/incoming-message.ts';
+import { MemoryConversationStore } from '../../src/state/conversations/memory.ts';
+import { MemoryDeliveryLedger } from '../../src/state/deliveries/memory.ts';
+import { MemoryQuestionLog } from '../../src/state/question-log/memory.ts';
+import { MemoryMessageQueue } from '../../src/state/queue/memory.ts';
+import { MemoryRateLimiter } from '../../src/state/rate-limits/memory.ts';
 import { waitFor } from './wait-for.ts';
 
 /**
@@ -31,7 +31,11 @@ export function capturingLogger(): { logger: Logger; lines: string[] } {
 export async function loadAssistant(): Promise<Assistant> {
   const library = new KnowledgeLibrary({ dir: BUNDLED_KNOWLEDGE_DIR, logger: silentLogger });
   await library.reload();
-  return createAssistant({ knowledge: () => library.current(), conversations: new MemoryConversationStore(), logger: silentLogger });
+  return createAssistant({
+    knowledge: () => library.current(),
+    conversations: new MemoryConversationStore(),
+    logger: silentLogger,
+  });
 }
 
 /** An assistant that records the questions it is asked, and can be made slow. */

@@ -1,11 +1,7 @@
 import { type FakeResponse, type RecordedRequest, RecordingServer } from './fake-zalo-server.ts';
 
 /** What the next send meets instead of success. */
-export type OaSendFailure =
-  | 'server-error'
-  | 'rate-limit'
-  | 'html-error'
-  | { error: number; message: string };
+export type OaSendFailure = 'server-error' | 'rate-limit' | 'html-error' | { error: number; message: string };
 
 export type OaRefreshFailure = 'server-error' | 'invalid-refresh-token';
 
@@ -114,7 +110,10 @@ export class FakeZaloOa {
     }
     this.accepted.add(request.seq);
     const { recipient } = JSON.parse(request.body) as { recipient: { user_id: string } };
-    return { json: { error: 0, message: 'Success', data: { message_id: `m${request.seq}`, user_id: recipient.user_id } }, delayMs };
+    return {
+      json: { error: 0, message: 'Success', data: { message_id: `m${request.seq}`, user_id: recipient.user_id } },
+      delayMs,
+    };
   }
 
   private refresh(request: RecordedRequest): FakeResponse {
@@ -131,7 +130,11 @@ export class FakeZaloOa {
       this.validRefreshTokens.has(refreshToken);
     if (!valid) {
       return {
-        json: { error: -14014, error_name: 'Invalid refresh token', error_description: 'Refresh token is invalid or used' },
+        json: {
+          error: -14014,
+          error_name: 'Invalid refresh token',
+          error_description: 'Refresh token is invalid or used',
+        },
         delayMs,
       };
     }

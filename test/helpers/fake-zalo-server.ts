@@ -75,6 +75,3 @@ export class RecordingServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
-
-type Falsy = false | null | undefined | 0 | '';
-

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
 import { createClient } from 'redis';
-import type { RedisClient } from '../../src/redis/redis-connection.ts';
+import type { RedisClient } from '../../src/state/redis-connection.ts';
 import { freePort } from './free-port.ts';
 
 /**
@@ -38,7 +38,9 @@ export class PrivateRedis {
 
   static async start(): Promise<PrivateRedis> {
     if (!redisServerInstalled()) {
-      throw new Error('redis-server is not installed: install the Debian package "redis-server" (apt-get install redis-server)');
+      throw new Error(
+        'redis-server is not installed: install the Debian package "redis-server" (apt-get install redis-server)',
+      );
     }
     const redis = new PrivateRedis(await freePort());
     await redis.restart();
@@ -50,9 +52,13 @@ export class PrivateRedis {
   }
 
   async restart(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     for (let i = 0; i < 100; i++) {
       if (await answersPing(this.port)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -74,7 +74,15 @@ export function photoUpdate(options: MessageOptions & { caption?: string } = {})
 }
 
 export function stickerUpdate(options: MessageOptions = {}) {
-  const sticker = { file_id: 'CAAD-sticker', file_unique_id: 's1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false };
+  const sticker = {
+    file_id: 'CAAD-sticker',
+    file_unique_id: 's1',
+    type: 'regular',
+    width: 512,
+    height: 512,
+    is_animated: false,
+    is_video: false,
+  };
   return update({ message: messageOf({ sticker }, options) });
 }
 

@@ -23,21 +23,37 @@ function check({ text, expected, title, warnings }: Case): void {
   expect(read).toEqual(expected);
   if (title !== undefined) expect(metadata.title).toBe(title);
   if (warnings?.length === 0) expect(given).toEqual([]);
-  for (const warning of warnings ?? []) expect(given.some((w) => w.includes(warning)), `${warning} in ${given.join(' | ')}`).toBe(true);
+  for (const warning of warnings ?? [])
+    expect(
+      given.some((w) => w.includes(warning)),
+      `${warning} in ${given.join(' | ')}`,
+    ).toBe(true);
 }
 
 const seeds: Case[] = [
   {
     name: 'Hà Tĩnh: own 4086/QĐ-UBND, not the replaced 590/QĐ-UBND, nor the 9/6/2013 page stamp',
     text: seed('000_b853f883d6733d89.txt'),
-    expected: { number: '4086/QĐ-UBND', date: '2012-12-28', province: 'Hà Tĩnh', type: 'Quyết định', issuer: 'UBND tỉnh Hà Tĩnh' },
+    expected: {
+      number: '4086/QĐ-UBND',
+      date: '2012-12-28',
+      province: 'Hà Tĩnh',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Hà Tĩnh',
+    },
     title: 'Phê duyệt điều chỉnh Quy hoạch phát triển CNTT đến năm 2020',
     warnings: [],
   },
   {
     name: 'Thừa Thiên Huế: a plan with no number of its own, implementing 36-NQ/TW',
     text: seed('001_4c57b24fbf32733b.txt'),
-    expected: { number: null, date: null, province: 'Thừa Thiên Huế', type: 'Kế hoạch', issuer: 'UBND tỉnh Thừa Thiên Huế' },
+    expected: {
+      number: null,
+      date: null,
+      province: 'Thừa Thiên Huế',
+      type: 'Kế hoạch',
+      issuer: 'UBND tỉnh Thừa Thiên Huế',
+    },
     title:
       'Thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị về đẩy mạnh ứng dụng, phát triển công nghệ thông tin đáp ứng yêu cầu phát triển bền vững và hội nhập quốc tế',
     warnings: ['không tìm thấy số hiệu'],
@@ -45,14 +61,26 @@ const seeds: Case[] = [
   {
     name: 'Quảng Bình: own 2972/QĐ-UBND, not 36a/NQ-CP, 16/CT-TTg or 86/2015/QH13',
     text: seed('002_f79e1a888f6782dc.txt'),
-    expected: { number: '2972/QĐ-UBND', date: '2017-08-24', province: 'Quảng Bình', type: 'Quyết định', issuer: 'UBND tỉnh Quảng Bình' },
+    expected: {
+      number: '2972/QĐ-UBND',
+      date: '2017-08-24',
+      province: 'Quảng Bình',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Quảng Bình',
+    },
     title: 'Phê duyệt quy hoạch phát triển công nghệ thông tin tỉnh Quảng Bình đến năm 2025 và định hướng đến năm 2035',
     warnings: [],
   },
   {
     name: 'Bạc Liêu: signed by the chairman, US-order page stamp 4/18/2013 ignored',
     text: seed('003_f87414b629539ce1.txt'),
-    expected: { number: '635/QĐ-UBND', date: '2013-03-27', province: 'Bạc Liêu', type: 'Quyết định', issuer: 'UBND tỉnh Bạc Liêu' },
+    expected: {
+      number: '635/QĐ-UBND',
+      date: '2013-03-27',
+      province: 'Bạc Liêu',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Bạc Liêu',
+    },
     title:
       'Ban hành Kế hoạch thực hiện Đề án “Đưa Việt Nam sớm trở thành nước mạnh về công nghệ thông tin và truyền thông” giai đoạn 2013-2015 trên địa bàn tỉnh Bạc Liêu',
     warnings: [],
@@ -60,7 +88,13 @@ const seeds: Case[] = [
   {
     name: 'Lâm Đồng: resolution 16 of the standing committee; 07/10/2008 is the day of a meeting',
     text: seed('004_65e474cca64702da.txt'),
-    expected: { number: '16', date: null, province: 'Lâm Đồng', type: 'Nghị quyết', issuer: 'Ban Thường vụ Tỉnh ủy Lâm Đồng' },
+    expected: {
+      number: '16',
+      date: null,
+      province: 'Lâm Đồng',
+      type: 'Nghị quyết',
+      issuer: 'Ban Thường vụ Tỉnh ủy Lâm Đồng',
+    },
     title: 'Phát triển và ứng dụng công nghệ thông tin (CNTT) giai đoạn 2008-2010 và định hướng đến năm 2020',
     warnings: ['thiếu phần ký hiệu', 'không tìm thấy ngày ban hành'],
   },
@@ -86,7 +120,13 @@ Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2009 của Thủ tướng 
 Xét đề nghị của Sở Thông tin và Truyền thông tại Tờ trình số 12/TTr-STTTT ngày 10/01/2011,
 QUYẾT ĐỊNH:
 Điều 1. Ban hành kèm theo Quyết định này Quy hoạch phát triển công nghệ thông tin tỉnh Bắc Ninh đến năm 2020.`,
-    expected: { number: '14/2011/QĐ-UBND', date: '2011-01-30', province: 'Bắc Ninh', type: 'Quyết định', issuer: 'UBND tỉnh Bắc Ninh' },
+    expected: {
+      number: '14/2011/QĐ-UBND',
+      date: '2011-01-30',
+      province: 'Bắc Ninh',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Bắc Ninh',
+    },
     title: 'Ban hành quy hoạch phát triển công nghệ thông tin tỉnh Bắc Ninh đến năm 2020',
     warnings: [],
   },
@@ -104,8 +144,15 @@ CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG
 Căn cứ Luật Tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;
 Căn cứ Nghị định số 64/2007/NĐ-CP ngày 10 tháng 4 năm 2007 của Chính phủ về ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước;
 Xét đề nghị của Giám đốc Sở Thông tin và Truyền thông tại Tờ trình số 812/TTr-STTTT ngày 08 tháng 10 năm 2013,`,
-    expected: { number: '7303/QĐ-UBND', date: '2013-10-21', province: 'Đà Nẵng', type: 'Quyết định', issuer: 'UBND thành phố Đà Nẵng' },
-    title: 'Phê duyệt Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước thành phố Đà Nẵng năm 2014',
+    expected: {
+      number: '7303/QĐ-UBND',
+      date: '2013-10-21',
+      province: 'Đà Nẵng',
+      type: 'Quyết định',
+      issuer: 'UBND thành phố Đà Nẵng',
+    },
+    title:
+      'Phê duyệt Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước thành phố Đà Nẵng năm 2014',
     warnings: [],
   },
   {
@@ -116,7 +163,13 @@ Số: 7303/QĐ-UBND    Đà Nẵng, ngày 21 tháng 10 năm 2013
 
 QUYẾT ĐỊNH
 Về việc phê duyệt Kế hoạch ứng dụng công nghệ thông tin năm 2014`,
-    expected: { number: '7303/QĐ-UBND', date: '2013-10-21', province: 'Đà Nẵng', type: 'Quyết định', issuer: 'UBND thành phố Đà Nẵng' },
+    expected: {
+      number: '7303/QĐ-UBND',
+      date: '2013-10-21',
+      province: 'Đà Nẵng',
+      type: 'Quyết định',
+      issuer: 'UBND thành phố Đà Nẵng',
+    },
     title: 'Phê duyệt Kế hoạch ứng dụng công nghệ thông tin năm 2014',
     warnings: [],
   },
@@ -135,7 +188,13 @@ KẾ HOẠCH
 
 Thực hiện Nghị quyết số 17/NQ-CP ngày 07/3/2019 của Chính phủ về một số nhiệm vụ, giải pháp trọng tâm phát triển Chính phủ điện tử giai đoạn 2019 - 2020, định hướng đến 2025; Quyết định số 1819/QĐ-TTg ngày 26/10/2015 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch ứng dụng công nghệ thông tin năm 2020 như sau:
 I. MỤC ĐÍCH, YÊU CẦU`,
-    expected: { number: '328/KH-UBND', date: '2020-01-15', province: 'Quảng Ninh', type: 'Kế hoạch', issuer: 'UBND tỉnh Quảng Ninh' },
+    expected: {
+      number: '328/KH-UBND',
+      date: '2020-01-15',
+      province: 'Quảng Ninh',
+      type: 'Kế hoạch',
+      issuer: 'UBND tỉnh Quảng Ninh',
+    },
     title: 'Ứng dụng công nghệ thông tin, phát triển chính quyền điện tử tỉnh Quảng Ninh năm 2020',
     warnings: [],
   },
@@ -160,7 +219,13 @@ KHÓA XVI - KỲ HỌP THỨ NĂM
 Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;
 Căn cứ Luật Công nghệ thông tin số 67/2006/QH11 ngày 29 tháng 6 năm 2006;
 Xét Tờ trình số 74/TTr-UBND ngày 15 tháng 6 năm 2012 của Ủy ban nhân dân tỉnh Hà Giang,`,
-    expected: { number: '15/2012/NQ-HĐND', date: '2012-07-12', province: 'Hà Giang', type: 'Nghị quyết', issuer: 'HĐND tỉnh Hà Giang' },
+    expected: {
+      number: '15/2012/NQ-HĐND',
+      date: '2012-07-12',
+      province: 'Hà Giang',
+      type: 'Nghị quyết',
+      issuer: 'HĐND tỉnh Hà Giang',
+    },
     title: 'Thông qua quy hoạch phát triển công nghệ thông tin tỉnh Hà Giang đến năm 2020',
     warnings: [],
   },
@@ -178,8 +243,15 @@ QUYẾT ĐỊNH
 Ban hành Quy chế quản lý, vận hành và sử dụng Mạng truyền số liệu chuyên dùng
 trên địa bàn tỉnh Thái Nguyên
 ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN`,
-    expected: { number: '45/2014/QĐ-UBND', date: '2014-10-20', province: 'Thái Nguyên', type: 'Quyết định', issuer: 'UBND tỉnh Thái Nguyên' },
-    title: 'Ban hành Quy chế quản lý, vận hành và sử dụng Mạng truyền số liệu chuyên dùng trên địa bàn tỉnh Thái Nguyên',
+    expected: {
+      number: '45/2014/QĐ-UBND',
+      date: '2014-10-20',
+      province: 'Thái Nguyên',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Thái Nguyên',
+    },
+    title:
+      'Ban hành Quy chế quản lý, vận hành và sử dụng Mạng truyền số liệu chuyên dùng trên địa bàn tỉnh Thái Nguyên',
     warnings: [],
   },
   {
@@ -192,7 +264,13 @@ VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ, VẬN HÀNH CỔNG THÔNG TIN ĐIỆ
 ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG
 CĂN CỨ LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG NGÀY 19 THÁNG 6 NĂM 2015;
 CĂN CỨ NGHỊ ĐỊNH SỐ 43/2011/NĐ-CP NGÀY 13 THÁNG 6 NĂM 2011 CỦA CHÍNH PHỦ QUY ĐỊNH VỀ VIỆC CUNG CẤP THÔNG TIN VÀ DỊCH VỤ CÔNG TRỰC TUYẾN;`,
-    expected: { number: '42/2016/QĐ-UBND', date: '2016-12-05', province: 'Bình Dương', type: 'Quyết định', issuer: 'UBND tỉnh Bình Dương' },
+    expected: {
+      number: '42/2016/QĐ-UBND',
+      date: '2016-12-05',
+      province: 'Bình Dương',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Bình Dương',
+    },
     title: 'Ban hành quy chế quản lý, vận hành cổng thông tin điện tử tỉnh Bình Dương',
     warnings: [],
   },
@@ -207,7 +285,13 @@ Khánh Hoà, ngày 30 tháng 9 năm 2019
 
 QUYẾT ĐỊNH
 Về việc phê duyệt Kiến trúc Chính quyền điện tử tỉnh Khánh Hoà, phiên bản 2.0`.normalize('NFD'),
-    expected: { number: '2860/QĐ-UBND', date: '2019-09-30', province: 'Khánh Hòa', type: 'Quyết định', issuer: 'UBND tỉnh Khánh Hòa' },
+    expected: {
+      number: '2860/QĐ-UBND',
+      date: '2019-09-30',
+      province: 'Khánh Hòa',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Khánh Hòa',
+    },
     title: 'Phê duyệt Kiến trúc Chính quyền điện tử tỉnh Khánh Hòa, phiên bản 2.0',
     warnings: [],
   },
@@ -227,7 +311,13 @@ Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
 Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 ngày 22/6/2015;
 Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa;
 Căn cứ Quyết định số 125/QĐ-UBND ngày 12/01/2017 của UBND tỉnh Nghệ An về Kiến trúc Chính quyền điện tử tỉnh Nghệ An;`,
-    expected: { number: null, date: '2018-05-10', province: 'Nghệ An', type: 'Quyết định', issuer: 'UBND tỉnh Nghệ An' },
+    expected: {
+      number: null,
+      date: '2018-05-10',
+      province: 'Nghệ An',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Nghệ An',
+    },
     title: 'Ban hành Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước tỉnh Nghệ An năm 2018',
     warnings: ['không tìm thấy số hiệu'],
   },
@@ -259,7 +349,13 @@ CHỈ THỊ
 Về việc đẩy mạnh ứng dụng công nghệ thông tin, xây dựng chính quyền điện tử thành phố Hà Nội
 
 Thời gian qua, việc ứng dụng công nghệ thông tin trong hoạt động của các cơ quan nhà nước Thành phố đã đạt được nhiều kết quả.`,
-    expected: { number: '21/CT-UBND', date: '2019-11-13', province: 'Hà Nội', type: 'Chỉ thị', issuer: 'UBND thành phố Hà Nội' },
+    expected: {
+      number: '21/CT-UBND',
+      date: '2019-11-13',
+      province: 'Hà Nội',
+      type: 'Chỉ thị',
+      issuer: 'UBND thành phố Hà Nội',
+    },
     title: 'Đẩy mạnh ứng dụng công nghệ thông tin, xây dựng chính quyền điện tử thành phố Hà Nội',
     warnings: [],
   },
@@ -276,7 +372,13 @@ CỦA BAN THƯỜNG VỤ TỈNH ỦY
 về xây dựng chính quyền điện tử tỉnh Quảng Ninh đến năm 2020
 
 Thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết như sau:`,
-    expected: { number: '09-NQ/TU', date: '2016-12-05', province: 'Quảng Ninh', type: 'Nghị quyết', issuer: 'Ban Thường vụ Tỉnh ủy Quảng Ninh' },
+    expected: {
+      number: '09-NQ/TU',
+      date: '2016-12-05',
+      province: 'Quảng Ninh',
+      type: 'Nghị quyết',
+      issuer: 'Ban Thường vụ Tỉnh ủy Quảng Ninh',
+    },
     title: 'Xây dựng chính quyền điện tử tỉnh Quảng Ninh đến năm 2020',
     warnings: [],
   },
@@ -291,7 +393,13 @@ QUYẾT ĐỊNH
 V/v phê duyệt điều chỉnh Quy hoạch phát triển CNTT tỉnh Hà Tĩnh đến năm 2020
 
 Quyết định này thay thế Quyết định số 590/QĐ-UBND ngày 01/3/2007 của UBND tỉnh Hà Tĩnh.`,
-    expected: { number: '4086/QĐ-UBND', date: '2012-12-28', province: 'Hà Tĩnh', type: 'Quyết định', issuer: 'UBND tỉnh Hà Tĩnh' },
+    expected: {
+      number: '4086/QĐ-UBND',
+      date: '2012-12-28',
+      province: 'Hà Tĩnh',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Hà Tĩnh',
+    },
     title: 'Phê duyệt điều chỉnh Quy hoạch phát triển CNTT tỉnh Hà Tĩnh đến năm 2020',
     warnings: [],
   },
@@ -311,7 +419,13 @@ Quyết định này thay thế Quyết định số 590/QĐ-UBND ngày 01/3/200
       '',
       '**CHỦ TỊCH UBND TỈNH VĨNH PHÚC**',
     ].join('\r\n'),
-    expected: { number: '3120/QĐ-UBND', date: '2016-11-25', province: 'Vĩnh Phúc', type: 'Quyết định', issuer: 'UBND tỉnh Vĩnh Phúc' },
+    expected: {
+      number: '3120/QĐ-UBND',
+      date: '2016-11-25',
+      province: 'Vĩnh Phúc',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Vĩnh Phúc',
+    },
     title: 'Phê duyệt Đề án xây dựng Chính quyền điện tử tỉnh Vĩnh Phúc giai đoạn 2016-2020',
     warnings: [],
   },
@@ -323,7 +437,10 @@ Số: 123/KH-STTTT Đồng Tháp, ngày 03/02/2020
 KẾ HOẠCH
 Tuyên truyền về chuyển đổi số trên địa bàn tỉnh năm 2020`,
     expected: {
-      number: '123/KH-STTTT', date: '2020-02-03', province: 'Đồng Tháp', type: 'Kế hoạch',
+      number: '123/KH-STTTT',
+      date: '2020-02-03',
+      province: 'Đồng Tháp',
+      type: 'Kế hoạch',
       issuer: 'Sở Thông tin và Truyền thông tỉnh Đồng Tháp',
     },
     title: 'Tuyên truyền về chuyển đổi số trên địa bàn tỉnh năm 2020',
@@ -335,7 +452,13 @@ const news: Case[] = [
   {
     name: 'unaccented news text',
     text: 'Ngay 28/12/2012, UBND tinh Ha Tinh da ban hanh Quyet dinh so 4086/QD-UBND ve viec phe duyet dieu chinh Quy hoach phat trien CNTT den nam 2020.',
-    expected: { number: '4086/QD-UBND', date: '2012-12-28', province: 'Hà Tĩnh', type: 'Quyết định', issuer: 'UBND tỉnh Hà Tĩnh' },
+    expected: {
+      number: '4086/QD-UBND',
+      date: '2012-12-28',
+      province: 'Hà Tĩnh',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Hà Tĩnh',
+    },
     title: 'Phe duyet dieu chinh Quy hoach phat trien CNTT den nam 2020',
     warnings: [],
   },
@@ -346,39 +469,69 @@ const news: Case[] = [
 9/6/2013 11:02:15 AM
 
 UBND tỉnh Hà Tĩnh vừa ban hành Kế hoạch số 1234/KH-UBND về ứng dụng công nghệ thông tin năm 2013.`,
-    expected: { number: '1234/KH-UBND', date: null, province: 'Hà Tĩnh', type: 'Kế hoạch', issuer: 'UBND tỉnh Hà Tĩnh' },
+    expected: {
+      number: '1234/KH-UBND',
+      date: null,
+      province: 'Hà Tĩnh',
+      type: 'Kế hoạch',
+      issuer: 'UBND tỉnh Hà Tĩnh',
+    },
     title: 'Ứng dụng công nghệ thông tin năm 2013',
     warnings: ['không tìm thấy ngày ban hành'],
   },
   {
     name: 'number followed by its date; a different lead-in date competes',
     text: 'Ngày 27/3/2013, Chủ tịch UBND tỉnh Bạc Liêu ký Quyết định số 635/QĐ-UBND ngày 28/3/2013 ban hành Kế hoạch ứng dụng CNTT.',
-    expected: { number: '635/QĐ-UBND', date: '2013-03-28', province: 'Bạc Liêu', type: 'Quyết định', issuer: 'UBND tỉnh Bạc Liêu' },
+    expected: {
+      number: '635/QĐ-UBND',
+      date: '2013-03-28',
+      province: 'Bạc Liêu',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Bạc Liêu',
+    },
     warnings: ['chưa xác định chắc ngày ban hành'],
   },
   {
     name: 'two decisions issued in one item: the first wins, with a warning',
     text: 'Ngày 10/01/2019, UBND tỉnh Phú Thọ ban hành Quyết định số 52/QĐ-UBND về Kiến trúc Chính quyền điện tử. Cùng ngày, UBND tỉnh cũng ban hành Quyết định số 53/QĐ-UBND về Kế hoạch ứng dụng CNTT năm 2019.',
-    expected: { number: '52/QĐ-UBND', date: '2019-01-10', province: 'Phú Thọ', type: 'Quyết định', issuer: 'UBND tỉnh Phú Thọ' },
+    expected: {
+      number: '52/QĐ-UBND',
+      date: '2019-01-10',
+      province: 'Phú Thọ',
+      type: 'Quyết định',
+      issuer: 'UBND tỉnh Phú Thọ',
+    },
     title: 'Kiến trúc Chính quyền điện tử',
     warnings: ['có nhiều số hiệu'],
   },
   {
     name: 'a provincial council resolution passed at a session',
     text: 'Tại kỳ họp thứ 5, ngày 12/7/2012, HĐND tỉnh Hà Giang đã thông qua Nghị quyết số 15/2012/NQ-HĐND về Quy hoạch phát triển CNTT tỉnh Hà Giang đến năm 2020.',
-    expected: { number: '15/2012/NQ-HĐND', date: '2012-07-12', province: 'Hà Giang', type: 'Nghị quyết', issuer: 'HĐND tỉnh Hà Giang' },
+    expected: {
+      number: '15/2012/NQ-HĐND',
+      date: '2012-07-12',
+      province: 'Hà Giang',
+      type: 'Nghị quyết',
+      issuer: 'HĐND tỉnh Hà Giang',
+    },
     title: 'Quy hoạch phát triển CNTT tỉnh Hà Giang đến năm 2020',
     warnings: [],
   },
   {
     name: '"Theo đó" does not make the next number a citation',
     text: 'Theo đó, UBND tỉnh Kon Tum đã ban hành Kế hoạch số 2150/KH-UBND ngày 05/8/2020 về chuyển đổi số tỉnh Kon Tum năm 2020.',
-    expected: { number: '2150/KH-UBND', date: '2020-08-05', province: 'Kon Tum', type: 'Kế hoạch', issuer: 'UBND tỉnh Kon Tum' },
+    expected: {
+      number: '2150/KH-UBND',
+      date: '2020-08-05',
+      province: 'Kon Tum',
+      type: 'Kế hoạch',
+      issuer: 'UBND tỉnh Kon Tum',
+    },
     title: 'Chuyển đổi số tỉnh Kon Tum năm 2020',
     warnings: [],
   },
   {
-    name: 'a plan implementing a central resolution: the resolution\'s date is not the plan\'s',
+    name: "a plan implementing a central resolution: the resolution's date is not the plan's",
     text: 'Thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị, UBND tỉnh Hà Nam đã ban hành Kế hoạch số 123/KH-UBND về ứng dụng CNTT.',
     expected: { number: '123/KH-UBND', date: null, province: 'Hà Nam', type: 'Kế hoạch', issuer: 'UBND tỉnh Hà Nam' },
     title: 'Ứng dụng CNTT',
@@ -406,6 +559,8 @@ describe('extractMetadata', () => {
   it('gives an empty text no metadata and says so', () => {
     const { metadata, warnings } = extractMetadata('');
     expect(metadata).toEqual({});
-    expect(warnings).toEqual(expect.arrayContaining(['không tìm thấy số hiệu văn bản', 'không tìm thấy ngày ban hành']));
+    expect(warnings).toEqual(
+      expect.arrayContaining(['không tìm thấy số hiệu văn bản', 'không tìm thấy ngày ban hành']),
+    );
   });
 });

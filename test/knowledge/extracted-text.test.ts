@@ -14,9 +14,17 @@ describe('tidyExtractedText', () => {
 
 describe('repairPdfText', () => {
   it.each([
-    ['NFD letters', 'Quy hoạch phát triển công nghệ thông tin'.normalize('NFD'), 'Quy hoạch phát triển công nghệ thông tin'],
+    [
+      'NFD letters',
+      'Quy hoạch phát triển công nghệ thông tin'.normalize('NFD'),
+      'Quy hoạch phát triển công nghệ thông tin',
+    ],
     ['a space before a tone mark', 'Quy hoa \u0323ch pha \u0301t trie\u0302 \u0309n', 'Quy hoạch phát triển'],
-    ['soft hyphens and zero-width spaces', 'công\u200b nghệ thông tin, phát tri\u00adển', 'công nghệ thông tin, phát triển'],
+    [
+      'soft hyphens and zero-width spaces',
+      'công\u200b nghệ thông tin, phát tri\u00adển',
+      'công nghệ thông tin, phát triển',
+    ],
     ['ragged spacing', '  Điều 1.   Phê duyệt  ', 'Điều 1. Phê duyệt'],
   ])('repairs %s', (_label, input, expected) => {
     const repaired = repairPdfText(input);
@@ -25,7 +33,8 @@ describe('repairPdfText', () => {
   });
 
   it('leaves correctly written text as it is', () => {
-    const text = 'Số: 14/2011/QĐ-UBND\nBắc Ninh, ngày 30 tháng 01 năm 2011\n\nĐiều 1. Phê duyệt Quy hoạch (giai đoạn 2011 - 2015).';
+    const text =
+      'Số: 14/2011/QĐ-UBND\nBắc Ninh, ngày 30 tháng 01 năm 2011\n\nĐiều 1. Phê duyệt Quy hoạch (giai đoạn 2011 - 2015).';
     expect(repairPdfText(text)).toBe(text);
   });
 });

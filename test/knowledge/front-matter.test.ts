@@ -68,7 +68,10 @@ describe('metadataFromFrontMatter', () => {
   });
 
   it('accepts Date objects from a YAML 1.1 timestamp schema', () => {
-    const data = parse('ngay_ban_hanh: 2012-12-28\nngay_dang: 2013-01-07', { version: '1.1' }) as Record<string, unknown>;
+    const data = parse('ngay_ban_hanh: 2012-12-28\nngay_dang: 2013-01-07', { version: '1.1' }) as Record<
+      string,
+      unknown
+    >;
     expect(data.ngay_ban_hanh).toBeInstanceOf(Date);
     expect(metadataFromFrontMatter(data)).toEqual({
       metadata: { date: '2012-12-28', publishedDate: '2013-01-07' },

@@ -26,7 +26,9 @@ describe('loadKnowledgeFolder', () => {
 
   it('loads the bundled seeds with the metadata of their front matter', async () => {
     const { documents, reports } = await loadKnowledgeFolder(BUNDLED_KNOWLEDGE_DIR);
-    expect(documents.map((document) => [document.metadata.province, document.metadata.number, document.metadata.date])).toEqual([
+    expect(
+      documents.map((document) => [document.metadata.province, document.metadata.number, document.metadata.date]),
+    ).toEqual([
       ['Bạc Liêu', '635/QĐ-UBND', '2013-03-27'],
       ['Hà Tĩnh', '4086/QĐ-UBND', '2012-12-28'],
       ['Lâm Đồng', '16', null],
@@ -64,7 +66,14 @@ describe('loadKnowledgeFolder', () => {
     const { documents, reports } = await loadKnowledgeFolder(folder, { maxBytes: 1024 });
     expect(documents.map((document) => document.source)).toEqual(['tot.txt']);
     const bySource = Object.fromEntries(reports.map((report) => [report.source, report]));
-    expect(Object.keys(bySource).sort()).toEqual(['cu.doc', 'lon.txt', 'nhi-phan.txt', 'rong.md', 'tot.txt', 'yaml-hong.md']);
+    expect(Object.keys(bySource).sort()).toEqual([
+      'cu.doc',
+      'lon.txt',
+      'nhi-phan.txt',
+      'rong.md',
+      'tot.txt',
+      'yaml-hong.md',
+    ]);
     expect(bySource['yaml-hong.md']!.errors[0]!.message).toMatch(/yaml-hong\.md:\d+/);
     expect(bySource['nhi-phan.txt']!.errors).toHaveLength(1);
     expect(bySource['cu.doc']!.errors).toHaveLength(1);

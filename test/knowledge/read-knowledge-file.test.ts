@@ -89,14 +89,20 @@ describe('readKnowledgeFile: markdown and text', () => {
   });
 
   it('points at a duplicated key', async () => {
-    const path = await fixture('trung-khoa.md', ['---', 'tinh: Hà Tĩnh', 'loai: Quyết định', 'tinh: Nghệ An', '---', 'Nội dung'].join('\n'));
+    const path = await fixture(
+      'trung-khoa.md',
+      ['---', 'tinh: Hà Tĩnh', 'loai: Quyết định', 'tinh: Nghệ An', '---', 'Nội dung'].join('\n'),
+    );
     const error = await failure(readKnowledgeFile(path));
     expect(error.code).toBe('BAD_FRONT_MATTER');
     expect(error.line).toBe(4);
   });
 
   it('refuses front matter that is a list', async () => {
-    const path = await fixture('danh-sach.md', ['---', '- so_hieu: 4086/QĐ-UBND', '- tinh: Hà Tĩnh', '---', 'Nội dung'].join('\n'));
+    const path = await fixture(
+      'danh-sach.md',
+      ['---', '- so_hieu: 4086/QĐ-UBND', '- tinh: Hà Tĩnh', '---', 'Nội dung'].join('\n'),
+    );
     const error = await failure(readKnowledgeFile(path));
     expect(error.code).toBe('BAD_FRONT_MATTER');
     expect(error.line).toBe(2);
@@ -116,8 +122,12 @@ describe('readKnowledgeFile: markdown and text', () => {
   });
 
   it('reads a .txt file with a BOM, CRLF line ends and front matter', async () => {
-    const body = '---\r\nso_hieu: 14/2011/QĐ-UBND\r\n---\r\nSố: 14/2011/QĐ-UBND\r\nBắc Ninh, ngày 30 tháng 01 năm 2011\r\n';
-    const path = await fixture('bac-ninh.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]));
+    const body =
+      '---\r\nso_hieu: 14/2011/QĐ-UBND\r\n---\r\nSố: 14/2011/QĐ-UBND\r\nBắc Ninh, ngày 30 tháng 01 năm 2011\r\n';
+    const path = await fixture(
+      'bac-ninh.txt',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]),
+    );
     expect(await readKnowledgeFile(path)).toEqual({
       format: 'text',
       frontMatter: { so_hieu: '14/2011/QĐ-UBND' },
@@ -136,7 +146,10 @@ describe('readKnowledgeFile: markdown and text', () => {
   });
 
   it('refuses a binary file with NUL bytes', async () => {
-    const path = await fixture('anh.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const path = await fixture(
+      'anh.txt',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
     expect((await failure(readKnowledgeFile(path))).code).toBe('BINARY');
   });
 
@@ -148,8 +161,19 @@ describe('readKnowledgeFile: markdown and text', () => {
   it('refuses text that is mostly invalid UTF-8 (a legacy Vietnamese encoding)', async () => {
     // "Quy hoạch phát triển" in Windows-1258-like single bytes: every accented letter is an invalid sequence.
     const legacy = Buffer.from([
-      ...Buffer.from('Quy ho'), 0xb9, ...Buffer.from('ch ph'), 0xb8, ...Buffer.from('t tri'), 0xd3, ...Buffer.from('n c'),
-      0xab, ...Buffer.from('ng ngh'), 0xd6, ...Buffer.from(' th'), 0xab, ...Buffer.from('ng tin'),
+      ...Buffer.from('Quy ho'),
+      0xb9,
+      ...Buffer.from('ch ph'),
+      0xb8,
+      ...Buffer.from('t tri'),
+      0xd3,
+      ...Buffer.from('n c'),
+      0xab,
+      ...Buffer.from('ng ngh'),
+      0xd6,
+      ...Buffer.from(' th'),
+      0xab,
+      ...Buffer.from('ng tin'),
     ]);
     const error = await failure(readKnowledgeFile(await fixture('tcvn3.txt', legacy)));
     expect(error.code).toBe('BINARY');
@@ -187,11 +211,14 @@ describe('readKnowledgeFile: markdown and text', () => {
     expect(error.message).toContain('1,05 MB, vượt giới hạn 1 MB');
   });
 
-  it.each([['.gitkeep'], ['quyet-dinh.doc'], ['bang.xlsx'], ['README']])('refuses %s as UNSUPPORTED_TYPE', async (name) => {
-    const error = await failure(readKnowledgeFile(await fixture(name, 'nội dung')));
-    expect(error.code).toBe('UNSUPPORTED_TYPE');
-    expect(error.message).toContain(name);
-  });
+  it.each([['.gitkeep'], ['quyet-dinh.doc'], ['bang.xlsx'], ['README']])(
+    'refuses %s as UNSUPPORTED_TYPE',
+    async (name) => {
+      const error = await failure(readKnowledgeFile(await fixture(name, 'nội dung')));
+      expect(error.code).toBe('UNSUPPORTED_TYPE');
+      expect(error.message).toContain(name);
+    },
+  );
 
   it('tells how to turn a legacy .doc into a file it reads', async () => {
     const error = await failure(readKnowledgeFile(await fixture('cu.doc', 'nội dung')));
@@ -229,8 +256,18 @@ describe('readKnowledgeFile: DOCX', () => {
             }),
             new Table({
               rows: [
-                new TableRow({ children: [new TableCell({ children: [new Paragraph('Chỉ tiêu')] }), new TableCell({ children: [new Paragraph('Năm 2015')] })] }),
-                new TableRow({ children: [new TableCell({ children: [new Paragraph('Dịch vụ công mức độ 3')] }), new TableCell({ children: [new Paragraph('50%')] })] }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('Chỉ tiêu')] }),
+                    new TableCell({ children: [new Paragraph('Năm 2015')] }),
+                  ],
+                }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('Dịch vụ công mức độ 3')] }),
+                    new TableCell({ children: [new Paragraph('50%')] }),
+                  ],
+                }),
               ],
             }),
           ],

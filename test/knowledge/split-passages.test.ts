@@ -236,7 +236,9 @@ describe('splitPassages keeps everything of every source', () => {
   });
 
   it.each(QUANG_BINH)('%s: the sentence that issues the decision is a passage', (name) => {
-    expect(containing(passagesOf(name), 'Ngày 24/8/2017, UBND tỉnh Quảng Bình đã ban hành Quyết định số 2972/QĐ-UBND')).toHaveLength(1);
+    expect(
+      containing(passagesOf(name), 'Ngày 24/8/2017, UBND tỉnh Quảng Bình đã ban hành Quyết định số 2972/QĐ-UBND'),
+    ).toHaveLength(1);
   });
 });
 
@@ -245,10 +247,7 @@ describe('splitPassages on small documents', () => {
     ['', []],
     ['   \n\n \t \n', []],
     ['## Mục tiêu', [{ text: 'Mục tiêu', context: null, headline: true }]],
-    [
-      'Tổng kinh phí thực hiện: 57,600 tỷ đồng.',
-      [{ text: 'Tổng kinh phí thực hiện: 57,600 tỷ đồng.', context: null }],
-    ],
+    ['Tổng kinh phí thực hiện: 57,600 tỷ đồng.', [{ text: 'Tổng kinh phí thực hiện: 57,600 tỷ đồng.', context: null }]],
     [
       'Mục tiêu cụ thể như sau: 100% xã có cáp quang băng rộng; 80% hộ gia đình có Internet; 60% dịch vụ công mức độ 3.',
       [

@@ -1,19 +1,25 @@
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../src/channels/channel-error.ts';
-import type { Channel, Reply } from '../../src/channels/channel.ts';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../src/config.ts';
-import { MemoryConversationStore } from '../../src/conversation/memory-conversation-store.ts';
-import { KnowledgeLibrary } from '../../src/knowledge/knowledge-library.ts';
+import { KnowledgeLibrary } from '../../src/library/knowledge-library.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
 import { type Assistant, createAssistant } from '../../src/pipeline/assistant.ts';
-import type { IncomingMessage } from '../../src/pipeline/incoming-message.ts';
-import { createMessageFlow, INTERNAL_ERROR_TEXT, type MessageFlow, NON_TEXT_TEXT, RATE_LIMITED_TEXT } from '../../src/pipeline/message-flow.ts';
-import { MemoryMessageQueue } from '../../src/queue/memory-message-queue.ts';
-import type { MessageQueue } from '../../src/queue/message-queue.ts';
-import { MemoryDeliveryLedger } from '../../src/store/memory-delivery-ledger.ts';
-import { MemoryQuestionLog } from '../../src/store/memory-question-log.ts';
-import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.ts';
+import {
+  createMessageFlow,
+  INTERNAL_ERROR_TEXT,
+  type MessageFlow,
+  NON_TEXT_TEXT,
+  RATE_LIMITED_TEXT,
+} from '../../src/pipeline/message-flow.ts';
+import type { Channel, Reply } from '../../src/ports/channel.ts';
+import { ChannelError } from '../../src/ports/channel-error.ts';
+import type { IncomingMessage } from '../../src/ports/incoming-message.ts';
+import { MemoryConversationStore } from '../../src/state/conversations/memory.ts';
+import { MemoryDeliveryLedger } from '../../src/state/deliveries/memory.ts';
+import { MemoryQuestionLog } from '../../src/state/question-log/memory.ts';
+import { MemoryMessageQueue } from '../../src/state/queue/memory.ts';
+import type { MessageQueue } from '../../src/state/queue/port.ts';
+import { MemoryRateLimiter } from '../../src/state/rate-limits/memory.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 /** The message flow with fakes of our own ports: a recording channel, a scripted failure, a broken queue. */
@@ -40,15 +46,27 @@ class RecordingChannel implements Channel {
 
 let sequence = 0;
 function message(text: string, overrides: Partial<IncomingMessage> = {}): IncomingMessage {
-  return { channel: 'zalo-oa', kind: 'text', messageId: `msg-${++sequence}`, userId: 'citizen', chatId: 'citizen', text, receivedAt: Date.now(), ...overrides };
+  return {
+    channel: 'zalo-oa',
+    kind: 'text',
+    messageId: `msg-${++sequence}`,
+    userId: 'citizen',
+    chatId: 'citizen',
+    text,
+    receivedAt: Date.now(),
+    ...overrides,
+  };
 }
 
 let channel: RecordingChannel;
 let conversations: MemoryConversationStore;
 let questionLog: MemoryQuestionLog;
 
-function flowWith(options: { assistant?: Assistant; queue?: MessageQueue; fallbackQueue?: MessageQueue; rateLimit?: number } = {}): MessageFlow {
-  const assistant = options.assistant ?? createAssistant({ knowledge: () => library.current(), conversations, logger: silent });
+function flowWith(
+  options: { assistant?: Assistant; queue?: MessageQueue; fallbackQueue?: MessageQueue; rateLimit?: number } = {},
+): MessageFlow {
+  const assistant =
+    options.assistant ?? createAssistant({ knowledge: () => library.current(), conversations, logger: silent });
   const flow = createMessageFlow({
     assistant,
     queue: options.queue ?? new MemoryMessageQueue(2, silent),

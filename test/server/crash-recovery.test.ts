@@ -48,7 +48,6 @@ function startWorker(redisUrl: string): Promise<{ child: ChildProcess; port: num
   });
 }
 
-
 beforeAll(async () => {
   redis = await connectTestRedis();
   platform = createServer((request, response) => {
@@ -84,14 +83,20 @@ describe('crash recovery with Redis', () => {
       const response = await fetch(`http://127.0.0.1:${first.port}/webhooks/fake`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ id: `crash-${i}`, user: `u${i % 3}`, text: i % 2 ? 'ha tinh dvc muc 4 bao nhieu' : 'Còn Quảng Bình thì sao?' }),
+        body: JSON.stringify({
+          id: `crash-${i}`,
+          user: `u${i % 3}`,
+          text: i % 2 ? 'ha tinh dvc muc 4 bao nhieu' : 'Còn Quảng Bình thì sao?',
+        }),
       });
       expect(response.status).toBe(200);
     }
     // Kill while a send is on the wire, not in the instant after one completed: a process killed between the
     // platform's acceptance and the ledger's record would send that one message again, which no
     // at-least-once design can rule out, and which is not what this test is about.
-    await waitFor(() => delivered.size >= 2 && pending.size > 0, 'the first answers and a send in flight', { timeoutMs: 30_000 });
+    await waitFor(() => delivered.size >= 2 && pending.size > 0, 'the first answers and a send in flight', {
+      timeoutMs: 30_000,
+    });
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
     expect(delivered.size).toBeLessThan(MESSAGES);
@@ -109,7 +114,11 @@ describe('crash recovery with Redis', () => {
     const [one, two] = await Promise.all([startWorker(url), startWorker(url)]);
     const body = JSON.stringify({ id: 'retried-1', user: 'zalo-user', text: 'ha tinh dvc muc 4 bao nhieu' });
     const post = (port: number) =>
-      fetch(`http://127.0.0.1:${port}/webhooks/fake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      fetch(`http://127.0.0.1:${port}/webhooks/fake`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
     const responses = await Promise.all([post(one.port), post(two.port), post(one.port)]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
     await waitFor(() => delivered.has('retried-1'), 'the retried delivery answered', { timeoutMs: 30_000 });

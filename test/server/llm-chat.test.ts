@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../src/app.ts';
+import { type App, createApp, serverDependencies } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createServer } from '../../src/server/create-server.ts';
 import { deadEndpoint, type FakeOpenAI, requestText, startFakeOpenAI } from '../helpers/fake-openai.ts';
@@ -17,9 +17,14 @@ let openai: FakeOpenAI;
 const opened: Array<{ app: App; server: FastifyInstance }> = [];
 
 async function serve(baseUrl: string): Promise<FastifyInstance> {
-  const config = loadConfig({ OPENAI_API_KEY: 'test', OPENAI_BASE_URL: baseUrl, LLM_TIMEOUT_MS: '1500', KNOWLEDGE_WATCH: 'false' });
+  const config = loadConfig({
+    OPENAI_API_KEY: 'test',
+    OPENAI_BASE_URL: baseUrl,
+    LLM_TIMEOUT_MS: '1500',
+    KNOWLEDGE_WATCH: 'false',
+  });
   const app = await createApp({ config, logger: pino({ level: 'silent' }) });
-  const server = createServer({ app, channels: [], isReady: () => true });
+  const server = createServer({ ...serverDependencies(app), channels: [], isReady: () => true });
   opened.push({ app, server });
   return server;
 }
@@ -43,7 +48,9 @@ afterAll(async () => {
 
 describe('LLM answers through the whole app', () => {
   it('never shows an invented decision number; the real source is cited', async () => {
-    openai.behave({ reply: 'Theo Quyết định số 1234/QĐ-UBND ngày 01/01/2020, Hà Tĩnh đặt mục tiêu 99% dịch vụ công mức độ 4.' });
+    openai.behave({
+      reply: 'Theo Quyết định số 1234/QĐ-UBND ngày 01/01/2020, Hà Tĩnh đặt mục tiêu 99% dịch vụ công mức độ 4.',
+    });
     const server = await serve(openai.baseURL);
     const body = await ask(server);
     expect(openai.requests.length).toBeGreaterThan(0);

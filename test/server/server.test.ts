@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../src/app.ts';
+import { type App, createApp, serverDependencies } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createServer } from '../../src/server/create-server.ts';
 
@@ -15,7 +15,7 @@ let ready = true;
 beforeAll(async () => {
   const config = loadConfig({ ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '5', LOG_LEVEL: 'silent' });
   app = await createApp({ config, logger: pino({ level: 'silent' }) });
-  server = createServer({ app, channels: [], isReady: () => ready });
+  server = createServer({ ...serverDependencies(app), channels: [], isReady: () => ready });
   await server.ready();
 });
 
@@ -25,7 +25,12 @@ afterAll(async () => {
 });
 
 function chat(body: unknown) {
-  return server.inject({ method: 'POST', url: '/v1/chat', payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return server.inject({
+    method: 'POST',
+    url: '/v1/chat',
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 describe('POST /v1/chat', () => {
@@ -36,7 +41,11 @@ describe('POST /v1/chat', () => {
     expect(Object.keys(body)).toEqual(['user', 'answer', 'grounded', 'citations']);
     expect(body).toMatchObject({ user: 'api-1', grounded: true });
     expect(body.answer).toContain('15%');
-    expect(body.citations[0]).toMatchObject({ number: '4086/QĐ-UBND', date: '2012-12-28', source: 'ha-tinh-4086-qd-ubnd-2012.md' });
+    expect(body.citations[0]).toMatchObject({
+      number: '4086/QĐ-UBND',
+      date: '2012-12-28',
+      source: 'ha-tinh-4086-qd-ubnd-2012.md',
+    });
   });
 
   it('resolves a follow-up from the same user', async () => {
@@ -91,7 +100,10 @@ describe('pages and documents', () => {
     const html = await server.inject('/documents/ha-tinh-4086-qd-ubnd-2012');
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain('Quyết định số 4086/QĐ-UBND ngày 28/12/2012 của UBND tỉnh Hà Tĩnh');
-    const json = await server.inject({ url: '/documents/ha-tinh-4086-qd-ubnd-2012.md', headers: { accept: 'application/json' } });
+    const json = await server.inject({
+      url: '/documents/ha-tinh-4086-qd-ubnd-2012.md',
+      headers: { accept: 'application/json' },
+    });
     expect(json.json()).toMatchObject({ id: 'ha-tinh-4086-qd-ubnd-2012', metadata: { number: '4086/QĐ-UBND' } });
     expect((await server.inject('/documents/khong-co')).statusCode).toBe(404);
   });
@@ -150,7 +162,11 @@ describe('/admin', () => {
     expect(page).toContain('không có số hiệu văn bản');
     expect(page).toContain('quang tri co quy hoach cntt khong');
     const groups = (await server.inject({ url: '/admin/api/unanswered', headers: bearer })).json();
-    expect(groups[0]).toMatchObject({ text: 'quang tri co quy hoach cntt khong', count: 2, outcome: 'unknown-province' });
+    expect(groups[0]).toMatchObject({
+      text: 'quang tri co quy hoach cntt khong',
+      count: 2,
+      outcome: 'unknown-province',
+    });
   });
 
   it('reloads the knowledge folder on request', async () => {
@@ -160,7 +176,7 @@ describe('/admin', () => {
 
   it('is off without ADMIN_TOKEN', async () => {
     const bare = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }) });
-    const other = createServer({ app: bare, channels: [], isReady: () => true });
+    const other = createServer({ ...serverDependencies(bare), channels: [], isReady: () => true });
     expect((await other.inject({ url: '/admin', headers: bearer })).statusCode).toBe(404);
     await other.close();
     await bare.close();

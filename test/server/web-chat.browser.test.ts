@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../src/app.ts';
+import { type App, createApp, serverDependencies } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createServer } from '../../src/server/create-server.ts';
 
@@ -16,14 +16,23 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install the Debian package "chromium" (.ci/run does)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install the Debian package "chromium" (.ci/run does)`);
   app = await createApp({ config: loadConfig({ KNOWLEDGE_WATCH: 'false' }), logger: pino({ level: 'silent' }) });
-  server = createServer({ app, channels: [], isReady: () => true });
+  server = createServer({ ...serverDependencies(app), channels: [], isReady: () => true });
   await server.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -41,16 +50,16 @@ describe('web chat page', () => {
     await page.click('form#ask button');
     const answer = page.locator('.msg.bot[data-grounded="true"]').first();
     await answer.waitFor({ timeout: 10_000 });
-    const text = await answer.innerText();
+    const text = await answer.textContent();
     expect(text).toContain('15%');
     expect(text).toContain('Nguồn: Quyết định số 4086/QĐ-UBND ngày 28/12/2012 của UBND tỉnh Hà Tĩnh');
     const link = answer.locator('.sources a').first();
-    expect(await link.innerText()).toContain('4086/QĐ-UBND');
+    expect(await link.textContent()).toContain('4086/QĐ-UBND');
     if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
 
     await link.click();
     await page.waitForURL(/\/documents\//);
-    expect(await page.locator('h1').innerText()).toContain('4086/QĐ-UBND');
+    expect(await page.locator('h1').textContent()).toContain('4086/QĐ-UBND');
     await page.close();
   });
 
@@ -64,7 +73,7 @@ describe('web chat page', () => {
     await page.press('#text', 'Enter');
     const second = page.locator('.msg.bot[data-grounded]').nth(1);
     await second.waitFor();
-    expect(await second.innerText()).toContain('2972/QĐ-UBND');
+    expect(await second.textContent()).toContain('2972/QĐ-UBND');
     await page.close();
   });
 });

@@ -45,11 +45,17 @@ describe('findDates', () => {
   it.each([
     [
       'Ngày 28/12/2012, UBND tỉnh Hà Tĩnh đã ban hành Quyết định số 4086/QĐ-UBND. Quyết định này thay thế Quyết định số 590/QĐ-UBND ngày 01/3/2007 của UBND tỉnh Hà Tĩnh.',
-      [['2012-12-28', '28/12/2012'], ['2007-03-01', '01/3/2007']],
+      [
+        ['2012-12-28', '28/12/2012'],
+        ['2007-03-01', '01/3/2007'],
+      ],
     ],
     [
       'Tiếp tục thực hiện Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ và Chỉ thị số 16/CT-TTg ngày 04 tháng 5 năm 2017',
-      [['2015-10-14', 'ngày 14 tháng 10 năm 2015'], ['2017-05-04', 'ngày 04 tháng 5 năm 2017']],
+      [
+        ['2015-10-14', 'ngày 14 tháng 10 năm 2015'],
+        ['2017-05-04', 'ngày 04 tháng 5 năm 2017'],
+      ],
     ],
     ['Bắc Ninh, ngày 30 tháng 01\nnăm 2011', [['2011-01-30', 'ngày 30 tháng 01\nnăm 2011']]],
     ['BÌNH DƯƠNG, NGÀY 05 THÁNG 12 NĂM 2016', [['2016-12-05', 'NGÀY 05 THÁNG 12 NĂM 2016']]],

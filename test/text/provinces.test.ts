@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PROVINCE_NAMES,
   canonicalProvince,
   findProvinceMentions,
   findProvinces,
+  PROVINCE_NAMES,
   provinceLabel,
 } from '../../src/text/provinces.ts';
 

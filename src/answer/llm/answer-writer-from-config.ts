@@ -16,7 +16,11 @@ export interface AnswerWriterFromConfigOptions {
  * LLM writer with the prompts of PROMPTS_DIR (default `prompts/`). Rejects with a PromptError naming the file
  * and variable when a prompt is missing or broken, so a bad prompt stops the start, not the first question.
  */
-export async function answerWriterFromConfig({ llm, logger, onReport }: AnswerWriterFromConfigOptions): Promise<AnswerWriter> {
+export async function answerWriterFromConfig({
+  llm,
+  logger,
+  onReport,
+}: AnswerWriterFromConfigOptions): Promise<AnswerWriter> {
   if (!llm) return offlineAnswerWriter;
   const prompts = await loadPrompts(llm.promptsDir ?? DEFAULT_PROMPTS_DIR);
   logger.info(

@@ -1,5 +1,6 @@
-import { foldDocumentNumber } from '../../retrieval/knowledge-base.ts';
+import { foldDocumentNumber } from '../../search/knowledge-base.ts';
 import { findDates } from '../../text/dates.ts';
+import { escapeRegExp } from '../../util/escape-reg-exp.ts';
 
 /**
  * The citation guard: nothing a model writes reaches a user unless the passages it was given bear it out.
@@ -59,7 +60,8 @@ const LEVEL = /(?:mức|cấp)(?:\s+độ)?\s+\d+(?:\s*(?:,|và|hoặc|-|–|đ�
 const UNIT = String.raw`\s*(?:%|phần trăm)|\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|người|doanh nghiệp)(?!\p{L})`;
 const YEAR = new RegExp(String.raw`(?<![\d.,/])(?:19|20)\d{2}(?![\d]|[.,]\d|${UNIT})`, 'gu');
 // "tháng 12/2012", "tháng 12 năm 2012", "12/2012": a month of a year, grounded by any date in that month.
-const MONTH_YEAR = /tháng\s+\d{1,2}\s*(?:\/|,?\s*năm)\s*(?:19|20)\d{2}(?!\d)|(?<![\d/.,])\d{1,2}\/(?:19|20)\d{2}(?![\d/])/giu;
+const MONTH_YEAR =
+  /tháng\s+\d{1,2}\s*(?:\/|,?\s*năm)\s*(?:19|20)\d{2}(?!\d)|(?<![\d/.,])\d{1,2}\/(?:19|20)\d{2}(?![\d/])/giu;
 const LIST_MARKER = /^\s*\d{1,2}[.)](?=\s)/u;
 const FIGURE = new RegExp(String.raw`(?<![\p{L}\d.,])(\d+(?:[.,]\d+)*)(${UNIT})?`, 'gu');
 
@@ -124,16 +126,12 @@ export function prepareEvidence({ passages, metadata, dates }: EvidenceInput): E
   return { text, numbers, dates: new Set([...dates, ...findDates(text).map((date) => date.iso), ...months]) };
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function unitPattern(unit: string): string {
   const word = unit.trim().toLowerCase();
   if (word === '%' || word === 'phần trăm') return String.raw`\s*(?:%|phần trăm)`;
   if (word === 'tỷ' || word === 'tỉ') return String.raw`\s+(?:tỷ|tỉ)`;
   if (word === 'nghìn' || word === 'ngàn') return String.raw`\s+(?:nghìn|ngàn)`;
-  return String.raw`\s+${escape(word)}`;
+  return String.raw`\s+${escapeRegExp(word)}`;
 }
 
 /** The figure as written, with its unit if it has one, is in the evidence ("15%" is in "15% mức độ 4", not in "37,15%"). */
@@ -141,7 +139,7 @@ function figureIsGrounded(raw: string, evidence: Evidence): boolean {
   const match = /^(\d+(?:[.,]\d+)*)(.*)$/su.exec(raw);
   if (!match) return false;
   const [, number, unit] = match;
-  const pattern = String.raw`(?<![\d.,])${escape(number!)}(?![\d]|[.,]\d)${unit!.trim() ? unitPattern(unit!) : ''}`;
+  const pattern = String.raw`(?<![\d.,])${escapeRegExp(number!)}(?![\d]|[.,]\d)${unit!.trim() ? unitPattern(unit!) : ''}`;
   return new RegExp(pattern, 'iu').test(evidence.text);
 }
 
@@ -192,7 +190,10 @@ export function stripSourceLines(text: string): string {
     inSourceList = false;
     kept.push(line.replace(INLINE_SOURCE, ''));
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**
@@ -225,7 +226,10 @@ export function guardAnswer(text: string, evidence: Evidence): GuardResult {
       return kept.length > 0 ? kept.join(' ') : null;
     })
     .filter((line): line is string => line !== null);
-  const result = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const result = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   // A heading left without its list ("Theo Quyết định …:") says nothing by itself.
   const meaningful = result.replace(/^[^\n]*:\s*$/gm, '').trim();
   return { text: meaningful ? result : '', dropped, lostMainFigure, keptFigure };

@@ -1,7 +1,7 @@
 import type { KnowledgeDocument } from '../../knowledge/document.ts';
-import type { ConversationTurn } from '../../conversation/conversation-store.ts';
-import type { ResolvedQuestion } from '../../retrieval/ground-question.ts';
-import type { KnowledgeBase } from '../../retrieval/knowledge-base.ts';
+import type { KnowledgeBase } from '../../search/knowledge-base.ts';
+import type { ConversationTurn } from '../../understanding/conversation-turn.ts';
+import type { ResolvedQuestion } from '../../understanding/grounding.ts';
 import { documentName } from '../citation.ts';
 
 /** Turns the rewrite sees: a follow-up leans on the last few, not on the whole conversation. */
@@ -14,7 +14,10 @@ const HISTORY_TURNS = 4;
 export function needsRewrite(question: ResolvedQuestion, history: readonly ConversationTurn[]): boolean {
   if (history.length === 0) return false;
   return (
-    question.focusDocumentIds.length > 0 || question.inheritedTerms.length > 0 || question.refersBack || question.elliptical
+    question.focusDocumentIds.length > 0 ||
+    question.inheritedTerms.length > 0 ||
+    question.refersBack ||
+    question.elliptical
   );
 }
 

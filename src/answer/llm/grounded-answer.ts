@@ -1,6 +1,6 @@
 import type { KnowledgeDocument } from '../../knowledge/document.ts';
-import type { Grounding } from '../../retrieval/ground-question.ts';
-import type { KnowledgeBase } from '../../retrieval/knowledge-base.ts';
+import type { KnowledgeBase } from '../../search/knowledge-base.ts';
+import type { Grounding } from '../../understanding/grounding.ts';
 import type { Answer } from '../answer.ts';
 import { citationOf, sourceLine } from '../citation.ts';
 import { unknownProvinceText } from '../messages.ts';

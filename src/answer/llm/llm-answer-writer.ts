@@ -4,20 +4,20 @@ import { type Runnable, RunnableBranch, RunnablePassthrough, RunnableSequence } 
 import { ChatOpenAI } from '@langchain/openai';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import type { Grounding } from '../../retrieval/ground-question.ts';
-import type { KnowledgeBase } from '../../retrieval/knowledge-base.ts';
+import type { KnowledgeBase } from '../../search/knowledge-base.ts';
+import type { Grounding } from '../../understanding/grounding.ts';
+import { withDeadline } from '../../util/with-deadline.ts';
 import type { Answer } from '../answer.ts';
 import type { AnswerWriter, AnswerWriterInput, Audience } from '../answer-writer.ts';
 import { composeAnswer } from '../compose-answer.ts';
-import { prepareEvidence, type Evidence, guardAnswer } from './citation-guard.ts';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
+import { type Evidence, guardAnswer, prepareEvidence } from './citation-guard.ts';
 import { formatHistory, needsRewrite, usableRewrite } from './follow-up-history.ts';
 import { answerWithSources } from './grounded-answer.ts';
 import { LlmError, type LlmFailureReason, toLlmError } from './llm-error.ts';
 import type { Prompts } from './load-prompts.ts';
 import { declinesToAnswer, looksVietnamese, tidyModelText } from './model-text.ts';
 import { formatPassages, type PassageMetadata, PassageRetriever } from './passage-retriever.ts';
-import { withDeadline } from '../../util/with-deadline.ts';
 
 export type LlmConfig = NonNullable<Config['llm']>;
 
@@ -119,7 +119,10 @@ export function createLlmAnswerWriter({
     now,
     onOpen: ({ failures, error, coolDownMs }) => {
       const { reason, status, message } = toLlmError(error);
-      log.warn({ failures, reason, status, error: message, coolDownMs }, 'LLM unavailable: answering offline until it recovers');
+      log.warn(
+        { failures, reason, status, error: message, coolDownMs },
+        'LLM unavailable: answering offline until it recovers',
+      );
     },
     onClose: ({ downMs, skipped }) => log.info({ downMs, skipped }, 'LLM available again'),
   });
@@ -172,7 +175,10 @@ export function createLlmAnswerWriter({
         () => new LlmError('timeout', `no answer within ${config.timeoutMs} ms`),
       );
       if (!looksVietnamese(output.text)) {
-        throw new LlmError('malformed-output', `the model's answer is not Vietnamese text (${output.text.length} characters)`);
+        throw new LlmError(
+          'malformed-output',
+          `the model's answer is not Vietnamese text (${output.text.length} characters)`,
+        );
       }
       breaker.recordSuccess();
       return output;
@@ -182,7 +188,10 @@ export function createLlmAnswerWriter({
       breaker.recordFailure(failure);
       // An isolated failure is worth a line; during an outage the breaker's one warning says it all.
       const level = wasClosed && breaker.state === 'closed' ? 'info' : 'debug';
-      log[level]({ reason: failure.reason, status: failure.status, error: failure.message }, 'LLM call failed; answering offline');
+      log[level](
+        { reason: failure.reason, status: failure.status, error: failure.message },
+        'LLM call failed; answering offline',
+      );
       return failure;
     }
   }
@@ -214,7 +223,11 @@ export function createLlmAnswerWriter({
     if (!guarded.text || guarded.lostMainFigure) return fallback('ungrounded');
     if (declinesToAnswer(guarded.text, guarded.keptFigure)) return fallback('declined');
     const ms = now() - started;
-    onReport(guarded.dropped.length > 0 ? { outcome: 'llm-trimmed', ms, dropped: guarded.dropped.length } : { outcome: 'llm', ms });
+    onReport(
+      guarded.dropped.length > 0
+        ? { outcome: 'llm-trimmed', ms, dropped: guarded.dropped.length }
+        : { outcome: 'llm', ms },
+    );
     return answerWithSources(knowledge, grounding, guarded.text);
   }
 

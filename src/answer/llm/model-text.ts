@@ -27,7 +27,10 @@ export function tidyModelText(text: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/^```[^\n]*\n?|```$/gm, '')
-    .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_, bold: string | undefined, under: string | undefined) => bold ?? under ?? '')
+    .replace(
+      /\*\*(.+?)\*\*|__(.+?)__/g,
+      (_, bold: string | undefined, under: string | undefined) => bold ?? under ?? '',
+    )
     .replace(/^\s{0,3}#{1,6}\s+/gm, '')
     .replace(/^(\s*)[*•]\s+/gm, '$1- ')
     .replace(/[ \t]+$/gm, '')

@@ -1,9 +1,9 @@
 import type { CallbackManagerForRetrieverRun } from '@langchain/core/callbacks/manager';
 import { Document, type DocumentInterface } from '@langchain/core/documents';
 import { BaseRetriever } from '@langchain/core/retrievers';
-import type { Grounding } from '../../retrieval/ground-question.ts';
-import type { KnowledgeBase } from '../../retrieval/knowledge-base.ts';
+import type { KnowledgeBase } from '../../search/knowledge-base.ts';
 import { provinceLabel } from '../../text/provinces.ts';
+import type { Grounding } from '../../understanding/grounding.ts';
 import { sourceLine } from '../citation.ts';
 
 /** What a passage handed to the model says about where it comes from; all of it from document metadata. */

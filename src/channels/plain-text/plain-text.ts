@@ -1,4 +1,4 @@
-import type { Reply } from '../channel.ts';
+import type { Reply } from '../../ports/channel.ts';
 
 /**
  * Text for channels that show no markup (Zalo OA, Zalo Bot). Answers are already plain text with their

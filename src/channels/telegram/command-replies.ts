@@ -1,5 +1,5 @@
 import type { FileReport } from '../../knowledge/load-knowledge-folder.ts';
-import type { DailyStats } from '../../store/question-log.ts';
+import type { DailyStats } from '../../state/question-log/port.ts';
 import { formatVietnameseDate } from '../../text/dates.ts';
 
 /** What the channel says itself: for commands it does not know, and for the admins' /reload and /stats. */
@@ -29,7 +29,9 @@ const MAX_LISTED_PROBLEMS = 20;
 export function reloadText(documents: number, reports: readonly FileReport[]): string {
   const skipped = reports.filter((report) => report.documentId === null).length;
   const problems = reports.flatMap((report) => [
-    ...report.errors.map((error) => `- ${report.source}${error.line ? ` (dòng ${error.line})` : ''}: lỗi: ${error.message}`),
+    ...report.errors.map(
+      (error) => `- ${report.source}${error.line ? ` (dòng ${error.line})` : ''}: lỗi: ${error.message}`,
+    ),
     ...report.warnings.map((warning) => `- ${report.source}: ${warning}`),
   ]);
   const lines = [
@@ -37,7 +39,8 @@ export function reloadText(documents: number, reports: readonly FileReport[]): s
   ];
   if (problems.length > 0) {
     lines.push(`Cảnh báo (${problems.length}):`, ...problems.slice(0, MAX_LISTED_PROBLEMS));
-    if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`… và ${problems.length - MAX_LISTED_PROBLEMS} cảnh báo khác.`);
+    if (problems.length > MAX_LISTED_PROBLEMS)
+      lines.push(`… và ${problems.length - MAX_LISTED_PROBLEMS} cảnh báo khác.`);
   } else {
     lines.push('Không có cảnh báo.');
   }

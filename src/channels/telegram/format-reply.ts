@@ -1,4 +1,4 @@
-import type { Reply } from '../channel.ts';
+import type { Reply } from '../../ports/channel.ts';
 import { packSentences } from './split-sentences.ts';
 
 /** Telegram's limit for one text message. */

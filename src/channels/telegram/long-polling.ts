@@ -105,11 +105,17 @@ export class LongPolling {
           if (++stuck < MAX_ATTEMPTS_PER_UPDATE) {
             // The offset stays on this update: Telegram hands it back on the next call.
             const afterMs = this.options.backoffMs(stuck);
-            logger.error({ err: error, updateId: update.update_id, afterMs }, 'could not store a telegram update; fetching it again');
+            logger.error(
+              { err: error, updateId: update.update_id, afterMs },
+              'could not store a telegram update; fetching it again',
+            );
             await sleep(afterMs, signal);
             break;
           }
-          logger.error({ err: error, updateId: update.update_id }, 'giving up on a telegram update that keeps failing; skipping it');
+          logger.error(
+            { err: error, updateId: update.update_id },
+            'giving up on a telegram update that keeps failing; skipping it',
+          );
           stuck = 0;
         }
         this.offset = update.update_id + 1;
@@ -138,7 +144,10 @@ export class LongPolling {
         return afterMs;
       }
       if (error.code === 401 || error.code === 404) {
-        logger.error({ code: error.code, description, afterMs: backoff }, 'telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)');
+        logger.error(
+          { code: error.code, description, afterMs: backoff },
+          'telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)',
+        );
         return backoff;
       }
       logger.warn({ code: error.code, description, afterMs: backoff }, 'telegram getUpdates failed; retrying');
@@ -155,7 +164,10 @@ export class LongPolling {
       // Telegram forgets updates below the offset of the next call: tell it now, not at the next start.
       await this.options.telegram.callApi('getUpdates', { offset: this.offset, limit: 1, timeout: 0 });
     } catch (error) {
-      this.options.logger.debug({ error: redactToken(String(error), this.options.token) }, 'could not confirm the polling offset');
+      this.options.logger.debug(
+        { error: redactToken(String(error), this.options.token) },
+        'could not confirm the polling offset',
+      );
     }
   }
 }

@@ -1,5 +1,10 @@
-import type { IncomingMessage } from '../../pipeline/incoming-message.ts';
-import { type BotIdentity, type TelegramMessage, telegramMessageSchema, type TelegramUpdate } from './telegram-update.ts';
+import type { IncomingMessage } from '../../ports/incoming-message.ts';
+import {
+  type BotIdentity,
+  type TelegramMessage,
+  type TelegramUpdate,
+  telegramMessageSchema,
+} from './telegram-update.ts';
 
 /**
  * Commands the channel answers itself rather than through the assistant. They still travel through the
@@ -21,8 +26,21 @@ export interface MapContext {
 
 /** Fields that make a message something other than text: answered with a note that the bot reads text. */
 const NON_TEXT_FIELDS = [
-  'photo', 'sticker', 'voice', 'audio', 'video', 'video_note', 'animation', 'document', 'location', 'venue',
-  'contact', 'poll', 'dice', 'game', 'story',
+  'photo',
+  'sticker',
+  'voice',
+  'audio',
+  'video',
+  'video_note',
+  'animation',
+  'document',
+  'location',
+  'venue',
+  'contact',
+  'poll',
+  'dice',
+  'game',
+  'story',
 ] as const;
 
 const COMMAND = /^\/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?![A-Za-z0-9_@/])\s*([\s\S]*)$/;
@@ -90,7 +108,8 @@ export function mapUpdate(update: TelegramUpdate, context: MapContext): MappedUp
 
   const replyContext: NonNullable<IncomingMessage['replyContext']> = {};
   if (group) replyContext.replyTo = message.message_id;
-  if (message.is_topic_message && message.message_thread_id !== undefined) replyContext.threadId = message.message_thread_id;
+  if (message.is_topic_message && message.message_thread_id !== undefined)
+    replyContext.threadId = message.message_thread_id;
   const build = (kind: IncomingMessage['kind'], text: string, extra: Record<string, string> = {}): MappedUpdate => {
     const fullContext = { ...replyContext, ...extra };
     return {

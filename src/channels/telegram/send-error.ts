@@ -1,9 +1,12 @@
 import { TelegramError } from 'telegraf';
-import { ChannelError } from '../channel-error.ts';
+import { ChannelError } from '../../ports/channel-error.ts';
 
 /** Removes the bot token wherever a URL in an error message may carry it ("/bot123:abc/sendMessage"). */
 export function redactToken(text: string, token: string): string {
-  return text.split(token).join('[redacted]').replace(/\/bot\d+:[\w-]+/g, '/bot[redacted]');
+  return text
+    .split(token)
+    .join('[redacted]')
+    .replace(/\/bot\d+:[\w-]+/g, '/bot[redacted]');
 }
 
 /**

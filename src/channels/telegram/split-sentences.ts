@@ -5,8 +5,37 @@
 
 /** Words that end in a period without ending the sentence ("TP. Hồ Chí Minh", "PGS. TS. Nguyễn…"). */
 const ABBREVIATIONS = new Set([
-  'TP', 'Tp', 'tp', 'TX', 'Tx', 'TT', 'Q', 'P', 'ThS', 'Ths', 'TS', 'PGS', 'GS', 'KS', 'BS', 'CN', 'NXB', 'Tr', 'tr',
-  'St', 'Mr', 'Mrs', 'Ms', 'Dr', 'No', 'v.v', 'vv', 'Đ/c', 'đ/c', 'Th.S', 'TP.HCM',
+  'TP',
+  'Tp',
+  'tp',
+  'TX',
+  'Tx',
+  'TT',
+  'Q',
+  'P',
+  'ThS',
+  'Ths',
+  'TS',
+  'PGS',
+  'GS',
+  'KS',
+  'BS',
+  'CN',
+  'NXB',
+  'Tr',
+  'tr',
+  'St',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'No',
+  'v.v',
+  'vv',
+  'Đ/c',
+  'đ/c',
+  'Th.S',
+  'TP.HCM',
 ]);
 
 /** A line break always ends a segment: lists and paragraphs read line by line. */
@@ -14,7 +43,7 @@ const LINE_BREAK = /[ \t]*\n\s*/g;
 /** End of sentence: terminators, closing quotes or brackets, then spaces. */
 const SENTENCE_END = /[.!?…]+["”’)\]»]*[ \t\u00a0]+/gu;
 /** What may start a sentence: a capital, a digit, an opening quote or bracket, a list dash. */
-const SENTENCE_START = /^[\p{Lu}\d“"‘'(\[«•-]/u;
+const SENTENCE_START = /^[\p{Lu}\d“"‘'([«•-]/u;
 const WORD_BEFORE = /[\p{L}\d./]+$/u;
 
 function endsWithAbbreviation(before: string, terminator: string): boolean {

@@ -1,11 +1,10 @@
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { Config } from '../../config.ts';
-import type { KnowledgeLibrary } from '../../knowledge/knowledge-library.ts';
-import { deliveryKey, type IncomingMessage } from '../../pipeline/incoming-message.ts';
-import type { MessageFlow } from '../../pipeline/message-flow.ts';
-import { type QuestionLog, vietnamDay } from '../../store/question-log.ts';
-import type { Channel, Reply } from '../channel.ts';
+import type { KnowledgeLibrary } from '../../library/knowledge-library.ts';
+import type { Channel, MessageIntake, Reply } from '../../ports/channel.ts';
+import { deliveryKey, type IncomingMessage } from '../../ports/incoming-message.ts';
+import { type QuestionLog, vietnamDay } from '../../state/question-log/port.ts';
 import {
   RELOAD_FAILED_TEXT,
   reloadText,
@@ -27,7 +26,7 @@ export type TelegramConfig = NonNullable<Config['telegram']>;
 export interface TelegramChannelOptions {
   config: Readonly<TelegramConfig>;
   /** Where mapped updates go; the flow later calls this channel's `deliver` with the reply. */
-  flow: Pick<MessageFlow, 'accept'>;
+  flow: MessageIntake;
   /** For /reload (re-read the folder) and /stats (documents loaded). */
   library: Pick<KnowledgeLibrary, 'current' | 'reload'>;
   /** For /stats (questions and unanswered today). */
@@ -173,7 +172,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   async function showTyping(message: IncomingMessage, log: Logger): Promise<void> {
     const threadId = message.replyContext?.threadId;
     try {
-      await bot.telegram.sendChatAction(message.chatId, 'typing', typeof threadId === 'number' ? { message_thread_id: threadId } : {});
+      await bot.telegram.sendChatAction(
+        message.chatId,
+        'typing',
+        typeof threadId === 'number' ? { message_thread_id: threadId } : {},
+      );
     } catch (error) {
       log.debug({ err: toChannelError(error, config.token, 'sendChatAction') }, 'typing indicator not shown');
     }
@@ -197,7 +200,10 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         if (config.webhookUrl) {
           const url = webhookTarget(config.webhookUrl);
           await call('setWebhook', () =>
-            bot.telegram.setWebhook(url, { secret_token: config.webhookSecret!, allowed_updates: [...ALLOWED_UPDATES] }),
+            bot.telegram.setWebhook(url, {
+              secret_token: config.webhookSecret!,
+              allowed_updates: [...ALLOWED_UPDATES],
+            }),
           );
           // Some deployments put the token in the webhook path: never log it.
           logger.info({ bot: me.username, url: redactToken(url, config.token) }, 'telegram webhook set');
@@ -239,14 +245,19 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         try {
           await bot.telegram.sendMessage(message.chatId, state.parts[state.sent]!, extra);
         } catch (error) {
-          const failure = toChannelError(error, config.token, `sendMessage (part ${state.sent + 1} of ${state.parts.length})`);
+          const failure = toChannelError(
+            error,
+            config.token,
+            `sendMessage (part ${state.sent + 1} of ${state.parts.length})`,
+          );
           if (!failure.isRetryable) pending.finish(key);
           throw failure;
         }
         state.sent++;
       }
       pending.finish(key);
-      if (state.parts.length > 1 || resumed) log.debug({ parts: state.parts.length, resumed: Boolean(resumed) }, 'telegram reply sent');
+      if (state.parts.length > 1 || resumed)
+        log.debug({ parts: state.parts.length, resumed: Boolean(resumed) }, 'telegram reply sent');
     },
   };
 }

@@ -7,6 +7,7 @@ import { type TelegramUpdate, telegramUpdateSchema } from './telegram-update.ts'
  * A Fastify instance of any logger type: the bot's server is typed with pino's Logger, which Fastify's
  * generics do not accept where its default logger type is expected (they are invariant in it).
  */
+// biome-ignore lint/suspicious/noExplicitAny: Fastify's own generic defaults differ per plugin; any server will do here.
 export type AnyFastifyInstance = FastifyInstance<any, any, any, any, any>;
 
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
@@ -58,7 +59,10 @@ export function registerWebhookRoute(server: AnyFastifyInstance, options: Webhoo
         try {
           await receive(update.data);
         } catch (error) {
-          logger.error({ err: error, updateId: update.data.update_id }, 'could not store a telegram update; Telegram will retry');
+          logger.error(
+            { err: error, updateId: update.data.update_id },
+            'could not store a telegram update; Telegram will retry',
+          );
           return reply.code(500).send({ error: 'could not store the update' });
         }
         return reply.code(200).send({ ok: true });

@@ -1,15 +1,14 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import { deliveryKey } from '../../pipeline/incoming-message.ts';
-import type { MessageFlow } from '../../pipeline/message-flow.ts';
-import { ChannelError } from '../channel-error.ts';
-import type { Channel } from '../channel.ts';
+import type { Channel, MessageIntake } from '../../ports/channel.ts';
+import { ChannelError } from '../../ports/channel-error.ts';
+import { deliveryKey } from '../../ports/incoming-message.ts';
 import { replyText } from '../plain-text/plain-text.ts';
 import { SentParts } from '../plain-text/sent-parts.ts';
 import { splitMessage } from '../plain-text/split-message.ts';
+import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
 import { ZaloBotApiError } from './zalo-bot-api-error.ts';
 import { ZaloBotClient } from './zalo-bot-client.ts';
-import { ZaloHttpError } from '../zalo-http-error.ts';
 import { pollBackoffMs, ZaloBotPoller } from './zalo-bot-poller.ts';
 import { mapZaloBotUpdate } from './zalo-bot-update.ts';
 import { zaloBotWebhook } from './zalo-bot-webhook.ts';
@@ -21,7 +20,7 @@ const DEFAULT_POLL_TIMEOUT_SECONDS = 30;
 
 export interface ZaloBotChannelDependencies {
   config: NonNullable<Config['zaloBot']>;
-  flow: Pick<MessageFlow, 'accept'>;
+  flow: MessageIntake;
   logger: Logger;
   fetch?: typeof fetch;
   now?: () => number;
@@ -36,7 +35,11 @@ export interface ZaloBotChannelDependencies {
 function toChannelError(error: unknown): ChannelError {
   if (error instanceof ChannelError) return error;
   const isRetryable = error instanceof ZaloBotApiError || error instanceof ZaloHttpError ? error.isRetryable : true;
-  return new ChannelError(`Zalo Bot send failed: ${(error as Error).message}`, { channel: 'zalo-bot', isRetryable, cause: error });
+  return new ChannelError(`Zalo Bot send failed: ${(error as Error).message}`, {
+    channel: 'zalo-bot',
+    isRetryable,
+    cause: error,
+  });
 }
 
 /**
@@ -49,7 +52,11 @@ export function createZaloBotChannel(deps: ZaloBotChannelDependencies): Channel 
   const { config, flow } = deps;
   const now = deps.now ?? Date.now;
   const logger = deps.logger.child({ channel: 'zalo-bot' });
-  const client = new ZaloBotClient({ apiRoot: config.apiRoot, token: config.token, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const client = new ZaloBotClient({
+    apiRoot: config.apiRoot,
+    token: config.token,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
   const webhookUrl = config.webhookUrl;
   const sentParts = new SentParts();
 
@@ -65,7 +72,9 @@ export function createZaloBotChannel(deps: ZaloBotChannelDependencies): Channel 
     log.debug({ kind: message.kind, outcome }, 'Zalo Bot message accepted');
     if (outcome === 'queued' && message.kind === 'text') {
       // Shown while the answer is prepared; nothing depends on it.
-      client.sendChatAction(message.chatId, 'typing').catch((error: unknown) => log.debug({ err: error }, 'typing indicator not shown'));
+      client
+        .sendChatAction(message.chatId, 'typing')
+        .catch((error: unknown) => log.debug({ err: error }, 'typing indicator not shown'));
     }
   }
 
@@ -99,7 +108,8 @@ export function createZaloBotChannel(deps: ZaloBotChannelDependencies): Channel 
         poller.start();
         return;
       }
-      if (!webhookUrl || !config.webhookSecret) throw new Error('ZALO_BOT_WEBHOOK_SECRET is required with ZALO_BOT_WEBHOOK_URL');
+      if (!webhookUrl || !config.webhookSecret)
+        throw new Error('ZALO_BOT_WEBHOOK_SECRET is required with ZALO_BOT_WEBHOOK_URL');
       await client.setWebhook(webhookUrl, config.webhookSecret);
       logger.info({ url: webhookUrl }, 'Zalo Bot webhook registered');
     },

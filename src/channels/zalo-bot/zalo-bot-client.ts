@@ -1,5 +1,5 @@
+import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
 import { ZaloBotApiError } from './zalo-bot-api-error.ts';
-import { ZaloHttpError } from '../zalo-http-error.ts';
 
 export interface ZaloBotClientOptions {
   /** `https://bot-api.zaloplatforms.com` or a compatible server. */
@@ -36,7 +36,11 @@ export class ZaloBotClient {
 
   /** One update (or nothing); throws a ZaloBotApiError with `isPollTimeout` when none came in time. */
   getUpdates(timeoutSeconds: number, signal?: AbortSignal): Promise<unknown> {
-    return this.call('getUpdates', { timeout: String(timeoutSeconds) }, { signal, timeoutMs: timeoutSeconds * 1000 + POLL_MARGIN_MS });
+    return this.call(
+      'getUpdates',
+      { timeout: String(timeoutSeconds) },
+      { signal, timeoutMs: timeoutSeconds * 1000 + POLL_MARGIN_MS },
+    );
   }
 
   async setWebhook(url: string, secretToken: string): Promise<void> {
@@ -69,7 +73,10 @@ export class ZaloBotClient {
       });
       text = await response.text();
     } catch (error) {
-      throw new ZaloHttpError(`Zalo Bot ${method}: no response (${(error as Error).name})`, { status: null, cause: error });
+      throw new ZaloHttpError(`Zalo Bot ${method}: no response (${(error as Error).name})`, {
+        status: null,
+        cause: error,
+      });
     }
     let json: unknown;
     try {

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from '../../pipeline/incoming-message.ts';
+import type { IncomingMessage } from '../../ports/incoming-message.ts';
 
 /** The fields of a Bot Platform update the bot reads. There is no update id: messages carry the key. */
 export interface ZaloBotUpdate {

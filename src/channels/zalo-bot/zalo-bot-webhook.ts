@@ -61,7 +61,11 @@ export function zaloBotWebhook(options: ZaloBotWebhookOptions): FastifyPluginAsy
         return reply.code(400).send({ error: 'malformed JSON' });
       }
       try {
-        await withDeadline(ackTimeoutMs, () => onUpdate(update), () => new Error(`not stored within ${ackTimeoutMs} ms`));
+        await withDeadline(
+          ackTimeoutMs,
+          () => onUpdate(update),
+          () => new Error(`not stored within ${ackTimeoutMs} ms`),
+        );
       } catch (error) {
         logger.error({ err: error }, 'could not store the Zalo Bot update; asking Zalo to deliver it again');
         return reply.code(503).send({ error: 'temporarily unavailable' });

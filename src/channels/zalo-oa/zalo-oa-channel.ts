@@ -1,16 +1,15 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import { deliveryKey } from '../../pipeline/incoming-message.ts';
-import type { MessageFlow } from '../../pipeline/message-flow.ts';
-import type { SecretStore } from '../../store/secret-store.ts';
-import { ChannelError } from '../channel-error.ts';
-import type { Channel } from '../channel.ts';
+import type { Channel, MessageIntake } from '../../ports/channel.ts';
+import { ChannelError } from '../../ports/channel-error.ts';
+import { deliveryKey } from '../../ports/incoming-message.ts';
+import type { SecretStore } from '../../state/secrets/port.ts';
 import { replyText } from '../plain-text/plain-text.ts';
 import { SentParts } from '../plain-text/sent-parts.ts';
 import { splitMessage } from '../plain-text/split-message.ts';
+import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
 import { ZaloOaApiError } from './zalo-oa-api-error.ts';
 import { ZaloOaClient } from './zalo-oa-client.ts';
-import { ZaloHttpError } from '../zalo-http-error.ts';
 import { ZaloOaTokenError } from './zalo-oa-token-error.ts';
 import { ZaloOaTokenManager } from './zalo-oa-token-manager.ts';
 import { zaloOaWebhook } from './zalo-oa-webhook.ts';
@@ -20,7 +19,7 @@ export const ZALO_OA_MAX_TEXT_CHARS = 2000;
 
 export interface ZaloOaChannelDependencies {
   config: NonNullable<Config['zaloOa']>;
-  flow: Pick<MessageFlow, 'accept'>;
+  flow: MessageIntake;
   /** Where the rotating access and refresh tokens live (Redis when several processes share them). */
   secrets: SecretStore;
   logger: Logger;
@@ -36,7 +35,11 @@ function toChannelError(error: unknown): ChannelError {
   // A token refused again right after a refresh is Zalo's hiccup or a race: later may work.
   if (error instanceof ZaloOaApiError) isRetryable = error.isRetryable || error.isTokenError;
   else if (error instanceof ZaloHttpError || error instanceof ZaloOaTokenError) isRetryable = error.isRetryable;
-  return new ChannelError(`Zalo OA send failed: ${(error as Error).message}`, { channel: 'zalo-oa', isRetryable, cause: error });
+  return new ChannelError(`Zalo OA send failed: ${(error as Error).message}`, {
+    channel: 'zalo-oa',
+    isRetryable,
+    cause: error,
+  });
 }
 
 /**

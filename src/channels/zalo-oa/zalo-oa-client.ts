@@ -1,5 +1,5 @@
+import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
 import { ZaloOaApiError } from './zalo-oa-api-error.ts';
-import { ZaloHttpError } from '../zalo-http-error.ts';
 
 /** A fresh token pair from the OAuth server. The refresh token is single-use: keep the new one. */
 export interface ZaloOaTokens {
@@ -94,7 +94,10 @@ export class ZaloOaClient {
       response = await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
       body = await response.text();
     } catch (error) {
-      throw new ZaloHttpError(`Zalo OA ${method}: no response (${(error as Error).name})`, { status: null, cause: error });
+      throw new ZaloHttpError(`Zalo OA ${method}: no response (${(error as Error).name})`, {
+        status: null,
+        cause: error,
+      });
     }
     let json: unknown;
     try {
@@ -106,13 +109,20 @@ export class ZaloOaClient {
       const code = Number(json.error ?? 0);
       if (Number.isFinite(code) && code !== 0) {
         const description =
-          text(json.message) ?? text(json.error_description) ?? text(json.error_reason) ?? text(json.error_name) ?? 'unknown error';
+          text(json.message) ??
+          text(json.error_description) ??
+          text(json.error_reason) ??
+          text(json.error_name) ??
+          'unknown error';
         throw new ZaloOaApiError(method, code, description, response.status);
       }
       if (response.ok) return json;
     }
-    throw new ZaloHttpError(`Zalo OA ${method}: HTTP ${response.status}${isRecord(json) ? '' : ' without a JSON body'}`, {
-      status: response.status,
-    });
+    throw new ZaloHttpError(
+      `Zalo OA ${method}: HTTP ${response.status}${isRecord(json) ? '' : ' without a JSON body'}`,
+      {
+        status: response.status,
+      },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from '../../pipeline/incoming-message.ts';
+import type { IncomingMessage } from '../../ports/incoming-message.ts';
 
 /** The fields of an OA webhook event the bot reads; Zalo sends more. */
 export interface ZaloOaEvent {

@@ -20,7 +20,13 @@ export function zaloOaSignature({ appId, rawBody, timestamp, oaSecretKey }: Zalo
  */
 export function verifyZaloOaSignature(header: string | undefined, input: ZaloOaSignatureInput): boolean {
   if (!header) return false;
-  const given = Buffer.from(header.trim().replace(/^mac\s*=\s*/i, '').toLowerCase(), 'utf8');
+  const given = Buffer.from(
+    header
+      .trim()
+      .replace(/^mac\s*=\s*/i, '')
+      .toLowerCase(),
+    'utf8',
+  );
   const expected = Buffer.from(zaloOaSignature(input), 'utf8');
   if (given.length !== expected.length) {
     timingSafeEqual(expected, expected);

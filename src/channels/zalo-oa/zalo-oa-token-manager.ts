@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import type { SecretStore } from '../../store/secret-store.ts';
+import type { SecretStore } from '../../state/secrets/port.ts';
 import type { ZaloOaClient } from './zalo-oa-client.ts';
 import { ZaloOaTokenError } from './zalo-oa-token-error.ts';
 
@@ -99,15 +99,18 @@ export class ZaloOaTokenManager {
 
   private async refreshOnce(rejected: string | undefined): Promise<string> {
     const state = await this.read();
-    if ((rejected === undefined || state.accessToken !== rejected) && !this.expiringSoon(state)) return state.accessToken;
+    if ((rejected === undefined || state.accessToken !== rejected) && !this.expiringSoon(state))
+      return state.accessToken;
     const { appId, appSecret } = this.config;
     if (!appSecret || !state.refreshToken) {
-      this.logger.error('the Zalo OA access token needs refreshing, but ZALO_APP_SECRET or ZALO_OA_REFRESH_TOKEN is not set');
+      this.logger.error(
+        'the Zalo OA access token needs refreshing, but ZALO_APP_SECRET or ZALO_OA_REFRESH_TOKEN is not set',
+      );
       throw new ZaloOaTokenError('cannot refresh the Zalo OA access token: no app secret or refresh token', {
         isRetryable: false,
       });
     }
-    let fresh;
+    let fresh: Awaited<ReturnType<ZaloOaClient['refreshAccessToken']>>;
     try {
       fresh = await this.client.refreshAccessToken({ appId, appSecret, refreshToken: state.refreshToken });
     } catch (error) {
@@ -140,7 +143,9 @@ export class ZaloOaTokenManager {
     let values: Array<string | null>;
     try {
       const names = ZALO_OA_SECRET_NAMES;
-      values = await Promise.all([names.accessToken, names.refreshToken, names.expiresAt, names.seed].map((name) => this.secrets.get(name)));
+      values = await Promise.all(
+        [names.accessToken, names.refreshToken, names.expiresAt, names.seed].map((name) => this.secrets.get(name)),
+      );
     } catch (error) {
       this.logger.warn({ err: error }, 'secret store unavailable; using the Zalo OA tokens this process knows');
       return own;

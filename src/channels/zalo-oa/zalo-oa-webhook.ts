@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
-import type { MessageFlow } from '../../pipeline/message-flow.ts';
+import type { MessageIntake } from '../../ports/channel.ts';
+import { withDeadline } from '../../util/with-deadline.ts';
 import { eventTimestamp, mapZaloOaEvent } from './zalo-oa-event.ts';
 import { verifyZaloOaSignature } from './zalo-oa-signature.ts';
-import { withDeadline } from '../../util/with-deadline.ts';
 
 export const ZALO_OA_WEBHOOK_PATH = '/webhooks/zalo';
 
@@ -16,7 +16,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 export interface ZaloOaWebhookOptions {
   appId: string;
   oaSecretKey: string;
-  flow: Pick<MessageFlow, 'accept'>;
+  flow: MessageIntake;
   logger: Logger;
   now: () => number;
   ackTimeoutMs?: number;
@@ -69,7 +69,11 @@ export function zaloOaWebhook(options: ZaloOaWebhookOptions): FastifyPluginAsync
       const { message } = mapped;
       const log = logger.child({ user: message.userId, messageId: message.messageId });
       try {
-        const outcome = await withDeadline(ackTimeoutMs, () => flow.accept(message), () => new Error(`not stored within ${ackTimeoutMs} ms`));
+        const outcome = await withDeadline(
+          ackTimeoutMs,
+          () => flow.accept(message),
+          () => new Error(`not stored within ${ackTimeoutMs} ms`),
+        );
         log.debug({ kind: message.kind, outcome }, 'Zalo OA message accepted');
       } catch (error) {
         // Not acknowledged, so Zalo delivers it again; the delivery ledger answers it once either way.

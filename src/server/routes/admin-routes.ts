@@ -1,12 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import type { FileReport } from '../../knowledge/load-knowledge-folder.ts';
-import { vietnamDay } from '../../store/question-log.ts';
+import type { KnowledgeLibrary } from '../../library/knowledge-library.ts';
+import { type QuestionLog, vietnamDay } from '../../state/question-log/port.ts';
 import { formatVietnameseDate } from '../../text/dates.ts';
 import { escapeHtml, page } from '../web/html.ts';
 
 const UNANSWERED_SHOWN = 100;
+
+export interface AdminRouteDependencies {
+  library: KnowledgeLibrary;
+  questionLog: QuestionLog;
+}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -41,11 +46,11 @@ function reportRows(reports: readonly FileReport[]): string {
     .join('');
 }
 
-async function adminPage(app: App): Promise<string> {
-  const reports = app.library.reports();
+async function adminPage({ library, questionLog }: AdminRouteDependencies): Promise<string> {
+  const reports = library.reports();
   const [stats, unanswered] = await Promise.all([
-    app.stores.questionLog.stats(vietnamDay(Date.now())),
-    app.stores.questionLog.unanswered(UNANSWERED_SHOWN),
+    questionLog.stats(vietnamDay(Date.now())),
+    questionLog.unanswered(UNANSWERED_SHOWN),
   ]);
   const unansweredRows = unanswered
     .map(
@@ -57,7 +62,7 @@ async function adminPage(app: App): Promise<string> {
     'Quản trị — hoidap-cntt',
     `<main>
 <h1>Quản trị</h1>
-<p class="lead">Hôm nay: ${stats.questions} câu hỏi, ${stats.unanswered} câu chưa trả lời được. Đang nạp ${app.library.current().documents.length} văn bản.</p>
+<p class="lead">Hôm nay: ${stats.questions} câu hỏi, ${stats.unanswered} câu chưa trả lời được. Đang nạp ${library.current().documents.length} văn bản.</p>
 <form method="post" action="/admin/reload"><button type="submit">Nạp lại thư mục văn bản</button></form>
 <h2>Văn bản và những gì bot hiểu được</h2>
 <div class="card"><table><thead><tr><th>Tệp</th><th>Số hiệu</th><th>Ngày</th><th>Tỉnh</th><th>Trích yếu, cảnh báo</th></tr></thead><tbody>${reportRows(reports)}</tbody></table></div>
@@ -72,31 +77,40 @@ async function adminPage(app: App): Promise<string> {
  * questions the bot could not ground (grouped, counted, newest first), and a reload button. JSON twins
  * under `/admin/api/`.
  */
-export function registerAdminRoutes(server: FastifyInstance, { app, token }: { app: App; token: string }): void {
+export function registerAdminRoutes(
+  server: FastifyInstance,
+  dependencies: AdminRouteDependencies & { token: string },
+): void {
+  const { library, questionLog, token } = dependencies;
   server.register(async (admin) => {
     admin.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const given = presentedToken(request);
       if (given === null || !sameSecret(given, token)) {
-        return reply.status(401).header('www-authenticate', 'Basic realm="hoidap-admin", charset="UTF-8"').send({ error: 'unauthorised' });
+        return reply
+          .status(401)
+          .header('www-authenticate', 'Basic realm="hoidap-admin", charset="UTF-8"')
+          .send({ error: 'unauthorised' });
       }
     });
 
-    admin.get('/admin', async (_, reply) => reply.type('text/html; charset=utf-8').send(await adminPage(app)));
+    admin.get('/admin', async (_, reply) => reply.type('text/html; charset=utf-8').send(await adminPage(dependencies)));
 
     admin.post('/admin/reload', async (request, reply) => {
-      const result = await app.library.reload();
+      const result = await library.reload();
       const body = {
         documents: result.documents,
         errors: result.reports.flatMap((report) => report.errors.map((error) => ({ source: report.source, ...error }))),
-        warnings: result.reports.flatMap((report) => report.warnings.map((warning) => ({ source: report.source, warning }))),
+        warnings: result.reports.flatMap((report) =>
+          report.warnings.map((warning) => ({ source: report.source, warning })),
+        ),
       };
       if ((request.headers.accept ?? '').includes('text/html')) return reply.redirect('/admin', 303);
       return reply.send(body);
     });
 
-    admin.get('/admin/api/documents', async () => app.library.reports());
+    admin.get('/admin/api/documents', async () => library.reports());
     admin.get<{ Querystring: { limit?: string } }>('/admin/api/unanswered', async (request) =>
-      app.stores.questionLog.unanswered(Math.min(1000, Number(request.query.limit ?? UNANSWERED_SHOWN) || UNANSWERED_SHOWN)),
+      questionLog.unanswered(Math.min(1000, Number(request.query.limit ?? UNANSWERED_SHOWN) || UNANSWERED_SHOWN)),
     );
   });
 }

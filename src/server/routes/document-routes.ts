@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../app.ts';
 import { sourceLine } from '../../answer/citation.ts';
 import type { KnowledgeDocument } from '../../knowledge/document.ts';
+import type { KnowledgeLibrary } from '../../library/knowledge-library.ts';
 import { formatVietnameseDate } from '../../text/dates.ts';
 import { escapeHtml, page } from '../web/html.ts';
 
-function findDocument(app: App, key: string): KnowledgeDocument | undefined {
+function findDocument(library: Pick<KnowledgeLibrary, 'current'>, key: string): KnowledgeDocument | undefined {
   const wanted = decodeURIComponent(key).replace(/^\/+/, '');
-  return app.library.current().documents.find((document) => document.id === wanted || document.source === wanted);
+  return library.current().documents.find((document) => document.id === wanted || document.source === wanted);
 }
 
 function documentPage(document: KnowledgeDocument): string {
@@ -44,9 +44,12 @@ function documentPage(document: KnowledgeDocument): string {
  * `GET /documents/:id`: a document's metadata and text, by id or by file name (what citations carry);
  * JSON with `Accept: application/json` or `?format=json`.
  */
-export function registerDocumentRoutes(server: FastifyInstance, { app }: { app: App }): void {
+export function registerDocumentRoutes(
+  server: FastifyInstance,
+  { library }: { library: Pick<KnowledgeLibrary, 'current'> },
+): void {
   server.get<{ Params: { '*': string }; Querystring: { format?: string } }>('/documents/*', async (request, reply) => {
-    const document = findDocument(app, request.params['*']);
+    const document = findDocument(library, request.params['*']);
     if (!document) return reply.status(404).send({ error: 'no such document' });
     const wantsJson = request.query.format === 'json' || (request.headers.accept ?? '').includes('application/json');
     if (wantsJson) {

@@ -5,7 +5,7 @@ import { escapeHtml, page } from './html.ts';
  * The web chat: one page, no build step, usable on a phone. It keeps a random user id in localStorage so
  * follow-ups work, posts to /v1/chat and shows each answer with links to the documents it cites.
  */
-const SCRIPT = String.raw`
+const SCRIPT = `
 const log = document.getElementById('log');
 const form = document.getElementById('ask');
 const input = document.getElementById('text');

@@ -29,8 +29,14 @@ const BAC_LIEU: Evidence = prepareEvidence({
 });
 
 const HUE: Evidence = prepareEvidence({
-  passages: ['Tổng số nhân lực tham gia hoạt động trong lĩnh vực CNTT dự kiến đạt hơn 1.000 người', 'khu CNTT tập trung của tỉnh có trên 20 doanh nghiệp phần mềm tham gia'],
-  metadata: ['Kế hoạch thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị', 'Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị'],
+  passages: [
+    'Tổng số nhân lực tham gia hoạt động trong lĩnh vực CNTT dự kiến đạt hơn 1.000 người',
+    'khu CNTT tập trung của tỉnh có trên 20 doanh nghiệp phần mềm tham gia',
+  ],
+  metadata: [
+    'Kế hoạch thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị',
+    'Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị',
+  ],
   dates: ['2015-10-14'],
 });
 
@@ -51,7 +57,10 @@ describe('decision numbers are recognised as written', () => {
 describe('claims: numbers, dates and figures; years, levels and list markers are not figures', () => {
   it.each([
     ['Hà Tĩnh đặt mục tiêu 15% dịch vụ công mức độ 4 đến năm 2020.', ['figure:15%']],
-    ['Theo Quyết định số 4086/QĐ-UBND ngày 28/12/2012, đạt 60% mức độ 3 và 15% mức độ 4.', ['number:4086/QĐ-UBND', 'date:28/12/2012', 'figure:60%', 'figure:15%']],
+    [
+      'Theo Quyết định số 4086/QĐ-UBND ngày 28/12/2012, đạt 60% mức độ 3 và 15% mức độ 4.',
+      ['number:4086/QĐ-UBND', 'date:28/12/2012', 'figure:60%', 'figure:15%'],
+    ],
     ['Tổng kinh phí là 57,600 tỷ đồng giai đoạn 2013-2015.', ['figure:57,600 tỷ']],
     ['Dự kiến hơn 1.000 người.', ['figure:1.000 người']],
     ['Có trên 20 doanh nghiệp phần mềm.', ['figure:20 doanh nghiệp']],
@@ -74,20 +83,45 @@ describe('a sentence is kept only when the passages bear out every claim', () =>
     ['figure with another separator', BAC_LIEU, 'Tổng kinh phí là 57.600 tỷ đồng.', false],
     ['figure with another unit', BAC_LIEU, 'Tổng kinh phí là 57,600 triệu đồng.', false],
     ['figure inside a larger one in the source', BAC_LIEU, 'Ngân sách Trung ương chiếm 15%.', false],
-    ['faithful figure, number and date', HA_TINH, 'Theo Quyết định số 4086/QĐ-UBND ngày 28/12/2012, Hà Tĩnh đặt mục tiêu 15% dịch vụ công mức độ 4.', true],
+    [
+      'faithful figure, number and date',
+      HA_TINH,
+      'Theo Quyết định số 4086/QĐ-UBND ngày 28/12/2012, Hà Tĩnh đặt mục tiêu 15% dịch vụ công mức độ 4.',
+      true,
+    ],
     ['date written in words', HA_TINH, 'Quyết định được ban hành ngày 28 tháng 12 năm 2012.', true],
-    ['a replaced decision the passage names', HA_TINH, 'Quyết định này thay thế Quyết định số 590/QĐ-UBND ngày 01/3/2007.', true],
+    [
+      'a replaced decision the passage names',
+      HA_TINH,
+      'Quyết định này thay thế Quyết định số 590/QĐ-UBND ngày 01/3/2007.',
+      true,
+    ],
     ['a range as written', HA_TINH, 'Có từ 4-5 doanh nghiệp lớn đầu tư hạ tầng.', true],
     ['a range in words', HA_TINH, 'Có từ 4 đến 5 doanh nghiệp lớn đầu tư hạ tầng.', true],
-    ['figure kept with its separator', BAC_LIEU, 'Tổng kinh phí thực hiện là 57,600 tỷ đồng, trong đó năm 2015 là 19 tỷ đồng.', true],
+    [
+      'figure kept with its separator',
+      BAC_LIEU,
+      'Tổng kinh phí thực hiện là 57,600 tỷ đồng, trong đó năm 2015 là 19 tỷ đồng.',
+      true,
+    ],
     ['tỉ for tỷ', BAC_LIEU, 'Tổng kinh phí là 57,600 tỉ đồng.', true],
     ['people with the dot separator', HUE, 'Nhân lực CNTT dự kiến đạt hơn 1.000 người.', true],
-    ['the implemented resolution and its date', HUE, 'Kế hoạch thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị.', true],
+    [
+      'the implemented resolution and its date',
+      HUE,
+      'Kế hoạch thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị.',
+      true,
+    ],
     ['publication date from metadata', HUE, 'Tin đăng ngày 14/10/2015.', true],
     ['the month of a known date', HA_TINH, 'Quyết định được ban hành vào tháng 12/2012.', true],
     ['the month in words', HA_TINH, 'Quyết định được ban hành vào tháng 12 năm 2012.', true],
     ['another month', HA_TINH, 'Quyết định được ban hành vào tháng 11/2012.', false],
-    ['a count of years is a figure, not a month', BAC_LIEU, 'Trong 3 năm 2013-2015, tổng kinh phí là 57,600 tỷ đồng.', false],
+    [
+      'a count of years is a figure, not a month',
+      BAC_LIEU,
+      'Trong 3 năm 2013-2015, tổng kinh phí là 57,600 tỷ đồng.',
+      false,
+    ],
   ])('%s', (_, evidence, sentence, kept) => {
     const result = guardAnswer(sentence, evidence);
     expect(result.text).toBe(kept ? sentence : '');
@@ -117,7 +151,10 @@ describe('guardAnswer keeps the grounded part of an answer', () => {
   });
 
   it("removes the model's own source lines before judging", () => {
-    const result = guardAnswer('Hà Tĩnh đạt 15% mức độ 4.\n\nNguồn: Quyết định số 1234/QĐ-UBND ngày 01/01/2020', HA_TINH);
+    const result = guardAnswer(
+      'Hà Tĩnh đạt 15% mức độ 4.\n\nNguồn: Quyết định số 1234/QĐ-UBND ngày 01/01/2020',
+      HA_TINH,
+    );
     expect(result.text).toBe('Hà Tĩnh đạt 15% mức độ 4.');
     expect(result.dropped).toEqual([]);
   });

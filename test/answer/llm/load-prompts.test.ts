@@ -44,7 +44,11 @@ describe('loadPrompts', () => {
   it('names a missing file', async () => {
     await unlink(join(dir, 'answer-official.vi.md'));
     const error = await failure();
-    expect(error).toMatchObject({ name: 'PromptError', code: 'PROMPT_FILE_MISSING', file: join(dir, 'answer-official.vi.md') });
+    expect(error).toMatchObject({
+      name: 'PromptError',
+      code: 'PROMPT_FILE_MISSING',
+      file: join(dir, 'answer-official.vi.md'),
+    });
     expect(error.message).toContain('answer-official.vi.md');
   });
 
@@ -84,7 +88,13 @@ describe('loadPrompts', () => {
 
 describe('answerWriterFromConfig', () => {
   const logger = pino({ level: 'silent' });
-  const llm = { apiKey: 'test', model: 'fake-model', baseUrl: 'http://127.0.0.1:9/v1', timeoutMs: 1000, promptsDir: null };
+  const llm = {
+    apiKey: 'test',
+    model: 'fake-model',
+    baseUrl: 'http://127.0.0.1:9/v1',
+    timeoutMs: 1000,
+    promptsDir: null,
+  };
 
   it('keeps the offline writer without an API key', async () => {
     expect(await answerWriterFromConfig({ llm: null, logger })).toBe(offlineAnswerWriter);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatHistory, needsRewrite, usableRewrite } from '../../../src/answer/llm/follow-up-history.ts';
 import { declinesToAnswer, looksVietnamese, tidyModelText } from '../../../src/answer/llm/model-text.ts';
-import type { ConversationTurn } from '../../../src/conversation/conversation-store.ts';
-import { resolveFollowUp } from '../../../src/conversation/resolve-follow-up.ts';
-import type { KnowledgeBase } from '../../../src/retrieval/knowledge-base.ts';
-import { understandQuestion } from '../../../src/retrieval/understand-question.ts';
+import type { KnowledgeBase } from '../../../src/search/knowledge-base.ts';
+import type { ConversationTurn } from '../../../src/state/conversations/port.ts';
+import { resolveFollowUp } from '../../../src/understanding/resolve-follow-up.ts';
+import { understandQuestion } from '../../../src/understanding/understand-question.ts';
 
 describe('looksVietnamese', () => {
   it.each([
@@ -57,7 +57,10 @@ describe('follow-up rewriting', () => {
 
   it('rewrites only a question that leans on the conversation', () => {
     const followUp = resolveFollowUp(understandQuestion('Còn Quảng Bình thì sao?'), turn);
-    const standalone = resolveFollowUp(understandQuestion('Quảng Bình đặt mục tiêu bao nhiêu % dịch vụ công mức 4?'), turn);
+    const standalone = resolveFollowUp(
+      understandQuestion('Quảng Bình đặt mục tiêu bao nhiêu % dịch vụ công mức 4?'),
+      turn,
+    );
     expect(needsRewrite(followUp, [turn])).toBe(true);
     expect(needsRewrite(standalone, [turn])).toBe(false);
     expect(needsRewrite(followUp, [])).toBe(false);

@@ -2,11 +2,11 @@ import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatPassages, PassageRetriever } from '../../../src/answer/llm/passage-retriever.ts';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../../src/config.ts';
-import { resolveFollowUp } from '../../../src/conversation/resolve-follow-up.ts';
-import { KnowledgeLibrary } from '../../../src/knowledge/knowledge-library.ts';
-import { groundQuestion } from '../../../src/retrieval/ground-question.ts';
-import type { KnowledgeBase } from '../../../src/retrieval/knowledge-base.ts';
-import { understandQuestion } from '../../../src/retrieval/understand-question.ts';
+import { KnowledgeLibrary } from '../../../src/library/knowledge-library.ts';
+import type { KnowledgeBase } from '../../../src/search/knowledge-base.ts';
+import { groundQuestion } from '../../../src/understanding/ground-question.ts';
+import { resolveFollowUp } from '../../../src/understanding/resolve-follow-up.ts';
+import { understandQuestion } from '../../../src/understanding/understand-question.ts';
 
 let knowledge: KnowledgeBase;
 
@@ -17,12 +17,17 @@ beforeAll(async () => {
 });
 
 function retrieverFor(text: string): PassageRetriever {
-  return new PassageRetriever({ knowledge, grounding: groundQuestion(knowledge, resolveFollowUp(understandQuestion(text), undefined)) });
+  return new PassageRetriever({
+    knowledge,
+    grounding: groundQuestion(knowledge, resolveFollowUp(understandQuestion(text), undefined)),
+  });
 }
 
 describe('PassageRetriever returns the grounded passages, whatever the query', () => {
   it('a fact: the passage that answers, with its document metadata', async () => {
-    const documents = await retrieverFor('Hà Tĩnh đặt mục tiêu bao nhiêu phần trăm dịch vụ công mức độ 4?').invoke('bất kỳ câu nào');
+    const documents = await retrieverFor('Hà Tĩnh đặt mục tiêu bao nhiêu phần trăm dịch vụ công mức độ 4?').invoke(
+      'bất kỳ câu nào',
+    );
     expect(documents.length).toBeGreaterThan(0);
     expect(documents[0]!.pageContent).toContain('15% mức độ 4');
     expect(documents[0]!.metadata).toMatchObject({
@@ -36,8 +41,12 @@ describe('PassageRetriever returns the grounded passages, whatever the query', (
   });
 
   it('a comparison: passages of each document', async () => {
-    const documents = await retrieverFor('So sánh tỷ lệ dịch vụ công trực tuyến mức độ 4 của Hà Tĩnh và Quảng Bình').invoke('');
-    expect(new Set(documents.map((document) => document.metadata.number))).toEqual(new Set(['4086/QĐ-UBND', '2972/QĐ-UBND']));
+    const documents = await retrieverFor(
+      'So sánh tỷ lệ dịch vụ công trực tuyến mức độ 4 của Hà Tĩnh và Quảng Bình',
+    ).invoke('');
+    expect(new Set(documents.map((document) => document.metadata.number))).toEqual(
+      new Set(['4086/QĐ-UBND', '2972/QĐ-UBND']),
+    );
   });
 
   it('an overview: the issuing sentence and the targets with figures, within a budget', async () => {
@@ -60,7 +69,11 @@ describe('formatPassages', () => {
   it('introduces each document by its metadata and lists passages under their heading once', async () => {
     const documents = await retrieverFor('Quy hoạch CNTT của Quảng Bình có nội dung gì?').invoke('');
     const text = formatPassages(documents);
-    expect(text.startsWith('[Văn bản 1] Quyết định số 2972/QĐ-UBND ngày 24/8/2017 của UBND tỉnh Quảng Bình\nĐịa phương: tỉnh Quảng Bình\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '[Văn bản 1] Quyết định số 2972/QĐ-UBND ngày 24/8/2017 của UBND tỉnh Quảng Bình\nĐịa phương: tỉnh Quảng Bình\n',
+      ),
+    ).toBe(true);
     expect(text.match(/Các chỉ tiêu chủ yếu/g)).toHaveLength(1);
     expect(text).toMatch(/\n {2}- 70% dịch vụ công được cung cấp trực tuyến ở mức độ 3 và 50%/);
   });

@@ -3,17 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../../src/config.ts';
-import { MemoryConversationStore } from '../../../src/conversation/memory-conversation-store.ts';
-import { resolveFollowUp } from '../../../src/conversation/resolve-follow-up.ts';
 import type { KnowledgeDocument } from '../../../src/knowledge/document.ts';
 import { loadKnowledgeFolder } from '../../../src/knowledge/load-knowledge-folder.ts';
 import { createAssistant } from '../../../src/pipeline/assistant.ts';
-import { explainSearch } from '../../../src/retrieval/ground-question.ts';
-import { buildKnowledgeBase, type KnowledgeBase } from '../../../src/retrieval/knowledge-base.ts';
-import { passageSearchText } from '../../../src/retrieval/passage-index.ts';
-import { understandQuestion } from '../../../src/retrieval/understand-question.ts';
+import { buildKnowledgeBase, type KnowledgeBase } from '../../../src/search/knowledge-base.ts';
+import { passageSearchText } from '../../../src/search/passage-index.ts';
+import { MemoryConversationStore } from '../../../src/state/conversations/memory.ts';
+import { explainSearch } from '../../../src/understanding/ground-question.ts';
+import { resolveFollowUp } from '../../../src/understanding/resolve-follow-up.ts';
+import { understandQuestion } from '../../../src/understanding/understand-question.ts';
 import { checkAnswer } from '../../eval/evaluate.ts';
-import { evaluationTurns, isRecalled, loadEvaluationCases, recallQuestions, rightDocuments } from '../bench-questions.ts';
+import {
+  evaluationTurns,
+  isRecalled,
+  loadEvaluationCases,
+  recallQuestions,
+  rightDocuments,
+} from '../bench-questions.ts';
 import { distribution, memoryNow, round, settledMemory } from '../measure.ts';
 import { loadSeedDocuments, syntheticKnowledge, writeSyntheticKnowledge } from '../synthetic-knowledge.ts';
 import { emit, option, parseSize, runWorker, type Size } from './worker-io.ts';
@@ -34,7 +40,11 @@ interface LoadedDocuments {
 }
 
 /** The seeds from the bundled folder; N documents from a folder written for the run; or N made in memory. */
-async function documentsOf(size: Size, fromDisk: boolean, seeds: readonly KnowledgeDocument[]): Promise<LoadedDocuments> {
+async function documentsOf(
+  size: Size,
+  fromDisk: boolean,
+  seeds: readonly KnowledgeDocument[],
+): Promise<LoadedDocuments> {
   if (size === 'seeds' || fromDisk) {
     const dir = size === 'seeds' ? BUNDLED_KNOWLEDGE_DIR : await mkdtemp(join(tmpdir(), 'hoidap-bench-'));
     try {
@@ -108,7 +118,8 @@ async function main(args: readonly string[]): Promise<void> {
     conversations: new MemoryConversationStore(),
     logger: pino({ level: 'silent' }),
   });
-  for (const turn of turns.slice(0, warmUpTurns)) await assistant.ask({ channel: 'warm-up', user: turn.caseId, text: turn.text });
+  for (const turn of turns.slice(0, warmUpTurns))
+    await assistant.ask({ channel: 'warm-up', user: turn.caseId, text: turn.text });
   const timings: number[] = [];
   const slowest: Array<{ text: string; ms: number }> = [];
   let passed = 0;

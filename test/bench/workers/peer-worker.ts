@@ -1,5 +1,5 @@
 import { splitPassages } from '../../../src/knowledge/split-passages.ts';
-import { passageSearchText } from '../../../src/retrieval/passage-index.ts';
+import { passageSearchText } from '../../../src/search/passage-index.ts';
 import { isRecalled, loadEvaluationCases, recallQuestions, rightDocuments } from '../bench-questions.ts';
 import { evenSample, memoryNow, round, settledMemory } from '../measure.ts';
 import { langchainRetriever, oramaRetriever, type PeerRetriever } from '../peer-retrievers.ts';

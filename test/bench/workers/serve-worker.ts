@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
-import { createApp } from '../../../src/app.ts';
+import { createApp, serverDependencies } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createServer } from '../../../src/server/create-server.ts';
 import { connectTestRedis, deleteKeys } from '../../helpers/redis.ts';
@@ -28,7 +28,7 @@ async function main(args: readonly string[]): Promise<void> {
   });
   const app = await createApp({ config, logger: pino({ level: 'silent' }) });
   if (store === 'redis' && !app.redis?.isReady()) throw new Error(`Redis at ${BENCH_REDIS_URL} did not answer`);
-  const server = createServer({ app, channels: [], isReady: () => true });
+  const server = createServer({ ...serverDependencies(app), channels: [], isReady: () => true });
   await server.listen({ host: '127.0.0.1', port: 0 });
   const address = server.server.address();
   emit({ event: 'listening', port: typeof address === 'object' && address ? address.port : 0, store });

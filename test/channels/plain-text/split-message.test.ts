@@ -57,7 +57,8 @@ describe('splitMessage', () => {
   });
 
   it('keeps a block of several sources together on the last part', () => {
-    const sources = 'Nguồn:\n- Quyết định số 4086/QĐ-UBND ngày 28/12/2012 của UBND tỉnh Hà Tĩnh.\n- Quyết định số 2972/QĐ-UBND ngày 24/8/2017 của UBND tỉnh Quảng Bình.';
+    const sources =
+      'Nguồn:\n- Quyết định số 4086/QĐ-UBND ngày 28/12/2012 của UBND tỉnh Hà Tĩnh.\n- Quyết định số 2972/QĐ-UBND ngày 24/8/2017 của UBND tỉnh Quảng Bình.';
     const parts = splitMessage(`${SENTENCE.repeat(50).trim()}\n\n${sources}`, 2000);
     expect(parts.at(-1)!.endsWith(sources)).toBe(true);
     expect(parts.slice(0, -1).join('')).not.toContain('Nguồn:');
@@ -76,7 +77,9 @@ describe('splitMessage', () => {
   });
 
   it('does not cut decimals or dates', () => {
-    const text = `Tổng kinh phí 57,600 tỷ đồng; tỷ lệ 2.5 lần so với năm 2010 theo văn bản ngày 28.12.2012. `.repeat(40);
+    const text = `Tổng kinh phí 57,600 tỷ đồng; tỷ lệ 2.5 lần so với năm 2010 theo văn bản ngày 28.12.2012. `.repeat(
+      40,
+    );
     for (const part of splitMessage(text, 700)) expect(part).toMatch(/\.$/);
   });
 });

@@ -14,8 +14,12 @@ function answer(text: string, grounded = true): Answer {
   return { answer: text, grounded, citations: [], outcome: grounded ? 'answered' : 'no-match' };
 }
 
-function unescape(html: string): string {
-  return html.replace(/<\/?b>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+function unescapeHtml(html: string): string {
+  return html
+    .replace(/<\/?b>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 describe('escapeHtml', () => {
@@ -24,7 +28,7 @@ describe('escapeHtml', () => {
     ['tỷ lệ <50% và >15%', 'tỷ lệ &lt;50% và &gt;15%'],
     ['<b>không phải thẻ</b>', '&lt;b&gt;không phải thẻ&lt;/b&gt;'],
     ['&amp; đã là thực thể', '&amp;amp; đã là thực thể'],
-    ['“Ngoặc kép” và \'nháy\' giữ nguyên', '“Ngoặc kép” và \'nháy\' giữ nguyên'],
+    ["“Ngoặc kép” và 'nháy' giữ nguyên", "“Ngoặc kép” và 'nháy' giữ nguyên"],
     ['Quyết định số 4086/QĐ-UBND', 'Quyết định số 4086/QĐ-UBND'],
   ])('%j', (text, html) => {
     expect(escapeHtml(text)).toBe(html);
@@ -49,8 +53,12 @@ describe('formatReply', () => {
   });
 
   it('bolds nothing in an answer that is not grounded, nor in a notice', () => {
-    expect(formatReply({ kind: 'answer', answer: answer('Xin lỗi.\n\nNguồn: không', false) })).toEqual(['Xin lỗi.\n\nNguồn: không']);
-    expect(formatReply({ kind: 'notice', text: 'Tôi chỉ đọc được chữ & số.' })).toEqual(['Tôi chỉ đọc được chữ &amp; số.']);
+    expect(formatReply({ kind: 'answer', answer: answer('Xin lỗi.\n\nNguồn: không', false) })).toEqual([
+      'Xin lỗi.\n\nNguồn: không',
+    ]);
+    expect(formatReply({ kind: 'notice', text: 'Tôi chỉ đọc được chữ & số.' })).toEqual([
+      'Tôi chỉ đọc được chữ &amp; số.',
+    ]);
   });
 
   it('splits a long answer at sentence boundaries with the source on the last part', () => {
@@ -76,7 +84,7 @@ describe('formatReply', () => {
     }
     expect(parts.at(-1)!.endsWith(`<b>${HA_TINH_SOURCE}</b>`)).toBe(true);
     // Nothing lost, nothing added.
-    expect(unescape(parts.join(' ')).replace(/\s+/g, ' ')).toBe(`${body} ${HA_TINH_SOURCE}`);
+    expect(unescapeHtml(parts.join(' ')).replace(/\s+/g, ' ')).toBe(`${body} ${HA_TINH_SOURCE}`);
   });
 
   it('sends the source as its own last part when it does not fit after the text', () => {

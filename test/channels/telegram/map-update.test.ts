@@ -15,7 +15,13 @@ import {
 
 const BOT = { id: 7_000_001, username: 'hoidap_cntt_bot' };
 const context: MapContext = { bot: BOT, adminIds: [String(OFFICIAL.id)], receivedAt: 1_700_000_000_000 };
-const fromBot = { message_id: 9, from: { id: BOT.id, is_bot: true, first_name: 'Bot' }, chat: GROUP, date: 1, text: 'Trả lời trước' };
+const fromBot = {
+  message_id: 9,
+  from: { id: BOT.id, is_bot: true, first_name: 'Bot' },
+  chat: GROUP,
+  date: 1,
+  text: 'Trả lời trước',
+};
 
 function map(raw: object) {
   return mapUpdate(raw as TelegramUpdate, context);
@@ -53,7 +59,10 @@ describe('mapUpdate: private chats', () => {
     ['/help@hoidap_cntt_bot', { kind: 'text', text: '/help' }],
     ['/nguon', { kind: 'text', text: '/nguon' }],
     ['/reset', { kind: 'text', text: 'xoá lịch sử' }],
-    ['/hoi Quảng Bình phê duyệt quy hoạch ngày nào?', { kind: 'text', text: 'Quảng Bình phê duyệt quy hoạch ngày nào?' }],
+    [
+      '/hoi Quảng Bình phê duyệt quy hoạch ngày nào?',
+      { kind: 'text', text: 'Quảng Bình phê duyệt quy hoạch ngày nào?' },
+    ],
     ['/HELP', { kind: 'text', text: '/help' }],
     ['/stats', { kind: 'text', text: '/help', replyContext: { command: 'stats' } }],
     ['/reload', { kind: 'text', text: '/help', replyContext: { command: 'reload' } }],
@@ -65,8 +74,16 @@ describe('mapUpdate: private chats', () => {
   });
 
   it('gives /stats and /reload to admins only; anyone else gets the unknown-command reply', () => {
-    expect(summary(textUpdate('/stats', { from: OTHER_OFFICIAL }))).toEqual({ kind: 'text', text: '/help', replyContext: { command: 'unknown' } });
-    expect(summary(textUpdate('/reload', { from: OTHER_OFFICIAL }))).toEqual({ kind: 'text', text: '/help', replyContext: { command: 'unknown' } });
+    expect(summary(textUpdate('/stats', { from: OTHER_OFFICIAL }))).toEqual({
+      kind: 'text',
+      text: '/help',
+      replyContext: { command: 'unknown' },
+    });
+    expect(summary(textUpdate('/reload', { from: OTHER_OFFICIAL }))).toEqual({
+      kind: 'text',
+      text: '/help',
+      replyContext: { command: 'unknown' },
+    });
   });
 
   it.each([
@@ -74,7 +91,10 @@ describe('mapUpdate: private chats', () => {
     ['photo with a caption', photoUpdate({ caption: 'Ảnh quyết định' })],
     ['sticker', stickerUpdate()],
     ['voice', update({ message: messageOf({ voice: { file_id: 'v', file_unique_id: 'v', duration: 3 } }) })],
-    ['document', update({ message: messageOf({ document: { file_id: 'd', file_unique_id: 'd', file_name: 'qd.pdf' } }) })],
+    [
+      'document',
+      update({ message: messageOf({ document: { file_id: 'd', file_unique_id: 'd', file_name: 'qd.pdf' } }) }),
+    ],
     ['location', update({ message: messageOf({ location: { latitude: 18.34, longitude: 105.9 } }) })],
     ['contact', update({ message: messageOf({ contact: { phone_number: '0900000000', first_name: 'A' } }) })],
   ])('%s → non-text', (_, raw) => {
@@ -83,10 +103,22 @@ describe('mapUpdate: private chats', () => {
 
   it.each([
     ['edited message', editedTextUpdate('Sửa câu hỏi'), 'edited_message update'],
-    ['channel post', update({ channel_post: { message_id: 1, chat: { id: -100, type: 'channel' }, date: 1, text: 'x' } }), 'channel_post update'],
-    ['service message', update({ message: messageOf({ new_chat_members: [OTHER_OFFICIAL] }, { chat: GROUP }) }), 'service message'],
+    [
+      'channel post',
+      update({ channel_post: { message_id: 1, chat: { id: -100, type: 'channel' }, date: 1, text: 'x' } }),
+      'channel_post update',
+    ],
+    [
+      'service message',
+      update({ message: messageOf({ new_chat_members: [OTHER_OFFICIAL] }, { chat: GROUP }) }),
+      'service message',
+    ],
     ['pinned message', update({ message: messageOf({ pinned_message: fromBot }) }), 'service message'],
-    ['message from another bot', textUpdate('xin chào', { from: { id: 5, is_bot: true, first_name: 'B' } }), 'message from a bot'],
+    [
+      'message from another bot',
+      textUpdate('xin chào', { from: { id: 5, is_bot: true, first_name: 'B' } }),
+      'message from a bot',
+    ],
     ['malformed message', update({ message: { text: 'không có chat' } }), 'malformed message'],
     ['callback query', update({ callback_query: { id: '1' } }), 'callback_query update'],
   ])('%s → ignored', (_, raw, reason) => {
@@ -98,10 +130,14 @@ describe('mapUpdate: groups', () => {
   const inGroup = { chat: GROUP };
 
   it('ignores what is not addressed to the bot', () => {
-    expect(summary(textUpdate('Hà Tĩnh đạt bao nhiêu %?', inGroup))).toEqual({ ignored: 'group message not addressed to the bot' });
+    expect(summary(textUpdate('Hà Tĩnh đạt bao nhiêu %?', inGroup))).toEqual({
+      ignored: 'group message not addressed to the bot',
+    });
     expect(summary(photoUpdate(inGroup))).toEqual({ ignored: 'group message not addressed to the bot' });
     expect(summary(textUpdate('/weather', inGroup))).toEqual({ ignored: 'unknown command in a group' });
-    expect(summary(textUpdate('hỏi @someone_else xem', inGroup))).toEqual({ ignored: 'group message not addressed to the bot' });
+    expect(summary(textUpdate('hỏi @someone_else xem', inGroup))).toEqual({
+      ignored: 'group message not addressed to the bot',
+    });
   });
 
   it('answers a mention (without it), a reply to the bot and /hoi, replying to the message', () => {
@@ -111,16 +147,37 @@ describe('mapUpdate: groups', () => {
       text: 'Hà Tĩnh đạt bao nhiêu % mức 4?',
       replyContext: { replyTo: (mention.message as { message_id: number }).message_id },
     });
-    expect(summary(textUpdate('Cho hỏi @HoiDap_CNTT_Bot, Quảng Bình thì sao?', inGroup))).toMatchObject({ text: 'Cho hỏi Quảng Bình thì sao?' });
-    expect(summary(textUpdate('Còn Quảng Bình thì sao?', { ...inGroup, replyTo: fromBot }))).toMatchObject({ kind: 'text', text: 'Còn Quảng Bình thì sao?' });
-    expect(summary(textUpdate('/hoi Quảng Bình phê duyệt ngày nào?', inGroup))).toMatchObject({ kind: 'text', text: 'Quảng Bình phê duyệt ngày nào?' });
-    expect(summary(textUpdate('/hoi@hoidap_cntt_bot Lâm Đồng?', inGroup))).toMatchObject({ kind: 'text', text: 'Lâm Đồng?' });
-    expect(summary(textUpdate('/weather@hoidap_cntt_bot', inGroup))).toMatchObject({ replyContext: { command: 'unknown' } });
-    expect(summary(photoUpdate({ ...inGroup, caption: '@hoidap_cntt_bot xem giúp' }))).toMatchObject({ kind: 'non-text' });
+    expect(summary(textUpdate('Cho hỏi @HoiDap_CNTT_Bot, Quảng Bình thì sao?', inGroup))).toMatchObject({
+      text: 'Cho hỏi Quảng Bình thì sao?',
+    });
+    expect(summary(textUpdate('Còn Quảng Bình thì sao?', { ...inGroup, replyTo: fromBot }))).toMatchObject({
+      kind: 'text',
+      text: 'Còn Quảng Bình thì sao?',
+    });
+    expect(summary(textUpdate('/hoi Quảng Bình phê duyệt ngày nào?', inGroup))).toMatchObject({
+      kind: 'text',
+      text: 'Quảng Bình phê duyệt ngày nào?',
+    });
+    expect(summary(textUpdate('/hoi@hoidap_cntt_bot Lâm Đồng?', inGroup))).toMatchObject({
+      kind: 'text',
+      text: 'Lâm Đồng?',
+    });
+    expect(summary(textUpdate('/weather@hoidap_cntt_bot', inGroup))).toMatchObject({
+      replyContext: { command: 'unknown' },
+    });
+    expect(summary(photoUpdate({ ...inGroup, caption: '@hoidap_cntt_bot xem giúp' }))).toMatchObject({
+      kind: 'non-text',
+    });
   });
 
   it('keeps the forum topic so the reply lands in it', () => {
-    const raw = update({ message: { ...messageOf({ text: '@hoidap_cntt_bot Hà Tĩnh?' }, inGroup), message_thread_id: 42, is_topic_message: true } });
+    const raw = update({
+      message: {
+        ...messageOf({ text: '@hoidap_cntt_bot Hà Tĩnh?' }, inGroup),
+        message_thread_id: 42,
+        is_topic_message: true,
+      },
+    });
     expect(summary(raw)).toMatchObject({ replyContext: { threadId: 42 } });
   });
 });

@@ -4,10 +4,19 @@ import { packSentences, splitSentences } from '../../../src/channels/telegram/sp
 describe('splitSentences', () => {
   it.each([
     ['Hà Tĩnh đạt 15% mức độ 4. Quảng Bình đạt 50%.', ['Hà Tĩnh đạt 15% mức độ 4. ', 'Quảng Bình đạt 50%.']],
-    ['Trung tâm dữ liệu đặt tại TP. Hồ Chí Minh. Dự án hoàn thành năm 2020.', ['Trung tâm dữ liệu đặt tại TP. Hồ Chí Minh. ', 'Dự án hoàn thành năm 2020.']],
-    ['Tổng kinh phí là 57,600 tỷ đồng. Vốn ngân sách chiếm 1.000 tỷ.', ['Tổng kinh phí là 57,600 tỷ đồng. ', 'Vốn ngân sách chiếm 1.000 tỷ.']],
+    [
+      'Trung tâm dữ liệu đặt tại TP. Hồ Chí Minh. Dự án hoàn thành năm 2020.',
+      ['Trung tâm dữ liệu đặt tại TP. Hồ Chí Minh. ', 'Dự án hoàn thành năm 2020.'],
+    ],
+    [
+      'Tổng kinh phí là 57,600 tỷ đồng. Vốn ngân sách chiếm 1.000 tỷ.',
+      ['Tổng kinh phí là 57,600 tỷ đồng. ', 'Vốn ngân sách chiếm 1.000 tỷ.'],
+    ],
     ['Dân số 1.234.567 người, tăng 2.5% so với năm trước.', ['Dân số 1.234.567 người, tăng 2.5% so với năm trước.']],
-    ['Có trình độ ThS. Nguyễn Văn A chủ trì. Sau đó báo cáo.', ['Có trình độ ThS. Nguyễn Văn A chủ trì. ', 'Sau đó báo cáo.']],
+    [
+      'Có trình độ ThS. Nguyễn Văn A chủ trì. Sau đó báo cáo.',
+      ['Có trình độ ThS. Nguyễn Văn A chủ trì. ', 'Sau đó báo cáo.'],
+    ],
     ['Ông Nguyễn V. An ký quyết định. Có hiệu lực ngay.', ['Ông Nguyễn V. An ký quyết định. ', 'Có hiệu lực ngay.']],
     ['Gồm máy chủ, phần mềm v.v. và đào tạo nhân lực.', ['Gồm máy chủ, phần mềm v.v. và đào tạo nhân lực.']],
     ['Có thật không? Có! “Mục tiêu” là 90%.', ['Có thật không? ', 'Có! ', '“Mục tiêu” là 90%.']],
@@ -33,7 +42,10 @@ describe('packSentences', () => {
       expect(piece.endsWith('TP.')).toBe(false);
       expect(piece).not.toMatch(/^\d/);
     }
-    expect(packSentences(text, 55)).toEqual(['Đặt tại TP. Hồ Chí Minh với 57,600 tỷ và 1.000 máy.', 'Tiếp theo là Hà Nội.']);
+    expect(packSentences(text, 55)).toEqual([
+      'Đặt tại TP. Hồ Chí Minh với 57,600 tỷ và 1.000 máy.',
+      'Tiếp theo là Hà Nội.',
+    ]);
   });
 
   it('cuts a sentence longer than the limit at spaces, and a space-less run between characters', () => {

@@ -1,10 +1,10 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/answer/answer.ts';
-import { ChannelError } from '../../../src/channels/channel-error.ts';
 import { formatReply, TELEGRAM_TEXT_LIMIT } from '../../../src/channels/telegram/format-reply.ts';
 import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
-import type { IncomingMessage } from '../../../src/pipeline/incoming-message.ts';
+import { ChannelError } from '../../../src/ports/channel-error.ts';
+import type { IncomingMessage } from '../../../src/ports/incoming-message.ts';
 import { createTelegramHarness, type TelegramHarness } from './telegram-harness.ts';
 
 /** `deliver` on its own: how replies are cut, resumed after a 429, and how failures are classified. */
@@ -28,7 +28,10 @@ function message(overrides: Partial<IncomingMessage> = {}): IncomingMessage {
 }
 
 function longAnswer(): Answer {
-  const body = Array.from({ length: 90 }, (_, i) => `Mục ${i + 1}: tại TP. Hồ Chí Minh, kinh phí 57,600 tỷ đồng cho 1.000 máy trạm & mạng nội bộ.`).join(' ');
+  const body = Array.from(
+    { length: 90 },
+    (_, i) => `Mục ${i + 1}: tại TP. Hồ Chí Minh, kinh phí 57,600 tỷ đồng cho 1.000 máy trạm & mạng nội bộ.`,
+  ).join(' ');
   return { answer: `${body}\n\n${SOURCE}`, grounded: true, citations: [], outcome: 'answered' };
 }
 
@@ -53,7 +56,10 @@ describe('deliver', () => {
   it('sends a long answer in parts under 4096 characters, the source in bold on the last', async () => {
     const before = h.fake.sent().length;
     await h.channel.deliver(message(), { kind: 'answer', answer: longAnswer() });
-    const parts = h.fake.sent().slice(before).map((call) => String(call.params.text));
+    const parts = h.fake
+      .sent()
+      .slice(before)
+      .map((call) => String(call.params.text));
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
     expect(parts.at(-1)!.endsWith(`<b>${SOURCE}</b>`)).toBe(true);
@@ -86,7 +92,10 @@ describe('deliver', () => {
     expect(limited).toMatchObject({ isRetryable: true, retryAfterMs: 7000, channel: 'telegram' });
 
     h.fake.failNext('sendMessage', 1, { status: 502 });
-    expect(await deliverError(h.channel.deliver(message(), { kind: 'notice', text: 'x' }))).toMatchObject({ isRetryable: true, retryAfterMs: null });
+    expect(await deliverError(h.channel.deliver(message(), { kind: 'notice', text: 'x' }))).toMatchObject({
+      isRetryable: true,
+      retryAfterMs: null,
+    });
 
     h.fake.failNext('sendMessage', 1, { status: 403, description: 'Forbidden: bot was blocked by the user' });
     const blocked = await deliverError(h.channel.deliver(message(), { kind: 'notice', text: 'x' }));
@@ -101,12 +110,23 @@ describe('deliver', () => {
     h.fake.failNext('sendChatAction', 1, { status: 500 });
     const before = h.fake.sent().length;
     await h.channel.deliver(message(), { kind: 'notice', text: 'Vẫn trả lời.' });
-    expect(h.fake.sent().slice(before).map((call) => call.params.text)).toEqual(['Vẫn trả lời.']);
+    expect(
+      h.fake
+        .sent()
+        .slice(before)
+        .map((call) => call.params.text),
+    ).toEqual(['Vẫn trả lời.']);
   });
 
   it('treats an unreachable Bot API as retryable, without the token in the error', async () => {
     const channel = createTelegramChannel({
-      config: { token: h.fake.token, apiRoot: 'http://127.0.0.1:9', webhookUrl: null, webhookSecret: null, adminIds: [] },
+      config: {
+        token: h.fake.token,
+        apiRoot: 'http://127.0.0.1:9',
+        webhookUrl: null,
+        webhookSecret: null,
+        adminIds: [],
+      },
       flow: { accept: async () => 'queued' },
       library: h.library,
       questionLog: { stats: async (day) => ({ day, questions: 0, unanswered: 0 }) },
@@ -114,7 +134,9 @@ describe('deliver', () => {
     });
     const error = await deliverError(channel.deliver(message(), { kind: 'notice', text: 'x' }));
     expect(error.isRetryable).toBe(true);
-    expect(JSON.stringify({ message: error.message, cause: String(error.cause) })).not.toContain(h.fake.token.split(':')[1]!);
+    expect(JSON.stringify({ message: error.message, cause: String(error.cause) })).not.toContain(
+      h.fake.token.split(':')[1]!,
+    );
   });
 });
 

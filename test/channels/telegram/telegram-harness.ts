@@ -3,16 +3,16 @@ import { pino } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
 import { SECRET_HEADER, TELEGRAM_WEBHOOK_PATH } from '../../../src/channels/telegram/webhook-route.ts';
 import { BUNDLED_KNOWLEDGE_DIR } from '../../../src/config.ts';
-import { MemoryConversationStore } from '../../../src/conversation/memory-conversation-store.ts';
-import { KnowledgeLibrary } from '../../../src/knowledge/knowledge-library.ts';
+import { KnowledgeLibrary } from '../../../src/library/knowledge-library.ts';
 import { type BotMetrics, createMetrics } from '../../../src/observability/metrics.ts';
 import { createAssistant } from '../../../src/pipeline/assistant.ts';
-import type { IncomingMessage } from '../../../src/pipeline/incoming-message.ts';
 import { createMessageFlow, type MessageFlow } from '../../../src/pipeline/message-flow.ts';
-import { MemoryMessageQueue } from '../../../src/queue/memory-message-queue.ts';
-import { MemoryDeliveryLedger } from '../../../src/store/memory-delivery-ledger.ts';
-import { MemoryQuestionLog } from '../../../src/store/memory-question-log.ts';
-import { MemoryRateLimiter } from '../../../src/store/memory-rate-limiter.ts';
+import type { IncomingMessage } from '../../../src/ports/incoming-message.ts';
+import { MemoryConversationStore } from '../../../src/state/conversations/memory.ts';
+import { MemoryDeliveryLedger } from '../../../src/state/deliveries/memory.ts';
+import { MemoryQuestionLog } from '../../../src/state/question-log/memory.ts';
+import { MemoryMessageQueue } from '../../../src/state/queue/memory.ts';
+import { MemoryRateLimiter } from '../../../src/state/rate-limits/memory.ts';
 import { type FakeTelegram, type RecordedCall, startFakeTelegram } from '../../helpers/fake-telegram.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
 
@@ -52,13 +52,20 @@ export interface HarnessOptions {
   adminIds?: string[];
 }
 
-export async function createTelegramHarness({ mode = 'webhook', adminIds = [ADMIN_ID] }: HarnessOptions = {}): Promise<TelegramHarness> {
+export async function createTelegramHarness({
+  mode = 'webhook',
+  adminIds = [ADMIN_ID],
+}: HarnessOptions = {}): Promise<TelegramHarness> {
   const fake = await startFakeTelegram();
   const logs: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
   const library = new KnowledgeLibrary({ dir: BUNDLED_KNOWLEDGE_DIR, logger });
   await library.reload();
-  const assistant = createAssistant({ knowledge: () => library.current(), conversations: new MemoryConversationStore(), logger });
+  const assistant = createAssistant({
+    knowledge: () => library.current(),
+    conversations: new MemoryConversationStore(),
+    logger,
+  });
   const questionLog = new MemoryQuestionLog();
   const metrics = createMetrics();
   const flow = createMessageFlow({
@@ -128,7 +135,9 @@ export async function createTelegramHarness({ mode = 'webhook', adminIds = [ADMI
     },
     async duplicates() {
       const { values } = await metrics.messages.get();
-      return values.filter((value) => value.labels.outcome === 'duplicate').reduce((sum, value) => sum + value.value, 0);
+      return values
+        .filter((value) => value.labels.outcome === 'duplicate')
+        .reduce((sum, value) => sum + value.value, 0);
     },
     async close() {
       await channel.stop();

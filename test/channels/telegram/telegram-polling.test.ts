@@ -31,7 +31,10 @@ describe('long polling', () => {
       'a getUpdates call confirming both updates',
     );
     expect(polls.params).toMatchObject({ allowed_updates: ['message'], timeout: 1 });
-    expect(harness.accepted.map((message) => message.messageId)).toEqual([String(first.update_id), String(second.update_id)]);
+    expect(harness.accepted.map((message) => message.messageId)).toEqual([
+      String(first.update_id),
+      String(second.update_id),
+    ]);
   });
 
   it('stops promptly, aborting the getUpdates call in flight', async () => {

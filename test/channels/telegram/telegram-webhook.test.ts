@@ -90,7 +90,9 @@ describe('questions', () => {
     expect(String(reply.params.text)).toContain(HA_TINH_SOURCE);
     expect(String(reply.params.text).endsWith('</b>')).toBe(true);
     expect(reply.params.reply_parameters).toBeUndefined();
-    const typing = h.fake.calls.findIndex((call) => call.method === 'sendChatAction' && call.params.chat_id === String(user.id));
+    const typing = h.fake.calls.findIndex(
+      (call) => call.method === 'sendChatAction' && call.params.chat_id === String(user.id),
+    );
     expect(typing).toBeGreaterThanOrEqual(0);
     expect(h.fake.calls[typing]!.params.action).toBe('typing');
     expect(typing).toBeLessThan(h.fake.calls.indexOf(reply));
@@ -104,7 +106,10 @@ describe('questions', () => {
   });
 
   it('understands a question typed without accents', async () => {
-    const text = String((await h.ask(textUpdate('ha tinh dat muc tieu bao nhieu phan tram dich vu cong muc 4', { from: newUser() }))).params.text);
+    const text = String(
+      (await h.ask(textUpdate('ha tinh dat muc tieu bao nhieu phan tram dich vu cong muc 4', { from: newUser() })))
+        .params.text,
+    );
     expect(text).toContain('15%');
     expect(text).toContain(HA_TINH_SOURCE);
   });
@@ -147,7 +152,10 @@ describe('group chats', () => {
     expect(String(reply.params.text)).toContain('15%');
     expect(reply.params).toMatchObject({
       chat_id: String(GROUP.id),
-      reply_parameters: { message_id: (update.message as { message_id: number }).message_id, allow_sending_without_reply: true },
+      reply_parameters: {
+        message_id: (update.message as { message_id: number }).message_id,
+        allow_sending_without_reply: true,
+      },
     });
   });
 
@@ -216,7 +224,12 @@ describe('sending', () => {
     h.fake.failNext('sendMessage', 1, { status: 500 });
     const before = h.fake.callsTo('sendMessage').length;
     await h.ask(textUpdate(HA_TINH_QUESTION, { from: newUser() }));
-    expect(h.fake.callsTo('sendMessage').slice(before).map((call) => call.status)).toEqual([500, 200]);
+    expect(
+      h.fake
+        .callsTo('sendMessage')
+        .slice(before)
+        .map((call) => call.status),
+    ).toEqual([500, 200]);
   });
 });
 

@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../../src/channels/channel-error.ts';
-import type { Channel } from '../../../src/channels/channel.ts';
 import { createZaloBotChannel, ZALO_BOT_MAX_TEXT_CHARS } from '../../../src/channels/zalo-bot/zalo-bot-channel.ts';
 import type { Assistant } from '../../../src/pipeline/assistant.ts';
-import type { IncomingMessage } from '../../../src/pipeline/incoming-message.ts';
 import type { MessageFlow } from '../../../src/pipeline/message-flow.ts';
 import { NON_TEXT_TEXT } from '../../../src/pipeline/message-flow.ts';
+import type { Channel } from '../../../src/ports/channel.ts';
+import { ChannelError } from '../../../src/ports/channel-error.ts';
+import type { IncomingMessage } from '../../../src/ports/incoming-message.ts';
 import { FakeZaloBot } from '../../helpers/fake-zalo-bot.ts';
 import {
   createTestFlow,
@@ -52,7 +52,12 @@ afterEach(async () => {
 function build(mode: 'webhook' | 'polling', flow?: (inner: MessageFlow) => Pick<MessageFlow, 'accept'>): void {
   test = createTestFlow(assistant);
   channel = createZaloBotChannel({
-    config: { token: TOKEN, apiRoot: zalo.url, webhookUrl: mode === 'webhook' ? WEBHOOK_URL : null, webhookSecret: SECRET },
+    config: {
+      token: TOKEN,
+      apiRoot: zalo.url,
+      webhookUrl: mode === 'webhook' ? WEBHOOK_URL : null,
+      webhookSecret: SECRET,
+    },
     flow: flow ? flow(test.flow) : test.flow,
     logger: silentLogger,
     // The fake ignores it; long enough that only an aborted poll lets stop() return within the test timeout.
@@ -116,7 +121,9 @@ describe('webhook mode', () => {
     expect(sent.text).toContain('15%');
     expect(sent.text).toContain(HA_TINH_SOURCE);
     expect(Object.keys(zalo.calls('sendMessage')[0]!.body).sort()).toEqual(['chat_id', 'text']);
-    expect(zalo.calls('sendChatAction').map((call) => call.body)).toEqual([{ chat_id: body.message.chat.id, action: 'typing' }]);
+    expect(zalo.calls('sendChatAction').map((call) => call.body)).toEqual([
+      { chat_id: body.message.chat.id, action: 'typing' },
+    ]);
   });
 
   it.each([
@@ -259,7 +266,9 @@ describe('sending', () => {
     ['an unauthorized token', { error_code: 401, description: 'Unauthorized', status: 401 }, false],
   ])('maps %s to a ChannelError (retryable: %s)', async (_name, failure, retryable) => {
     zalo.sendFailures.push(failure);
-    const error = await channel.deliver(message(), { kind: 'notice', text: 'Xin chào' }).catch((caught: unknown) => caught);
+    const error = await channel
+      .deliver(message(), { kind: 'notice', text: 'Xin chào' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChannelError);
     expect((error as ChannelError).isRetryable).toBe(retryable);
     expect((error as Error).message).not.toContain(TOKEN);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mapZaloBotUpdate, NON_TEXT_EVENTS, type ZaloBotUpdate } from '../../../src/channels/zalo-bot/zalo-bot-update.ts';
+import {
+  mapZaloBotUpdate,
+  NON_TEXT_EVENTS,
+  type ZaloBotUpdate,
+} from '../../../src/channels/zalo-bot/zalo-bot-update.ts';
 
 const AT = 1_800_000_000_000;
 
@@ -39,14 +43,21 @@ describe('mapZaloBotUpdate', () => {
   });
 
   it.each([...NON_TEXT_EVENTS])('maps %s to a non-text message', (name) => {
-    expect(mapZaloBotUpdate(update(name), AT)).toMatchObject({ action: 'accept', message: { kind: 'non-text', text: '' } });
+    expect(mapZaloBotUpdate(update(name), AT)).toMatchObject({
+      action: 'accept',
+      message: { kind: 'non-text', text: '' },
+    });
   });
 
   it.each([
     ['an unknown event', update('message.reaction.received'), 'unknown-event'],
     ['an empty result', { ok: true, result: {} }, 'unknown-event'],
     ['a failed reply', { ok: false, error_code: 408 }, 'unknown-event'],
-    ['a message without sender', { event_name: 'message.text.received', message: { message_id: 'm', text: 'x' } }, 'no-user'],
+    [
+      'a message without sender',
+      { event_name: 'message.text.received', message: { message_id: 'm', text: 'x' } },
+      'no-user',
+    ],
   ])('ignores %s', (_name, body, reason) => {
     expect(mapZaloBotUpdate(body, AT)).toEqual({ action: 'ignore', reason });
   });

@@ -1,17 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../../src/channels/channel-error.ts';
-import type { Channel } from '../../../src/channels/channel.ts';
-import { ZALO_OA_MAX_TEXT_CHARS, createZaloOaChannel } from '../../../src/channels/zalo-oa/zalo-oa-channel.ts';
+import { RESET_TEXT } from '../../../src/answer/messages.ts';
+import { createZaloOaChannel, ZALO_OA_MAX_TEXT_CHARS } from '../../../src/channels/zalo-oa/zalo-oa-channel.ts';
 import { zaloOaSignature } from '../../../src/channels/zalo-oa/zalo-oa-signature.ts';
 import { ZALO_OA_SECRET_NAMES } from '../../../src/channels/zalo-oa/zalo-oa-token-manager.ts';
-import { RESET_TEXT } from '../../../src/answer/messages.ts';
 import type { Assistant } from '../../../src/pipeline/assistant.ts';
-import type { IncomingMessage } from '../../../src/pipeline/incoming-message.ts';
 import { type MessageFlow, NON_TEXT_TEXT } from '../../../src/pipeline/message-flow.ts';
-import { MemorySecretStore } from '../../../src/store/secret-store.ts';
-import { FakeZaloOa } from '../../helpers/fake-zalo-oa.ts';
+import type { Channel } from '../../../src/ports/channel.ts';
+import { ChannelError } from '../../../src/ports/channel-error.ts';
+import type { IncomingMessage } from '../../../src/ports/incoming-message.ts';
+import { MemorySecretStore } from '../../../src/state/secrets/port.ts';
 import {
   capturingLogger,
   createTestFlow,
@@ -21,6 +20,7 @@ import {
   silentLogger,
   type TestFlow,
 } from '../../helpers/fake-zalo-kit.ts';
+import { FakeZaloOa } from '../../helpers/fake-zalo-oa.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
 
 /** The Official Account channel from the edge: signed webhooks in through Fastify, sends out to a fake Zalo. */
@@ -74,7 +74,12 @@ function build({ logger = silentLogger, accept, ackTimeoutMs }: BuildOptions = {
 }
 
 beforeEach(async () => {
-  zalo = await FakeZaloOa.start({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'access-0', refreshToken: 'refresh-0' });
+  zalo = await FakeZaloOa.start({
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    accessToken: 'access-0',
+    refreshToken: 'refresh-0',
+  });
   assistant = new RecordingAssistant(knowledge);
   secrets = new MemorySecretStore();
   build();
@@ -107,7 +112,10 @@ function otherEvent(eventName: string, extra: Record<string, unknown> = {}) {
     timestamp: String(1_700_000_000_000 + ++nextId),
     sender: { id: `user-${nextId}` },
     recipient: { id: 'oa-1' },
-    message: { msg_id: `msg-${nextId}`, attachments: [{ type: 'image', payload: { url: 'https://example.invalid/a.jpg' } }] },
+    message: {
+      msg_id: `msg-${nextId}`,
+      attachments: [{ type: 'image', payload: { url: 'https://example.invalid/a.jpg' } }],
+    },
     ...extra,
   };
 }
@@ -119,7 +127,10 @@ async function onlySend(what: string, timeoutMs?: number) {
 }
 
 /** The header Zalo would send for these bytes; the overrides forge it. */
-function sign(body: string, overrides: { appId?: string; rawBody?: string; timestamp?: string; oaSecretKey?: string } = {}) {
+function sign(
+  body: string,
+  overrides: { appId?: string; rawBody?: string; timestamp?: string; oaSecretKey?: string } = {},
+) {
   const timestamp = String((JSON.parse(body) as { timestamp?: unknown }).timestamp ?? '');
   return `mac=${zaloOaSignature({
     appId: overrides.appId ?? APP_ID,
@@ -158,7 +169,10 @@ describe('answering a citizen', () => {
     expect(send.text).toContain(HA_TINH_SOURCE);
     expect(send.text.indexOf('15%')).toBeLessThan(send.text.indexOf('Nguồn:'));
     expect(send.text).not.toMatch(/[*_`#<>]/);
-    expect(JSON.parse(send.request.body)).toEqual({ recipient: { user_id: event.sender.id }, message: { text: send.text } });
+    expect(JSON.parse(send.request.body)).toEqual({
+      recipient: { user_id: event.sender.id },
+      message: { text: send.text },
+    });
   });
 
   it('resets the conversation on "xoá lịch sử"', async () => {
@@ -168,8 +182,12 @@ describe('answering a citizen', () => {
   });
 
   it('accepts a body without a content type, or with an odd one, as long as it is signed', async () => {
-    expect((await post(JSON.stringify(textEvent('ha tinh dvc muc 4 bao nhieu')), { contentType: null })).statusCode).toBe(200);
-    expect((await post(JSON.stringify(textEvent('ha tinh dvc muc 4 bao nhieu')), { contentType: 'text/plain' })).statusCode).toBe(200);
+    expect(
+      (await post(JSON.stringify(textEvent('ha tinh dvc muc 4 bao nhieu')), { contentType: null })).statusCode,
+    ).toBe(200);
+    expect(
+      (await post(JSON.stringify(textEvent('ha tinh dvc muc 4 bao nhieu')), { contentType: 'text/plain' })).statusCode,
+    ).toBe(200);
     await waitFor(() => zalo.sends().length === 2, 'both answers');
   });
 
@@ -206,7 +224,8 @@ describe('when the message cannot be stored', () => {
   it('answers 503, so that Zalo delivers it again, and answers the re-delivery once', async () => {
     let attempts = 0;
     await rebuild({
-      accept: (inner) => (message) => (++attempts === 1 ? Promise.reject(new Error('queue unavailable')) : inner(message)),
+      accept: (inner) => (message) =>
+        ++attempts === 1 ? Promise.reject(new Error('queue unavailable')) : inner(message),
     });
     const body = JSON.stringify(textEvent('ha tinh dvc muc 4 bao nhieu'));
     expect((await post(body)).statusCode).toBe(503);
@@ -215,7 +234,7 @@ describe('when the message cannot be stored', () => {
     expect(send.text).toContain('15%');
   });
 
-  it('answers 503 rather than miss Zalo\'s deadline when storing hangs', async () => {
+  it("answers 503 rather than miss Zalo's deadline when storing hangs", async () => {
     await rebuild({ accept: () => () => new Promise(() => {}), ackTimeoutMs: 50 });
     expect((await postEvent(textEvent('ha tinh dvc muc 4 bao nhieu'))).statusCode).toBe(503);
   });
@@ -240,7 +259,9 @@ describe('signatures', () => {
 
   it('refuses a body whose timestamp was changed after signing', async () => {
     const event = textEvent('ha tinh dvc muc 4 bao nhieu');
-    const response = await post(JSON.stringify({ ...event, timestamp: '1' }), { signature: sign(JSON.stringify(event)) });
+    const response = await post(JSON.stringify({ ...event, timestamp: '1' }), {
+      signature: sign(JSON.stringify(event)),
+    });
     expect(response.statusCode).toBe(401);
     expect(test.accepted).toHaveLength(0);
   });
@@ -297,7 +318,10 @@ describe('every event type', () => {
 
   it.each([
     ['unfollow', { follower: { id: 'follower-2' } }],
-    ['oa_send_text', { sender: { id: 'oa-1' }, recipient: { id: 'user-9' }, message: { msg_id: 'echo-1', text: 'Xin chào' } }],
+    [
+      'oa_send_text',
+      { sender: { id: 'oa-1' }, recipient: { id: 'user-9' }, message: { msg_id: 'echo-1', text: 'Xin chào' } },
+    ],
     ['user_received_message', { message: { msg_ids: ['m1'] } }],
     ['user_seen_message', { message: { msg_ids: ['m1'] } }],
     ['user_click_button', {}],
@@ -360,7 +384,9 @@ describe('sending', () => {
     ['an API refusal (user not reachable)', { error: -213, message: 'User has not followed OA' }, false],
   ])('maps %s to a ChannelError (retryable: %s)', async (_name, failure, retryable) => {
     zalo.sendFailures.push(failure);
-    const error = await channel.deliver(message(), { kind: 'notice', text: 'Xin chào' }).catch((caught: unknown) => caught);
+    const error = await channel
+      .deliver(message(), { kind: 'notice', text: 'Xin chào' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChannelError);
     expect((error as ChannelError).isRetryable).toBe(retryable);
     expect((error as ChannelError).channel).toBe('zalo-oa');
@@ -368,10 +394,17 @@ describe('sending', () => {
 
   it('fails retryable when Zalo cannot be reached', async () => {
     await zalo.close();
-    const error = await channel.deliver(message(), { kind: 'notice', text: 'Xin chào' }).catch((caught: unknown) => caught);
+    const error = await channel
+      .deliver(message(), { kind: 'notice', text: 'Xin chào' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChannelError);
     expect((error as ChannelError).isRetryable).toBe(true);
-    zalo = await FakeZaloOa.start({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'access-0', refreshToken: 'refresh-0' });
+    zalo = await FakeZaloOa.start({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+    });
   });
 
   it('retries a failed send through the flow until Zalo takes it', async () => {
@@ -393,7 +426,11 @@ describe('access tokens', () => {
     const [refresh] = zalo.refreshes();
     expect(refresh!.request.headers.secret_key).toBe(APP_SECRET);
     expect(refresh!.request.headers['content-type']).toContain('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(refresh!.form)).toEqual({ refresh_token: 'refresh-0', app_id: APP_ID, grant_type: 'refresh_token' });
+    expect(Object.fromEntries(refresh!.form)).toEqual({
+      refresh_token: 'refresh-0',
+      app_id: APP_ID,
+      grant_type: 'refresh_token',
+    });
     expect(await secrets.get(ZALO_OA_SECRET_NAMES.refreshToken)).toBe('refresh-1');
     expect(await secrets.get(ZALO_OA_SECRET_NAMES.accessToken)).toBe('access-1');
 
@@ -412,7 +449,15 @@ describe('access tokens', () => {
     zalo.sendDelayMs = 20;
     const deliveries = [1, 2].map((n) =>
       channel.deliver(
-        { channel: 'zalo-oa', kind: 'text', messageId: `at-once-${n}`, userId: `u${n}`, chatId: `u${n}`, text: 'x', receivedAt: 0 },
+        {
+          channel: 'zalo-oa',
+          kind: 'text',
+          messageId: `at-once-${n}`,
+          userId: `u${n}`,
+          chatId: `u${n}`,
+          text: 'x',
+          receivedAt: 0,
+        },
         { kind: 'notice', text: `Tin ${n}` },
       ),
     );
@@ -431,7 +476,15 @@ describe('access tokens', () => {
     zalo.refreshFailures.push('invalid-refresh-token');
     const error = await channel
       .deliver(
-        { channel: 'zalo-oa', kind: 'text', messageId: 'refresh-fails', userId: 'u', chatId: 'u', text: 'x', receivedAt: 0 },
+        {
+          channel: 'zalo-oa',
+          kind: 'text',
+          messageId: 'refresh-fails',
+          userId: 'u',
+          chatId: 'u',
+          text: 'x',
+          receivedAt: 0,
+        },
         { kind: 'notice', text: 'Xin chào' },
       )
       .catch((caught: unknown) => caught);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { IGNORED_EVENTS, mapZaloOaEvent, NON_TEXT_EVENTS, type ZaloOaEvent } from '../../../src/channels/zalo-oa/zalo-oa-event.ts';
+import {
+  IGNORED_EVENTS,
+  mapZaloOaEvent,
+  NON_TEXT_EVENTS,
+  type ZaloOaEvent,
+} from '../../../src/channels/zalo-oa/zalo-oa-event.ts';
 
 const AT = 1_800_000_000_000;
 
@@ -17,9 +22,19 @@ function event(name: string, extra: Partial<ZaloOaEvent> = {}): ZaloOaEvent {
 
 describe('mapZaloOaEvent', () => {
   it('maps a text message, keyed on msg_id', () => {
-    expect(mapZaloOaEvent(event('user_send_text', { message: { msg_id: 'abc', text: 'ha tinh dvc muc 4' } }), AT)).toEqual({
+    expect(
+      mapZaloOaEvent(event('user_send_text', { message: { msg_id: 'abc', text: 'ha tinh dvc muc 4' } }), AT),
+    ).toEqual({
       action: 'accept',
-      message: { channel: 'zalo-oa', kind: 'text', messageId: 'abc', userId: 'user-1', chatId: 'user-1', text: 'ha tinh dvc muc 4', receivedAt: AT },
+      message: {
+        channel: 'zalo-oa',
+        kind: 'text',
+        messageId: 'abc',
+        userId: 'user-1',
+        chatId: 'user-1',
+        text: 'ha tinh dvc muc 4',
+        receivedAt: AT,
+      },
     });
   });
 
@@ -32,7 +47,10 @@ describe('mapZaloOaEvent', () => {
   });
 
   it.each([...NON_TEXT_EVENTS])('maps %s to a non-text message', (name) => {
-    expect(mapZaloOaEvent(event(name), AT)).toMatchObject({ action: 'accept', message: { kind: 'non-text', messageId: 'msg-1', text: '' } });
+    expect(mapZaloOaEvent(event(name), AT)).toMatchObject({
+      action: 'accept',
+      message: { kind: 'non-text', messageId: 'msg-1', text: '' },
+    });
   });
 
   it.each([...IGNORED_EVENTS])('ignores %s', (name) => {

@@ -6,9 +6,9 @@ import {
   ZALO_OA_SECRET_NAMES,
   ZaloOaTokenManager,
 } from '../../../src/channels/zalo-oa/zalo-oa-token-manager.ts';
-import { MemorySecretStore, type SecretStore } from '../../../src/store/secret-store.ts';
-import { FakeZaloOa } from '../../helpers/fake-zalo-oa.ts';
+import { MemorySecretStore, type SecretStore } from '../../../src/state/secrets/port.ts';
 import { silentLogger } from '../../helpers/fake-zalo-kit.ts';
+import { FakeZaloOa } from '../../helpers/fake-zalo-oa.ts';
 
 /** Token refresh and rotation against the fake OAuth server, with a clock the tests move. */
 
@@ -27,7 +27,10 @@ afterEach(async () => {
   await zalo.close();
 });
 
-function manager(secrets: SecretStore = new MemorySecretStore(), config: Partial<Omit<typeof CONFIGURED, 'appSecret'>> & { appSecret?: string | null } = {}) {
+function manager(
+  secrets: SecretStore = new MemorySecretStore(),
+  config: Partial<Omit<typeof CONFIGURED, 'appSecret'>> & { appSecret?: string | null } = {},
+) {
   return new ZaloOaTokenManager({
     client: new ZaloOaClient({ apiBase: zalo.url, oauthBase: zalo.url }),
     config: { ...CONFIGURED, ...config },
@@ -128,7 +131,9 @@ describe('ZaloOaTokenManager', () => {
   });
 
   it('cannot refresh without an app secret: fails for good, without a request', async () => {
-    const error = await manager(undefined, { appSecret: null }).refresh('access-0').catch((caught: unknown) => caught);
+    const error = await manager(undefined, { appSecret: null })
+      .refresh('access-0')
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ZaloOaTokenError);
     expect((error as ZaloOaTokenError).isRetryable).toBe(false);
     expect(zalo.refreshes()).toHaveLength(0);

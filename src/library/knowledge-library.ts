@@ -1,0 +1,68 @@
+import type { Logger } from 'pino';
+import { type FileReport, loadKnowledgeFolder } from '../knowledge/load-knowledge-folder.ts';
+import { buildKnowledgeBase, type KnowledgeBase } from '../search/knowledge-base.ts';
+
+export interface KnowledgeLibraryOptions {
+  dir: string;
+  maxFileBytes?: number;
+  logger: Logger;
+  /** Told the number of documents after every reload (metrics). */
+  onReload?: (documents: number) => void;
+}
+
+/**
+ * The knowledge folder as the running bot sees it: the current knowledge base and what loading made of
+ * each file. `reload()` builds a new base beside the old one and swaps the reference in one step, so a
+ * question is always answered from one consistent base.
+ */
+export class KnowledgeLibrary {
+  private base: KnowledgeBase = buildKnowledgeBase([]);
+  private fileReports: FileReport[] = [];
+
+  constructor(private readonly options: KnowledgeLibraryOptions) {}
+
+  current(): KnowledgeBase {
+    return this.base;
+  }
+
+  reports(): readonly FileReport[] {
+    return this.fileReports;
+  }
+
+  /**
+   * Reloads the folder. Reloads never overlap: one asked for while another runs waits for it and then runs
+   * once more, so the last change on disk is always picked up.
+   */
+  async reload(): Promise<{ documents: number; reports: readonly FileReport[] }> {
+    const previous = this.pending;
+    const next = previous.catch(() => undefined).then(() => this.load());
+    this.pending = next;
+    return next;
+  }
+
+  private pending: Promise<unknown> = Promise.resolve();
+
+  private async load(): Promise<{ documents: number; reports: readonly FileReport[] }> {
+    const { dir, maxFileBytes, logger } = this.options;
+    const started = performance.now();
+    const loaded = await loadKnowledgeFolder(dir, maxFileBytes === undefined ? {} : { maxBytes: maxFileBytes });
+    const base = buildKnowledgeBase(loaded.documents);
+    this.base = base;
+    this.fileReports = loaded.reports;
+    this.options.onReload?.(base.documents.length);
+    for (const report of loaded.reports) {
+      for (const error of report.errors) logger.error({ source: report.source, line: error.line }, error.message);
+    }
+    logger.info(
+      {
+        dir,
+        documents: base.documents.length,
+        passages: base.index.size,
+        skipped: loaded.reports.filter((report) => report.documentId === null).length,
+        ms: Math.round(performance.now() - started),
+      },
+      'knowledge loaded',
+    );
+    return { documents: base.documents.length, reports: loaded.reports };
+  }
+}

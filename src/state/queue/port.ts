@@ -1,0 +1,37 @@
+import type { IncomingMessage } from '../../ports/incoming-message.ts';
+
+/** What a handler tells the queue about one message. */
+export type HandlerResult = { outcome: 'done' } | { outcome: 'retry'; afterMs: number } | { outcome: 'drop' };
+
+export type MessageHandler = (message: IncomingMessage, attempt: number) => Promise<HandlerResult>;
+
+export interface QueueStats {
+  /** Waiting to be processed (including retries not yet due). */
+  waiting: number;
+  /** Being processed by this process now. */
+  active: number;
+  /** Gave up on after the last attempt, since start. */
+  failed: number;
+  durable: boolean;
+}
+
+/**
+ * Messages acknowledged to a platform but not yet answered. `enqueue` returns once the message is stored
+ * (in Redis: durably, so another process or a restart picks it up); handlers run with bounded concurrency.
+ * Delivery is at least once: the delivery ledger makes it answered once.
+ */
+export interface MessageQueue {
+  enqueue(message: IncomingMessage): Promise<void>;
+  /** Starts handing messages to the handler. Call once. */
+  start(handler: MessageHandler): void;
+  /** Stops taking new messages and waits for the ones in progress. */
+  drain(): Promise<void>;
+  stats(): Promise<QueueStats>;
+}
+
+/** Retry delays: 1 s, 2 s, 4 s … capped at 60 s. */
+export function backoffMs(attempt: number): number {
+  return Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export const MAX_ATTEMPTS = 6;

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { IncomingMessage } from '../../ports/incoming-message.ts';
+import { assertReady, type RedisClient } from '../redis-connection.ts';
+import { type HandlerResult, MAX_ATTEMPTS, type MessageHandler, type MessageQueue, type QueueStats } from './port.ts';
+
+interface StreamEntry {
+  id: string;
+  message: Record<string, string>;
+}
+
+export interface RedisMessageQueueOptions {
+  /** For ordinary commands (enqueue, acknowledge, retries). */
+  redis: RedisClient;
+  /** Opens a connection of its own for the blocking read; called when consuming starts. */
+  openReader: () => RedisClient;
+  prefix: string;
+  concurrency: number;
+  /** Entries a consumer took but did not acknowledge for this long are taken over (the consumer died). */
+  claimIdleMs: number;
+  logger: Logger;
+  now?: () => number;
+}
+
+const GROUP = 'workers';
+/** Longest wait for new messages in one read; also how long a drain may wait for the read to return. */
+const BLOCK_MS = 500;
+const IDLE_LOOP_MS = 250;
+
+/**
+ * A durable queue on Redis Streams with one consumer group shared by every bot process:
+ * - `{prefix}queue` (stream): messages waiting or being processed; an entry is acknowledged and deleted
+ *   only after its reply was sent, so a process killed mid-way leaves it pending, and another process (or
+ *   this one after a restart) claims it once it has been idle for `claimIdleMs`;
+ * - `{prefix}queue:delayed` (sorted set by due time): retries waiting for their backoff.
+ */
+export class RedisMessageQueue implements MessageQueue {
+  private readonly stream: string;
+  private readonly delayed: string;
+  private readonly consumer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  private readonly now: () => number;
+  private handler: MessageHandler | null = null;
+  private reader: RedisClient | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+  private failed = 0;
+
+  constructor(private readonly options: RedisMessageQueueOptions) {
+    this.stream = `${options.prefix}queue`;
+    this.delayed = `${options.prefix}queue:delayed`;
+    this.now = options.now ?? Date.now;
+  }
+
+  async enqueue(message: IncomingMessage): Promise<void> {
+    assertReady(this.options.redis);
+    await this.options.redis.xAdd(this.stream, '*', { message: JSON.stringify(message), attempt: '1' });
+  }
+
+  start(handler: MessageHandler): void {
+    this.handler = handler;
+    this.reader = this.options.openReader();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async drain(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  async stats(): Promise<QueueStats> {
+    const [length, delayed] = await Promise.all([
+      this.options.redis.xLen(this.stream),
+      this.options.redis.zCard(this.delayed),
+    ]);
+    return {
+      waiting: Math.max(0, length - this.inFlight.size) + delayed,
+      active: this.inFlight.size,
+      failed: this.failed,
+      durable: true,
+    };
+  }
+
+  private async run(): Promise<void> {
+    const { logger } = this.options;
+    let groupReady = false;
+    while (this.running) {
+      try {
+        if (!groupReady) groupReady = await this.ensureGroup();
+        const free = this.options.concurrency - this.inFlight.size;
+        if (free <= 0) {
+          await Promise.race([...this.inFlight, sleep(IDLE_LOOP_MS)]);
+          continue;
+        }
+        const nextRetryInMs = await this.promoteDueRetries();
+        const abandoned = await this.claimAbandoned(free);
+        const fresh = abandoned.length < free ? await this.readNew(free - abandoned.length, nextRetryInMs) : [];
+        const entries = [...abandoned, ...fresh];
+        for (const entry of entries) this.track(this.process(entry));
+      } catch (error) {
+        // Redis is away: the connection reconnects by itself; wait and try again.
+        logger.debug({ err: error }, 'queue loop waiting for Redis');
+        groupReady = false;
+        await sleep(BLOCK_MS);
+      }
+    }
+  }
+
+  private async ensureGroup(): Promise<boolean> {
+    try {
+      await this.options.redis.xGroupCreate(this.stream, GROUP, '0', { MKSTREAM: true });
+    } catch (error) {
+      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+    }
+    return true;
+  }
+
+  private async claimAbandoned(count: number): Promise<StreamEntry[]> {
+    const reply = await this.options.redis.xAutoClaim(
+      this.stream,
+      GROUP,
+      this.consumer,
+      this.options.claimIdleMs,
+      '0-0',
+      {
+        COUNT: count,
+      },
+    );
+    return reply.messages.filter((entry): entry is StreamEntry => entry !== null);
+  }
+
+  /** Waits for new messages, but no longer than until the next retry is due. */
+  private async readNew(count: number, nextRetryInMs: number): Promise<StreamEntry[]> {
+    if (!this.running) return [];
+    const block = Math.max(10, Math.min(BLOCK_MS, nextRetryInMs));
+    const reply = await this.reader!.xReadGroup(
+      GROUP,
+      this.consumer,
+      { key: this.stream, id: '>' },
+      { COUNT: count, BLOCK: block },
+    );
+    if (!reply) return [];
+    const streams = reply as Array<{ messages: StreamEntry[] }>;
+    return streams.flatMap((stream) => stream.messages);
+  }
+
+  /**
+   * Moves retries whose backoff is over back into the stream (ZREM decides which process moves each one),
+   * and says how long until the next one is due.
+   */
+  private async promoteDueRetries(): Promise<number> {
+    const { redis } = this.options;
+    const due = await redis.zRangeByScore(this.delayed, 0, this.now(), { LIMIT: { offset: 0, count: 50 } });
+    for (const item of due) {
+      if ((await redis.zRem(this.delayed, item)) === 1) {
+        const { message, attempt } = JSON.parse(item) as { message: string; attempt: string };
+        await redis.xAdd(this.stream, '*', { message, attempt });
+      }
+    }
+    const [next] = await redis.zRangeWithScores(this.delayed, 0, 0);
+    return next ? next.score - this.now() : BLOCK_MS;
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async process(entry: StreamEntry): Promise<void> {
+    const { redis, logger } = this.options;
+    const raw = entry.message.message ?? '';
+    const attempt = Number(entry.message.attempt ?? '1');
+    let message: IncomingMessage;
+    try {
+      message = JSON.parse(raw) as IncomingMessage;
+    } catch {
+      logger.error({ entry: entry.id }, 'unreadable queue entry; dropping it');
+      await this.acknowledge(entry.id);
+      return;
+    }
+    let result: HandlerResult;
+    try {
+      result = await this.handler!(message, attempt);
+    } catch (error) {
+      logger.error({ err: error, messageId: message.messageId }, 'message handler failed');
+      result = { outcome: 'retry' as const, afterMs: 1000 };
+    }
+    try {
+      if (result.outcome === 'retry') {
+        if (attempt >= MAX_ATTEMPTS) {
+          this.failed++;
+          logger.error({ channel: message.channel, messageId: message.messageId }, 'giving up on a message');
+        } else {
+          const item = JSON.stringify({ message: raw, attempt: String(attempt + 1), entry: entry.id });
+          await redis.zAdd(this.delayed, { score: this.now() + result.afterMs, value: item });
+        }
+      }
+      await this.acknowledge(entry.id);
+    } catch (error) {
+      // Left pending: once idle long enough it is claimed again, and the ledger keeps it answered once.
+      logger.warn({ err: error, messageId: message.messageId }, 'could not acknowledge a queue entry');
+    }
+  }
+
+  private async acknowledge(id: string): Promise<void> {
+    await this.options.redis.multi().xAck(this.stream, GROUP, id).xDel(this.stream, id).exec();
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

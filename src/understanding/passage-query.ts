@@ -1,0 +1,134 @@
+import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import { isUnigram, queryTerms } from '../text/tokenize.ts';
+import { unique } from '../util/unique.ts';
+import type { PassageMatch, ResolvedQuestion } from './grounding.ts';
+
+/**
+ * A question turned into a weighted search over passages, and the measure of how much of the question a
+ * passage holds ("coverage"), which decides whether it answers at all.
+ */
+
+/** Weight of terms inherited from the previous question. */
+const INHERITED_WEIGHT = 0.6;
+/** Weight of terms that name the already chosen documents rather than a passage. */
+const NAMING_WEIGHT = 0.1;
+/** Headlines sum a document up; a body passage with the same words answers a precise question better. */
+const HEADLINE_WEIGHT = 0.6;
+/** Share of coverage carried by words outside the question's topic. */
+const GENERIC_SHARE = 0.25;
+const SEARCH_DEPTH = 12;
+
+function maskOf(knowledge: KnowledgeBase, documents: readonly number[]): Uint8Array | null {
+  if (documents.length === 0) return null;
+  const mask = new Uint8Array(knowledge.documents.length);
+  for (const docIndex of documents) mask[docIndex] = 1;
+  return mask;
+}
+
+export interface Query {
+  terms: string[];
+  weights: number[];
+  /** Positions (below 32) of the single-syllable terms that coverage is measured on, with their weights. */
+  coverageTerms: Array<{ bit: number; weight: number; naming: boolean }>;
+  /** Bits of terms to leave out, one set per alternative of an "A hoặc B" question. */
+  alternativeExclusions: Array<Set<number>>;
+}
+
+/**
+ * Terms that name the candidate documents themselves (their type, issuer, number): once the documents are
+ * chosen, "Nghị quyết 16 của Ban thường vụ Tỉnh ủy" in a question says which document, not which passage.
+ */
+function documentNameTerms(knowledge: KnowledgeBase, documents: readonly number[]): Set<string> {
+  const names = new Set<string>();
+  for (const docIndex of documents) {
+    const { type, issuer, number, implements: implemented, title } = knowledge.documents[docIndex]!.metadata;
+    for (const part of [type, issuer, number, implemented, title]) {
+      // Years in a title ("đến năm 2020") still say which target is meant, so they keep their weight.
+      if (part) for (const term of queryTerms(part)) if (!/^\d{4}$/.test(term)) names.add(term);
+    }
+  }
+  return names;
+}
+
+export function buildQuery(
+  knowledge: KnowledgeBase,
+  question: ResolvedQuestion,
+  extraTerms: string[],
+  documents: readonly number[],
+): Query {
+  const naming = documentNameTerms(knowledge, documents);
+  const topic = new Set([...question.topicTerms, ...extraTerms]);
+  // Only the first 32 terms get a coverage bit, so the ones that say what is asked go first.
+  const priority = (term: string): number =>
+    topic.has(term) ? 0 : isUnigram(term) && !naming.has(term) ? 1 : isUnigram(term) ? 2 : 3;
+  const own = unique([...question.terms, ...extraTerms]).sort((a, b) => priority(a) - priority(b));
+  const inherited = question.inheritedTerms.filter((term) => !own.includes(term));
+  const terms = [...own, ...inherited];
+  const weights = terms.map(
+    (term, i) => (i < own.length ? 1 : INHERITED_WEIGHT) * (naming.has(term) ? NAMING_WEIGHT : 1),
+  );
+  // Coverage is measured on what the question is about: words like "quy hoạch", "tỷ lệ" count for little.
+  const coverageTerms = terms.flatMap((term, bit) => {
+    if (!isUnigram(term) || bit >= 32) return [];
+    const share = bit >= own.length || topic.has(term) ? 1 : GENERIC_SHARE;
+    return [{ bit, weight: knowledge.index.idf(term) * weights[bit]! * share, naming: naming.has(term) }];
+  });
+  const alternativeExclusions = question.alternatives.map(
+    (_, side) =>
+      new Set(
+        question.alternatives
+          .filter((__, other) => other !== side)
+          .flat()
+          .map((term) => terms.indexOf(term))
+          .filter((bit) => bit >= 0),
+      ),
+  );
+  return { terms, weights, coverageTerms, alternativeExclusions };
+}
+
+/**
+ * Share of the question found in a passage. Words naming the chosen document ("kế hoạch thực hiện Đề án …")
+ * are satisfied by choosing it, so the share is also measured without them, and the better of the two counts.
+ */
+export function coverageOf(query: Query, matched: number): number {
+  const variants = [new Set<number>(), ...query.alternativeExclusions];
+  return Math.max(...variants.map((excluded) => coverageWithout(query, matched, excluded)));
+}
+
+function coverageWithout(query: Query, matched: number, excluded: ReadonlySet<number>): number {
+  let total = 0;
+  let found = 0;
+  let ownTotal = 0;
+  let ownFound = 0;
+  for (const { bit, weight, naming } of query.coverageTerms) {
+    if (excluded.has(bit)) continue;
+    const hit = (matched & (1 << bit)) !== 0;
+    total += weight;
+    if (hit) found += weight;
+    if (!naming) {
+      ownTotal += weight;
+      if (hit) ownFound += weight;
+    }
+  }
+  return Math.max(total > 0 ? found / total : 0, ownTotal > 0 ? ownFound / ownTotal : 0);
+}
+
+export function search(
+  knowledge: KnowledgeBase,
+  query: Query,
+  documents: readonly number[],
+  depth = SEARCH_DEPTH,
+): PassageMatch[] {
+  const hits = knowledge.index.search(query.terms, {
+    documentMask: maskOf(knowledge, documents),
+    limit: depth,
+    weights: query.weights,
+  });
+  return hits
+    .map((hit) => {
+      const passage = knowledge.index.passages[hit.passageId]!;
+      const score = passage.headline ? hit.score * HEADLINE_WEIGHT : hit.score;
+      return { ...passage, passageId: hit.passageId, score, coverage: coverageOf(query, hit.matched) };
+    })
+    .sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,45 @@
+import type { ConversationTurn } from './conversation-turn.ts';
+import type { ResolvedQuestion } from './grounding.ts';
+import type { QuestionIntent, UnderstoodQuestion } from './understand-question.ts';
+
+/** Intents a follow-up can carry over: "Hà Tĩnh quyết định số mấy?" → "Còn Quảng Bình?" asks for a number too. */
+const CARRIED_INTENTS = new Set<QuestionIntent>(['fact', 'issue-date', 'document-number', 'issuer']);
+/** Topic words up to which a question without province or number is read as a continuation. */
+const SHORT_QUESTION_TERMS = 1;
+/** Intents that stand alone: they never inherit anything. */
+const STANDALONE_INTENTS = new Set<QuestionIntent>(['greeting', 'help', 'reset', 'catalogue']);
+
+/**
+ * Completes a question from the previous turn of its conversation:
+ * - no province or number of its own → it is about the documents last discussed (softly, unless it points
+ *   back with "đó/này": a new topic may still be found elsewhere);
+ * - elliptical ("Còn Quảng Bình thì sao?") or without a topic → it asks the previous question again, here.
+ */
+export function resolveFollowUp(
+  question: UnderstoodQuestion,
+  previous: ConversationTurn | undefined,
+): ResolvedQuestion {
+  const resolved: ResolvedQuestion = { ...question, focusDocumentIds: [], inheritedTerms: [], focusIsSoft: false };
+  if (!previous || STANDALONE_INTENTS.has(question.intent)) return resolved;
+
+  const hasOwnScope = question.provinces.length > 0 || question.documentNumbers.length > 0;
+  // A very short question without a scope of its own ("riêng năm 2014 là bao nhiêu?") continues the last one.
+  const short = !hasOwnScope && question.topicTerms.length <= SHORT_QUESTION_TERMS;
+  const asksAgain = question.elliptical || question.topicTerms.length === 0 || (short && !question.refersBack);
+
+  if (!hasOwnScope && !question.comparison) {
+    if (previous.documentIds.length > 0) {
+      resolved.focusDocumentIds = previous.documentIds;
+      resolved.focusIsSoft = !question.refersBack && !asksAgain;
+    } else if (question.refersBack || asksAgain) {
+      resolved.provinces = previous.provinces;
+    }
+  }
+  if (asksAgain && CARRIED_INTENTS.has(previous.intent as QuestionIntent)) {
+    resolved.inheritedTerms = previous.terms.filter((term) => !question.terms.includes(term));
+    if (question.topicTerms.length === 0 && (question.intent === 'overview' || question.intent === 'fact')) {
+      resolved.intent = previous.intent as QuestionIntent;
+    }
+  }
+  return resolved;
+}
