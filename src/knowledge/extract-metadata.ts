@@ -412,6 +412,17 @@ function typeAndTitle(source: Source, heading: Heading | null, own: NumberCandid
   };
 }
 
+/**
+ * How far into a text each part of an official header is looked for. A header ("Số: …", the national motto,
+ * the place and date) fits in the first page; the type heading ("QUYẾT ĐỊNH") follows it; past these the
+ * text is the body, whose numbers are citations of other documents.
+ */
+const NUMBER_SEARCH_CHARS = 3000;
+const MOTTO_SEARCH_CHARS = 1500;
+const HEADING_SEARCH_CHARS = 4000;
+/** Where the header is taken to end when neither a heading nor "Căn cứ" marks it. */
+const DEFAULT_HEADER_CHARS = 1500;
+
 export function extractMetadata(input: string): MetadataExtraction {
   const text = normalizeVietnamese(input).replace(/\r\n?/g, '\n');
   const source: Source = { text, folded: foldAligned(text) };
@@ -419,11 +430,11 @@ export function extractMetadata(input: string): MetadataExtraction {
   const warnings: string[] = [];
 
   // An official text has a header ("Số:", the national motto) that ends where the type heading starts.
-  const candidates = numberCandidates(source, 3000);
-  const official = candidates.some((c) => c.header) || /cong hoa xa hoi chu nghia/.test(folded.slice(0, 1500));
-  const heading = official ? findHeading(source, 4000) : null;
+  const candidates = numberCandidates(source, NUMBER_SEARCH_CHARS);
+  const official = candidates.some((c) => c.header) || /cong hoa xa hoi chu nghia/.test(folded.slice(0, MOTTO_SEARCH_CHARS));
+  const heading = official ? findHeading(source, HEADING_SEARCH_CHARS) : null;
   const canCu = folded.search(/(?:^|\n)\s*can cu\b/);
-  const headerEnd = official ? (heading?.start ?? (canCu >= 0 ? canCu : Math.min(text.length, 1500))) : 0;
+  const headerEnd = official ? (heading?.start ?? (canCu >= 0 ? canCu : Math.min(text.length, DEFAULT_HEADER_CHARS))) : 0;
 
   // One entry per number, its best reading; the header outranks everything, cited numbers drop out.
   const best = new Map<string, NumberCandidate>();

@@ -95,16 +95,9 @@ function evidenceOf(knowledge: KnowledgeBase, documents: readonly DocumentInterf
  * unusable output) gives the offline answer within `config.timeoutMs`, and a circuit breaker stops calling
  * a model that keeps failing. Never rejects.
  */
-export function createLlmAnswerWriter({
-  config,
-  prompts,
-  logger,
-  breaker: breakerOptions = {},
-  now = Date.now,
-  onReport = () => {},
-}: LlmAnswerWriterOptions): AnswerWriter {
-  const log = logger.child({ component: 'llm-writer', model: config.model });
-  const model = new ChatOpenAI({
+/** The chat model, called once per answer: the fallback and the circuit breaker handle failures. */
+function createChatModel(config: LlmConfig): ChatOpenAI {
+  return new ChatOpenAI({
     model: config.model,
     apiKey: config.apiKey,
     ...(config.baseUrl ? { configuration: { baseURL: config.baseUrl } } : {}),
@@ -113,9 +106,16 @@ export function createLlmAnswerWriter({
     // Our fallback and circuit breaker handle failures; retries would only spend the user's time.
     maxRetries: 0,
   });
-  const parser = new StringOutputParser();
-  const breaker = new CircuitBreaker({
-    ...breakerOptions,
+}
+
+/** A breaker that logs once when the model goes away and once when it is back. */
+function createModelBreaker(
+  log: Logger,
+  options: LlmAnswerWriterOptions['breaker'],
+  now: () => number,
+): CircuitBreaker {
+  return new CircuitBreaker({
+    ...options,
     now,
     onOpen: ({ failures, error, coolDownMs }) => {
       const { reason, status, message } = toLlmError(error);
@@ -126,8 +126,15 @@ export function createLlmAnswerWriter({
     },
     onClose: ({ downMs, skipped }) => log.info({ downMs, skipped }, 'LLM available again'),
   });
+}
 
-  // A follow-up becomes a standalone question; a question that stands alone is sent as asked.
+/**
+ * The LangChain pipeline for one answer: a follow-up is first rewritten into a standalone question (a question
+ * that stands alone is sent as asked), the grounded passages are retrieved for it, and the audience's prompt
+ * asks the model to phrase them.
+ */
+function createAnswerChains(model: ChatOpenAI, prompts: LlmAnswerWriterOptions['prompts']) {
+  const parser = new StringOutputParser();
   const rewrite = RunnableSequence.from([prompts.rewrite, model, parser]);
   const standalone = RunnableBranch.from<ChainInput, string>([
     [
@@ -140,7 +147,7 @@ export function createLlmAnswerWriter({
     (input) => input.question,
   ]);
 
-  function chainFor(retriever: PassageRetriever, audience: Audience): Runnable<ChainInput, ChainOutput> {
+  return function chainFor(retriever: PassageRetriever, audience: Audience): Runnable<ChainInput, ChainOutput> {
     return RunnableSequence.from([
       RunnablePassthrough.assign({ standalone }),
       RunnablePassthrough.assign({
@@ -158,7 +165,20 @@ export function createLlmAnswerWriter({
         ]),
       }),
     ]);
-  }
+  };
+}
+
+export function createLlmAnswerWriter({
+  config,
+  prompts,
+  logger,
+  breaker: breakerOptions = {},
+  now = Date.now,
+  onReport = () => {},
+}: LlmAnswerWriterOptions): AnswerWriter {
+  const log = logger.child({ component: 'llm-writer', model: config.model });
+  const breaker = createModelBreaker(log, breakerOptions, now);
+  const chainFor = createAnswerChains(createChatModel(config), prompts);
 
   /** Calls the model once, recording the outcome with the breaker exactly once. */
   async function callModel(input: AnswerWriterInput): Promise<ChainOutput | LlmError> {
