@@ -2,10 +2,12 @@ import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.ts';
 import { type AnswerWriter, type Audience, DEFAULT_AUDIENCE, offlineAnswerWriter } from '../answer/answer-writer.ts';
 import { composeAnswer } from '../answer/compose-answer.ts';
+import type { KnowledgeDocument } from '../knowledge/document.ts';
 import { createOutageReporter } from '../observability/outage-reporter.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { type ConversationStore, type ConversationTurn, conversationKey } from '../state/conversations/port.ts';
 import { groundQuestion } from '../understanding/ground-question.ts';
+import type { ResolvedQuestion } from '../understanding/grounding.ts';
 import { resolveFollowUp } from '../understanding/resolve-follow-up.ts';
 import { understandQuestion } from '../understanding/understand-question.ts';
 
@@ -92,23 +94,34 @@ export function createAssistant({
         logger.error({ err: error }, 'answer writer failed; answering offline');
         answer = composeAnswer(base, grounding);
       }
-      const documents = answer.citations.flatMap((citation) => {
-        const docIndex = base.documentsBySource.get(citation.source);
-        return docIndex === undefined ? [] : [base.documents[docIndex]!];
-      });
-      await remember(() =>
-        conversations.append(key, {
-          question: question.text,
-          provinces:
-            question.provinces.length > 0 ? question.provinces : documents.flatMap((d) => d.metadata.province ?? []),
-          documentIds: documents.map((document) => document.id),
-          terms: [...question.terms, ...question.inheritedTerms],
-          intent: question.intent,
-          grounded: answer.grounded,
-          at: now(),
-        }),
-      );
+      const documents = citedDocuments(base, answer);
+      await remember(() => conversations.append(key, turnToRemember(question, answer, documents, now())));
       return answer;
     },
+  };
+}
+
+function citedDocuments(base: KnowledgeBase, answer: Answer): KnowledgeDocument[] {
+  return answer.citations.flatMap((citation) => {
+    const docIndex = base.documentsBySource.get(citation.source);
+    return docIndex === undefined ? [] : [base.documents[docIndex]!];
+  });
+}
+
+/** A follow-up needs the provinces asked about, or else those of the documents the answer cited. */
+function turnToRemember(
+  question: ResolvedQuestion,
+  answer: Answer,
+  documents: readonly KnowledgeDocument[],
+  at: number,
+): ConversationTurn {
+  return {
+    question: question.text,
+    provinces: question.provinces.length > 0 ? question.provinces : documents.flatMap((d) => d.metadata.province ?? []),
+    documentIds: documents.map((document) => document.id),
+    terms: [...question.terms, ...question.inheritedTerms],
+    intent: question.intent,
+    grounded: answer.grounded,
+    at,
   };
 }

@@ -16,9 +16,10 @@ import { ChannelError } from '../../src/ports/channel-error.ts';
 import type { IncomingMessage } from '../../src/ports/incoming-message.ts';
 import { MemoryConversationStore } from '../../src/state/conversations/memory.ts';
 import { MemoryDeliveryLedger } from '../../src/state/deliveries/memory.ts';
+import type { DeliveryLedger } from '../../src/state/deliveries/port.ts';
 import { MemoryQuestionLog } from '../../src/state/question-log/memory.ts';
 import { MemoryMessageQueue } from '../../src/state/queue/memory.ts';
-import type { MessageQueue } from '../../src/state/queue/port.ts';
+import { backoffMs, type MessageHandler, type MessageQueue } from '../../src/state/queue/port.ts';
 import { MemoryRateLimiter } from '../../src/state/rate-limits/memory.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -63,7 +64,13 @@ let conversations: MemoryConversationStore;
 let questionLog: MemoryQuestionLog;
 
 function flowWith(
-  options: { assistant?: Assistant; queue?: MessageQueue; fallbackQueue?: MessageQueue; rateLimit?: number } = {},
+  options: {
+    assistant?: Assistant;
+    queue?: MessageQueue;
+    fallbackQueue?: MessageQueue;
+    ledger?: DeliveryLedger;
+    rateLimit?: number;
+  } = {},
 ): MessageFlow {
   const assistant =
     options.assistant ?? createAssistant({ knowledge: () => library.current(), conversations, logger: silent });
@@ -71,7 +78,7 @@ function flowWith(
     assistant,
     queue: options.queue ?? new MemoryMessageQueue(2, silent),
     ...(options.fallbackQueue ? { fallbackQueue: options.fallbackQueue } : {}),
-    ledger: new MemoryDeliveryLedger(60_000),
+    ledger: options.ledger ?? new MemoryDeliveryLedger(60_000),
     rateLimiter: new MemoryRateLimiter(options.rateLimit ?? 100),
     questionLog,
     metrics: createMetrics(),
@@ -156,5 +163,71 @@ describe('message flow', () => {
     const flow = flowWith({ queue: down, fallbackQueue: new MemoryMessageQueue(1, silent) });
     expect(await flow.accept(message('ha tinh dvc muc 4 bao nhieu'))).toBe('queued');
     await waitFor(() => channel.sent.length === 1, 'the answer from the fallback queue');
+  });
+});
+
+/** A queue that hands its handler to the test, so each exit of the queued path is seen in its result. */
+class HandOverQueue implements MessageQueue {
+  handler: MessageHandler | null = null;
+  async enqueue(): Promise<void> {}
+  start(handler: MessageHandler): void {
+    this.handler = handler;
+  }
+  async drain(): Promise<void> {}
+  async stats() {
+    return { waiting: 0, active: 0, failed: 0, durable: false };
+  }
+}
+
+describe('queued message handler', () => {
+  function handlerWith(options: { ledger?: DeliveryLedger; rateLimit?: number } = {}): MessageHandler {
+    const queue = new HandOverQueue();
+    flowWith({ ...options, queue });
+    return queue.handler!;
+  }
+
+  it('drops a message of a channel nobody registered', async () => {
+    const handle = handlerWith();
+    expect(await handle(message('Hà Tĩnh', { channel: 'telegram' }), 1)).toEqual({ outcome: 'drop' });
+    expect(channel.sent).toHaveLength(0);
+  });
+
+  it('leaves a delivery another worker holds for a retry after the lease', async () => {
+    const ledger = new MemoryDeliveryLedger(60_000);
+    const handle = handlerWith({ ledger });
+    const held = message('Hà Tĩnh');
+    await ledger.claim(`zalo-oa:${held.messageId}`, 10_000);
+    expect(await handle(held, 1)).toEqual({ outcome: 'retry', afterMs: 200 });
+    expect(channel.sent).toHaveLength(0);
+  });
+
+  it('settles a delivery answered already without sending it again', async () => {
+    const ledger = new MemoryDeliveryLedger(60_000);
+    const handle = handlerWith({ ledger });
+    const answered = message('Hà Tĩnh');
+    await ledger.complete(`zalo-oa:${answered.messageId}`);
+    expect(await handle(answered, 1)).toEqual({ outcome: 'done' });
+    expect(channel.sent).toHaveLength(0);
+  });
+
+  it('stays silent past the notice, and counts only first attempts against the limit', async () => {
+    const handle = handlerWith({ rateLimit: 1 });
+    expect(await handle(message('Hà Tĩnh câu 1'), 1)).toEqual({ outcome: 'done' });
+    expect(await handle(message('Hà Tĩnh câu 2'), 1)).toEqual({ outcome: 'done' });
+    expect(await handle(message('Hà Tĩnh câu 3'), 1)).toEqual({ outcome: 'done' });
+    expect(await handle(message('ha tinh dvc muc 4 bao nhieu'), 2)).toEqual({ outcome: 'done' });
+    const texts = channel.texts();
+    expect(texts).toHaveLength(3);
+    expect(texts[1]).toBe(RATE_LIMITED_TEXT);
+    expect(texts[2]).toContain('15%');
+  });
+
+  it('retries a failed send after the backoff of its attempt when the platform names no delay', async () => {
+    const handle = handlerWith();
+    channel.failures.push(new ChannelError('502', { channel: 'zalo-oa', isRetryable: true }));
+    const failing = message('Hà Tĩnh');
+    expect(await handle(failing, 3)).toEqual({ outcome: 'retry', afterMs: backoffMs(3) });
+    expect(await handle(failing, 4)).toEqual({ outcome: 'done' });
+    expect(channel.sent).toHaveLength(1);
   });
 });
