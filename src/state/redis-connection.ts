@@ -14,6 +14,23 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
+const CONNECT_TIMEOUT_MS = 2000;
+/** Reconnection waits double from this… */
+const RECONNECT_FIRST_MS = 100;
+/** …for at most this many doublings… */
+const RECONNECT_DOUBLINGS = 6;
+/** …and never exceed this. */
+const RECONNECT_MAX_MS = 5000;
+
+/** What every connection of one RedisConnection shares, so an outage is logged once, not once per connection. */
+interface ConnectionState {
+  url: string;
+  logger: Logger;
+  onStateChange: ((ready: boolean) => void) | undefined;
+  outage: boolean;
+  closing: boolean;
+}
+
 /**
  * Connects to Redis without ever stopping the bot: the first connection and every reconnection happen in
  * the background with capped backoff; while Redis is away commands fail at once (no offline queue), so
@@ -26,80 +43,80 @@ export function createRedisConnection(options: {
   onStateChange?: (ready: boolean) => void;
 }): RedisConnection {
   const { url, logger, onStateChange } = options;
-  let outage = false;
-  let closing = false;
-
-  const configure = (client: RedisClient, role: string): RedisClient => {
-    client.on('error', (error: Error) => {
-      if (closing || outage) return;
-      outage = true;
-      onStateChange?.(false);
-      logger.warn(
-        { err: { message: error.message }, role },
-        'Redis unreachable; answering without shared state until it is back',
-      );
-    });
-    client.on('ready', () => {
-      if (outage) logger.info({ role }, 'Redis is back');
-      outage = false;
-      onStateChange?.(true);
-    });
-    // Connecting never throws at the caller: the reconnect strategy keeps trying.
-    client.connect().catch((error: Error) => {
-      if (!closing) logger.warn({ err: { message: error.message }, role }, 'Redis connection attempt stopped');
-    });
-    return client;
-  };
-
-  const make = (): RedisClient =>
-    createClient({
-      url,
-      disableOfflineQueue: true,
-      socket: {
-        connectTimeout: 2000,
-        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** Math.min(retries, 6), 5000),
-      },
-    });
-
-  const client = configure(make(), 'commands');
+  const state: ConnectionState = { url, logger, onStateChange, outage: false, closing: false };
+  const client = connectInBackground(state, 'commands');
   const extra: RedisClient[] = [];
 
   return {
     client,
     isReady: () => client.isReady,
-    waitUntilReady(timeoutMs) {
-      if (client.isReady) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          client.off('ready', onReady);
-          resolve(false);
-        }, timeoutMs);
-        const onReady = () => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-        client.once('ready', onReady);
-      });
-    },
+    waitUntilReady: (timeoutMs) => waitUntilReady(client, timeoutMs),
     duplicate() {
-      const other = configure(make(), 'queue');
+      const other = connectInBackground(state, 'queue');
       extra.push(other);
       return other;
     },
     async close() {
-      closing = true;
-      await Promise.all(
-        [client, ...extra].map(async (connection) => {
-          try {
-            if (connection.isOpen) await connection.close();
-            else connection.destroy();
-          } catch {
-            connection.destroy();
-          }
-        }),
-      );
+      state.closing = true;
+      await Promise.all([client, ...extra].map(closeQuietly));
     },
   };
+}
+
+function connectInBackground(state: ConnectionState, role: string): RedisClient {
+  const { logger } = state;
+  const client: RedisClient = createClient({
+    url: state.url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      reconnectStrategy: (retries: number) =>
+        Math.min(RECONNECT_FIRST_MS * 2 ** Math.min(retries, RECONNECT_DOUBLINGS), RECONNECT_MAX_MS),
+    },
+  });
+  client.on('error', (error: Error) => {
+    if (state.closing || state.outage) return;
+    state.outage = true;
+    state.onStateChange?.(false);
+    logger.warn(
+      { err: { message: error.message }, role },
+      'Redis unreachable; answering without shared state until it is back',
+    );
+  });
+  client.on('ready', () => {
+    if (state.outage) logger.info({ role }, 'Redis is back');
+    state.outage = false;
+    state.onStateChange?.(true);
+  });
+  // Connecting never throws at the caller: the reconnect strategy keeps trying.
+  client.connect().catch((error: Error) => {
+    if (!state.closing) logger.warn({ err: { message: error.message }, role }, 'Redis connection attempt stopped');
+  });
+  return client;
+}
+
+function waitUntilReady(client: RedisClient, timeoutMs: number): Promise<boolean> {
+  if (client.isReady) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    client.once('ready', onReady);
+  });
+}
+
+async function closeQuietly(connection: RedisClient): Promise<void> {
+  try {
+    if (connection.isOpen) await connection.close();
+    else connection.destroy();
+  } catch {
+    connection.destroy();
+  }
 }
 
 /** Thrown by the Redis stores while the connection is down, at once rather than after a reconnect attempt. */

@@ -1,3 +1,4 @@
+import { type Expiring, liveEntry } from '../expiry.ts';
 import {
   type ConversationLimits,
   type ConversationStore,
@@ -13,10 +14,11 @@ function copyTurn(turn: ConversationTurn): ConversationTurn {
   return { ...turn, provinces: [...turn.provinces], documentIds: [...turn.documentIds], terms: [...turn.terms] };
 }
 
-interface Entry {
+interface Entry extends Expiring {
   turns: ConversationTurn[];
-  expiresAt: number;
 }
+
+const DEFAULT_MAX_CONVERSATIONS = 10_000;
 
 export interface MemoryConversationStoreOptions extends Partial<ConversationLimits> {
   /** Most conversations kept; the least recently used go first, so memory stays bounded. */
@@ -36,17 +38,12 @@ export class MemoryConversationStore implements ConversationStore {
       maxTurns: options.maxTurns ?? DEFAULT_CONVERSATION_LIMITS.maxTurns,
       ttlMs: options.ttlMs ?? DEFAULT_CONVERSATION_LIMITS.ttlMs,
     };
-    this.maxConversations = options.maxConversations ?? 10_000;
+    this.maxConversations = options.maxConversations ?? DEFAULT_MAX_CONVERSATIONS;
     this.now = options.now ?? Date.now;
   }
 
   private live(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
+    return liveEntry(this.entries, key, this.now());
   }
 
   async recent(key: string): Promise<ConversationTurn[]> {

@@ -1,9 +1,11 @@
+import { type Expiring, liveEntry } from '../expiry.ts';
 import type { ClaimResult, DeliveryLedger } from './port.ts';
 
-interface Entry {
+interface Entry extends Expiring {
   state: 'claimed' | 'done';
-  expiresAt: number;
 }
+
+const DEFAULT_MAX_ENTRIES = 100_000;
 
 /** The in-process ledger: enough for one bot process; bounded by expiring entries as it goes. */
 export class MemoryDeliveryLedger implements DeliveryLedger {
@@ -12,16 +14,11 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
   constructor(
     private readonly doneTtlMs: number,
     private readonly now: () => number = Date.now,
-    private readonly maxEntries = 100_000,
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
   ) {}
 
   private live(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
+    return liveEntry(this.entries, key, this.now());
   }
 
   async claim(key: string, leaseMs: number): Promise<ClaimResult> {

@@ -45,9 +45,22 @@ export const UNANSWERED_OUTCOMES: ReadonlySet<AnswerOutcome> = new Set([
   'out-of-scope',
 ]);
 
-/** Day in Vietnam (UTC+7, no daylight saving), which is when admins read "today". */
+/** Greetings, resets and help requests are conversation: they are not counted as questions. */
+const NOT_QUESTIONS: ReadonlySet<AnswerOutcome> = new Set(['greeting', 'reset', 'help']);
+
+export function isQuestion(outcome: AnswerOutcome): boolean {
+  return !NOT_QUESTIONS.has(outcome);
+}
+
+/** Unanswered groups kept for the admins; the least recently asked go first. */
+export const UNANSWERED_GROUPS_KEPT = 1000;
+
+/** Vietnam is UTC+7 all year (no daylight saving). */
+const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** Day in Vietnam, which is when admins read "today". */
 export function vietnamDay(at: number): string {
-  return new Date(at + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return new Date(at + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Questions that differ only in case, accents, spacing or punctuation are one group. */

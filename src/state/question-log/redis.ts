@@ -2,16 +2,17 @@ import { foldVietnamese } from '../../text/normalize.ts';
 import { assertReady, type RedisClient } from '../redis-connection.ts';
 import {
   type DailyStats,
+  isQuestion,
   type LoggedQuestion,
   type QuestionLog,
   questionGroupKey,
+  UNANSWERED_GROUPS_KEPT,
   UNANSWERED_OUTCOMES,
   type UnansweredGroup,
   vietnamDay,
 } from './port.ts';
 
 const KEEP_DAYS_S = 90 * 24 * 60 * 60;
-const KEEP_GROUPS = 1000;
 
 /**
  * The question log in Redis: `{prefix}stats:{day}` (hash of counters), `{prefix}unanswered:recent`
@@ -28,7 +29,7 @@ export class RedisQuestionLog implements QuestionLog {
     assertReady(this.redis);
     const statsKey = `${this.prefix}stats:${vietnamDay(question.at)}`;
     const unanswered = UNANSWERED_OUTCOMES.has(question.outcome);
-    const counted = !['greeting', 'reset', 'help'].includes(question.outcome);
+    const counted = isQuestion(question.outcome);
     const batch = this.redis.multi();
     if (counted) batch.hIncrBy(statsKey, 'questions', 1);
     if (unanswered) batch.hIncrBy(statsKey, 'unanswered', 1);
@@ -45,7 +46,7 @@ export class RedisQuestionLog implements QuestionLog {
       .hIncrBy(counts, group, 1)
       .zAdd(recent, { score: question.at, value: group })
       .exec();
-    const overflow = await this.redis.zRange(recent, 0, -(KEEP_GROUPS + 1));
+    const overflow = await this.redis.zRange(recent, 0, -(UNANSWERED_GROUPS_KEPT + 1));
     if (overflow.length > 0)
       await this.redis.multi().zRem(recent, overflow).hDel(groups, overflow).hDel(counts, overflow).exec();
   }

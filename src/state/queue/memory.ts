@@ -1,6 +1,13 @@
 import type { Logger } from 'pino';
 import type { IncomingMessage } from '../../ports/incoming-message.ts';
-import { type HandlerResult, MAX_ATTEMPTS, type MessageHandler, type MessageQueue, type QueueStats } from './port.ts';
+import {
+  HANDLER_FAILED_RETRY_MS,
+  type HandlerResult,
+  MAX_ATTEMPTS,
+  type MessageHandler,
+  type MessageQueue,
+  type QueueStats,
+} from './port.ts';
 
 interface Job {
   message: IncomingMessage;
@@ -65,7 +72,7 @@ export class MemoryMessageQueue implements MessageQueue {
       result = await handler(job.message, job.attempt);
     } catch (error) {
       this.logger.error({ err: error, messageId: job.message.messageId }, 'message handler failed');
-      result = { outcome: 'retry' as const, afterMs: 1000 };
+      result = { outcome: 'retry' as const, afterMs: HANDLER_FAILED_RETRY_MS };
     }
     if (result.outcome !== 'retry') return;
     if (job.attempt >= MAX_ATTEMPTS || this.draining) {

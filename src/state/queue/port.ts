@@ -29,9 +29,15 @@ export interface MessageQueue {
   stats(): Promise<QueueStats>;
 }
 
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 60_000;
+
 /** Retry delays: 1 s, 2 s, 4 s … capped at 60 s. */
 export function backoffMs(attempt: number): number {
-  return Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, attempt - 1));
 }
+
+/** When a handler throws instead of answering with a result, its message is retried after this long. */
+export const HANDLER_FAILED_RETRY_MS = 1000;
 
 export const MAX_ATTEMPTS = 6;

@@ -3,7 +3,14 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from '../../ports/incoming-message.ts';
 import { assertReady, type RedisClient } from '../redis-connection.ts';
-import { type HandlerResult, MAX_ATTEMPTS, type MessageHandler, type MessageQueue, type QueueStats } from './port.ts';
+import {
+  HANDLER_FAILED_RETRY_MS,
+  type HandlerResult,
+  MAX_ATTEMPTS,
+  type MessageHandler,
+  type MessageQueue,
+  type QueueStats,
+} from './port.ts';
 
 interface StreamEntry {
   id: string;
@@ -27,6 +34,10 @@ const GROUP = 'workers';
 /** Longest wait for new messages in one read; also how long a drain may wait for the read to return. */
 const BLOCK_MS = 500;
 const IDLE_LOOP_MS = 250;
+/** Shortest blocking read: BLOCK 0 would wait forever, and a retry already due gives a wait below zero. */
+const MIN_BLOCK_MS = 10;
+/** Retries moved back into the stream per loop; the rest follow on the next turn. */
+const PROMOTE_BATCH = 50;
 
 /**
  * A durable queue on Redis Streams with one consumer group shared by every bot process:
@@ -135,7 +146,7 @@ export class RedisMessageQueue implements MessageQueue {
   /** Waits for new messages, but no longer than until the next retry is due. */
   private async readNew(count: number, nextRetryInMs: number): Promise<StreamEntry[]> {
     if (!this.running) return [];
-    const block = Math.max(10, Math.min(BLOCK_MS, nextRetryInMs));
+    const block = Math.max(MIN_BLOCK_MS, Math.min(BLOCK_MS, nextRetryInMs));
     const reply = await this.reader!.xReadGroup(
       GROUP,
       this.consumer,
@@ -153,7 +164,7 @@ export class RedisMessageQueue implements MessageQueue {
    */
   private async promoteDueRetries(): Promise<number> {
     const { redis } = this.options;
-    const due = await redis.zRangeByScore(this.delayed, 0, this.now(), { LIMIT: { offset: 0, count: 50 } });
+    const due = await redis.zRangeByScore(this.delayed, 0, this.now(), { LIMIT: { offset: 0, count: PROMOTE_BATCH } });
     for (const item of due) {
       if ((await redis.zRem(this.delayed, item)) === 1) {
         const { message, attempt } = JSON.parse(item) as { message: string; attempt: string };
@@ -186,7 +197,7 @@ export class RedisMessageQueue implements MessageQueue {
       result = await this.handler!(message, attempt);
     } catch (error) {
       logger.error({ err: error, messageId: message.messageId }, 'message handler failed');
-      result = { outcome: 'retry' as const, afterMs: 1000 };
+      result = { outcome: 'retry' as const, afterMs: HANDLER_FAILED_RETRY_MS };
     }
     try {
       if (result.outcome === 'retry') {
