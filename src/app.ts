@@ -24,7 +24,8 @@ import { MemoryRateLimiter } from './state/rate-limits/memory.ts';
 import type { RateLimiter } from './state/rate-limits/port.ts';
 import { RedisRateLimiter } from './state/rate-limits/redis.ts';
 import { createRedisConnection, type RedisConnection } from './state/redis-connection.ts';
-import { MemorySecretStore, type SecretStore } from './state/secrets/port.ts';
+import { MemorySecretStore } from './state/secrets/memory.ts';
+import type { SecretStore } from './state/secrets/port.ts';
 import { RedisSecretStore } from './state/secrets/redis.ts';
 
 /** Where shared state lives: in this process, or in Redis for every process. */

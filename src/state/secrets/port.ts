@@ -6,15 +6,3 @@ export interface SecretStore {
   get(name: string): Promise<string | null>;
   set(name: string, value: string): Promise<void>;
 }
-
-export class MemorySecretStore implements SecretStore {
-  private readonly values = new Map<string, string>();
-
-  async get(name: string): Promise<string | null> {
-    return this.values.get(name) ?? null;
-  }
-
-  async set(name: string, value: string): Promise<void> {
-    this.values.set(name, value);
-  }
-}

@@ -10,7 +10,7 @@ import { type MessageFlow, NON_TEXT_TEXT } from '../../../src/pipeline/message-f
 import type { Channel } from '../../../src/ports/channel.ts';
 import { ChannelError } from '../../../src/ports/channel-error.ts';
 import type { IncomingMessage } from '../../../src/ports/incoming-message.ts';
-import { MemorySecretStore } from '../../../src/state/secrets/port.ts';
+import { MemorySecretStore } from '../../../src/state/secrets/memory.ts';
 import {
   capturingLogger,
   createTestFlow,

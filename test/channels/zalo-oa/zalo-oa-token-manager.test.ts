@@ -6,7 +6,8 @@ import {
   ZALO_OA_SECRET_NAMES,
   ZaloOaTokenManager,
 } from '../../../src/channels/zalo-oa/zalo-oa-token-manager.ts';
-import { MemorySecretStore, type SecretStore } from '../../../src/state/secrets/port.ts';
+import { MemorySecretStore } from '../../../src/state/secrets/memory.ts';
+import type { SecretStore } from '../../../src/state/secrets/port.ts';
 import { silentLogger } from '../../helpers/fake-zalo-kit.ts';
 import { FakeZaloOa } from '../../helpers/fake-zalo-oa.ts';
 
