@@ -92,9 +92,53 @@ function cachedCanonicalSyllable(word: string): string {
   return canonical;
 }
 
-/** NFC plus canonical tone placement: "hoà" → "hòa", "thuỷ" → "thủy", NFD input → NFC. */
+/** A Vietnamese syllable without its tone: onset, one to three vowels, a final consonant. */
+const BARE_SYLLABLE =
+  /^(?:b|c|ch|d|đ|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?[aăâeêioôơuưy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$/;
+
+/** True for one Vietnamese syllable, with or without its tone: "Tĩnh", "ha", "Nguyễn"; not "HàTĩnh", "nh". */
+function isSyllable(word: string): boolean {
+  let toneCount = 0;
+  let bare = '';
+  for (const ch of word.normalize('NFD')) {
+    if (TONE_MARKS.has(ch)) toneCount++;
+    else bare += ch;
+  }
+  // A capital after a small letter ("HàTĩnh", "haTinh") starts another word.
+  if (toneCount > 1 || /\p{Ll}\p{Lu}/u.test(word)) return false;
+  return BARE_SYLLABLE.test(bare.normalize('NFC').toLowerCase());
+}
+
+const FORMAT_RUN = /\p{Cf}+/gu;
+const HAS_FORMAT = /\p{Cf}/u;
+const LETTERS_BEFORE = /[\p{L}\p{M}]+$/u;
+const LETTERS_AFTER = /^[\p{L}\p{M}]+/u;
+const SYLLABLE_WINDOW = 12;
+
+/**
+ * Removes Unicode format characters (zero-width space and joiners, byte order mark, soft hyphen, bidi
+ * marks), which are invisible but split words for every search. Web pages and chat apps put a zero-width
+ * character either inside a word ("Tĩ\u200bnh") or where a space belongs ("Hà\u200bTĩnh"); Vietnamese
+ * writes one syllable per word, so a run between two letters stands for a space exactly when each side
+ * is a syllable of its own and the two together are not one.
+ */
+export function stripFormatCharacters(text: string): string {
+  if (!HAS_FORMAT.test(text)) return text;
+  return text.replace(FORMAT_RUN, (run: string, offset: number) => {
+    // The longest syllable ("nghiêng") has seven letters: a run that fills the window is no syllable.
+    const before = LETTERS_BEFORE.exec(text.slice(Math.max(0, offset - SYLLABLE_WINDOW), offset))?.[0];
+    const after = LETTERS_AFTER.exec(text.slice(offset + run.length, offset + run.length + SYLLABLE_WINDOW))?.[0];
+    if (!before || !after || before.length === SYLLABLE_WINDOW || after.length === SYLLABLE_WINDOW) return '';
+    return isSyllable(before) && isSyllable(after) && !isSyllable(before + after) ? ' ' : '';
+  });
+}
+
+/**
+ * NFC plus canonical tone placement: "hoà" → "hòa", "thuỷ" → "thủy", NFD input → NFC. Format characters
+ * are removed (see stripFormatCharacters): "Hà\u200bTĩnh" → "Hà Tĩnh".
+ */
 export function normalizeVietnamese(text: string): string {
-  return text.normalize('NFC').replace(WORD, cachedCanonicalSyllable);
+  return stripFormatCharacters(text.normalize('NFC')).replace(WORD, cachedCanonicalSyllable);
 }
 
 function slowFold(text: string): string {
@@ -130,6 +174,8 @@ function foldChar(ch: string): string {
 const FOLDED_UNITS = new Uint16Array(0x10000);
 const REMOVED = 0xffff;
 const LONGER = 0xfffe;
+/** A format character (\p{Cf}): text with one is folded again after stripFormatCharacters. */
+const FORMAT = 0xfffd;
 let wideBuffer = new Uint16Array(256);
 let narrowBuffer = Buffer.alloc(256);
 const UTF16 = new TextDecoder('utf-16le');
@@ -137,9 +183,11 @@ const UTF16 = new TextDecoder('utf-16le');
 function foldedUnit(code: number): number {
   let unit = FOLDED_UNITS[code]!;
   if (unit === 0) {
-    const folded = foldChar(String.fromCharCode(code));
-    unit =
-      folded.length === 0
+    const ch = String.fromCharCode(code);
+    const folded = foldChar(ch);
+    unit = HAS_FORMAT.test(ch)
+      ? FORMAT
+      : folded.length === 0
         ? REMOVED
         : folded.length === 1 && folded.charCodeAt(0) < LONGER
           ? folded.charCodeAt(0)
@@ -149,7 +197,10 @@ function foldedUnit(code: number): number {
   return unit;
 }
 
-/** Lower case, diacritics removed, đ → d: the form unaccented questions are matched in. */
+/**
+ * Lower case, diacritics removed, đ → d: the form unaccented questions are matched in. Format characters
+ * go as in normalizeVietnamese, so "Hà\u200bTĩnh" folds to "ha tinh".
+ */
 export function foldVietnamese(text: string): string {
   const lower = text.normalize('NFC').toLowerCase();
   const length = lower.length;
@@ -174,6 +225,8 @@ export function foldVietnamese(text: string): string {
     const unit = code < 0x80 || code >= LONGER ? code : foldedUnit(code);
     if (unit >= 0x100) {
       if (unit === REMOVED && code !== REMOVED) continue;
+      // Rare, and whether one stands for a space depends on the letters around it.
+      if (unit === FORMAT && code !== FORMAT) return foldVietnamese(stripFormatCharacters(text.normalize('NFC')));
       if (unit === LONGER && code !== LONGER) {
         // Rare (ligatures such as ǆ): keep what was folded so far as a piece and go on after it.
         pieces ??= [];
@@ -193,6 +246,8 @@ export function foldVietnamese(text: string): string {
     if (isWide) wide[size++] = unit;
     else narrow[size++] = unit;
   }
+  // Format characters outside the BMP (tags in flag emoji) are surrogate pairs the table cannot see.
+  if (surrogates && HAS_FORMAT.test(lower)) return foldVietnamese(stripFormatCharacters(text.normalize('NFC')));
   const rest = isWide ? wideString(wide, size, surrogates) : narrow.toString('latin1', 0, size);
   const folded = pieces ? pieces.join('') + rest : rest;
   return first > 0 ? lower.slice(0, first) + folded : folded;

@@ -137,6 +137,57 @@ describe('normalizeVietnamese', () => {
   });
 });
 
+describe('format characters', () => {
+  // Written as escapes: the characters are invisible, and an editor may drop them.
+  it.each([
+    ['Hà\u200b Tĩnh', 'Hà Tĩnh', 'zero-width space next to a space'],
+    ['Hà \u200bTĩnh', 'Hà Tĩnh', 'zero-width space after a space'],
+    ['Hà\u200bTĩnh', 'Hà Tĩnh', 'zero-width space where the space belongs'],
+    ['ha\u200btinh', 'ha tinh', 'between unaccented syllables'],
+    ['HÀ\u200bTĨNH', 'HÀ TĨNH', 'between capitals'],
+    ['Ủy\u200bban\u200bnhân\u200bdân tỉnh', 'Ủy ban nhân dân tỉnh', 'every space a zero-width space'],
+    ['Tĩ\u200bnh', 'Tĩnh', 'inside a syllable'],
+    ['Nguy\u200bễn', 'Nguyễn', 'inside a syllable, both halves look like syllables'],
+    ['thu\u200bong', 'thuong', 'inside an unaccented syllable'],
+    ['Inter\u200bnet', 'Internet', 'inside a foreign word'],
+    ['Quả\u200cng Bình', 'Quảng Bình', 'zero-width non-joiner'],
+    ['Quả\u200dng Bình', 'Quảng Bình', 'zero-width joiner'],
+    ['\ufeffQuyết định số 4086/QĐ-UBND', 'Quyết định số 4086/QĐ-UBND', 'byte order mark'],
+    ['Quyết\ufeff định', 'Quyết định', 'zero-width no-break space inside the text'],
+    ['công\u00ad nghệ thông tin', 'công nghệ thông tin', 'soft hyphen'],
+    ['chuyển đổi\u00adsố', 'chuyển đổi số', 'soft hyphen between syllables'],
+    ['\u200eHà Tĩnh\u200f', 'Hà Tĩnh', 'left-to-right and right-to-left marks'],
+    ['\u202aHà Tĩnh\u202c', 'Hà Tĩnh', 'bidi embedding'],
+    ['\u2066Hà Tĩnh\u2069', 'Hà Tĩnh', 'bidi isolate'],
+    ['37,15\u200b%', '37,15%', 'between a number and its percent sign'],
+    ['4086/\u200bQĐ-UBND', '4086/QĐ-UBND', 'inside a document number'],
+    ['Hoà\u200bBình', 'Hòa Bình', 'tone placement still applies'],
+    ['\u200b\u200d', '', 'nothing else'],
+  ])('%j → %j (%s)', (text, expected) => {
+    expect(normalizeVietnamese(text)).toBe(expected);
+    expect(normalizeVietnamese(nfd(text))).toBe(expected);
+  });
+
+  it.each([
+    ['Hà\u200b Tĩnh', 'ha tinh'],
+    ['Hà\u200bTĩnh', 'ha tinh'],
+    ['Tĩ\u200bnh', 'tinh'],
+    ['\ufeffQuyết định', 'quyet dinh'],
+    ['\u202aĐắk Lắk\u202c', 'dak lak'],
+    ['dịch vụ công\u00ad trực tuyến', 'dich vu cong truc tuyen'],
+    ['Đà\u200dNẵng', 'da nang'],
+    ['cờ 🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f} Hà', 'co 🏴 ha'],
+  ])('foldVietnamese(%j) is %j, as after normalising', (text, folded) => {
+    expect(foldVietnamese(text)).toBe(folded);
+    expect(foldVietnamese(nfd(text))).toBe(folded);
+    expect(foldVietnamese(normalizeVietnamese(text))).toBe(folded);
+  });
+
+  it('keeps the replacement character, which shares a code unit with nothing removed', () => {
+    expect(foldVietnamese('\ufffd Hà')).toBe('\ufffd ha');
+  });
+});
+
 describe('foldVietnamese', () => {
   it.each([
     ['Hà Tĩnh', 'ha tinh'],
