@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FileReport } from '../../knowledge/load-knowledge-folder.ts';
 import type { KnowledgeLibrary } from '../../library/knowledge-library.ts';
 import { type QuestionLog, vietnamDay } from '../../state/question-log/port.ts';
 import { formatVietnameseDate } from '../../text/dates.ts';
+import { constantTimeEqual } from '../../util/constant-time-equal.ts';
 import { escapeHtml, page } from '../web/html.ts';
 
 const UNANSWERED_SHOWN = 100;
@@ -11,12 +11,6 @@ const UNANSWERED_SHOWN = 100;
 export interface AdminRouteDependencies {
   library: KnowledgeLibrary;
   questionLog: QuestionLog;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The token comes as `Authorization: Bearer <token>`, or as the password of HTTP Basic (what a browser asks for). */
@@ -85,7 +79,7 @@ export function registerAdminRoutes(
   server.register(async (admin) => {
     admin.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const given = presentedToken(request);
-      if (given === null || !sameSecret(given, token)) {
+      if (given === null || !constantTimeEqual(given, token)) {
         return reply
           .status(401)
           .header('www-authenticate', 'Basic realm="hoidap-admin", charset="UTF-8"')

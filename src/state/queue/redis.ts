@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from '../../ports/incoming-message.ts';
+import { sleep } from '../../util/sleep.ts';
 import { assertReady, type RedisClient } from '../redis-connection.ts';
 import {
   HANDLER_FAILED_RETRY_MS,
@@ -103,7 +104,7 @@ export class RedisMessageQueue implements MessageQueue {
         if (!groupReady) groupReady = await this.ensureGroup();
         const free = this.options.concurrency - this.inFlight.size;
         if (free <= 0) {
-          await Promise.race([...this.inFlight, sleep(IDLE_LOOP_MS)]);
+          await Promise.race([...this.inFlight, sleep(IDLE_LOOP_MS, undefined, { ref: false })]);
           continue;
         }
         const nextRetryInMs = await this.promoteDueRetries();
@@ -115,7 +116,7 @@ export class RedisMessageQueue implements MessageQueue {
         // Redis is away: the connection reconnects by itself; wait and try again.
         logger.debug({ err: error }, 'queue loop waiting for Redis');
         groupReady = false;
-        await sleep(BLOCK_MS);
+        await sleep(BLOCK_MS, undefined, { ref: false });
       }
     }
   }
@@ -219,8 +220,4 @@ export class RedisMessageQueue implements MessageQueue {
   private async acknowledge(id: string): Promise<void> {
     await this.options.redis.multi().xAck(this.stream, GROUP, id).xDel(this.stream, id).exec();
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
