@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { type Telegram, TelegramError } from 'telegraf';
+import { sleep } from '../../util/sleep.ts';
 import { isAbortError, redactToken } from './send-error.ts';
 import { type TelegramUpdate, telegramUpdateSchema } from './telegram-update.ts';
 
@@ -21,26 +22,10 @@ export interface LongPollingOptions {
   backoffMs: (failures: number) => number;
 }
 
-/** 1 s, 2 s, 4 s … capped at 30 s. */
-export function pollingBackoffMs(failures: number): number {
-  return Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
-}
-
 /** An update that cannot be stored after this many tries is skipped (and logged) rather than block the rest. */
 const MAX_ATTEMPTS_PER_UPDATE = 10;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
+/** The wait after a 429 that names no `retry_after`. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Our own getUpdates loop rather than telegraf's launch(), so each update goes to the message flow and the
@@ -50,6 +35,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export class LongPolling {
   private readonly abort = new AbortController();
   private offset = 0;
+  /** Failed attempts to store the update at the offset, so one bad update cannot stop the bot for good. */
+  private stuck = 0;
   private loop: Promise<void> | null = null;
 
   constructor(private readonly options: LongPollingOptions) {}
@@ -72,8 +59,6 @@ export class LongPolling {
     const { logger } = this.options;
     const signal = this.abort.signal;
     let failures = 0;
-    /** Failed attempts to store the update at the offset, so one bad update cannot stop the bot for good. */
-    let stuck = 0;
     logger.info({ timeoutSeconds: this.options.timeoutSeconds }, 'telegram long polling started');
     while (!signal.aborted) {
       let updates: readonly unknown[];
@@ -90,39 +75,52 @@ export class LongPolling {
         continue;
       }
       failures = 0;
-      for (const raw of updates) {
-        if (signal.aborted) break;
-        const parsed = telegramUpdateSchema.safeParse(raw);
-        if (!parsed.success) {
-          logger.warn('telegram getUpdates returned something that is not an update; skipping it');
-          continue;
-        }
-        const update = parsed.data;
-        try {
-          await this.options.onUpdate(update);
-          stuck = 0;
-        } catch (error) {
-          if (++stuck < MAX_ATTEMPTS_PER_UPDATE) {
-            // The offset stays on this update: Telegram hands it back on the next call.
-            const afterMs = this.options.backoffMs(stuck);
-            logger.error(
-              { err: error, updateId: update.update_id, afterMs },
-              'could not store a telegram update; fetching it again',
-            );
-            await sleep(afterMs, signal);
-            break;
-          }
-          logger.error(
-            { err: error, updateId: update.update_id },
-            'giving up on a telegram update that keeps failing; skipping it',
-          );
-          stuck = 0;
-        }
-        this.offset = update.update_id + 1;
-      }
+      await this.storeAll(updates, signal);
     }
     await this.confirmOffset();
     logger.info('telegram long polling stopped');
+  }
+
+  /** Stores a batch in order, moving the offset past each update done with; stops at one to fetch again. */
+  private async storeAll(updates: readonly unknown[], signal: AbortSignal): Promise<void> {
+    for (const raw of updates) {
+      if (signal.aborted) return;
+      const parsed = telegramUpdateSchema.safeParse(raw);
+      if (!parsed.success) {
+        this.options.logger.warn('telegram getUpdates returned something that is not an update; skipping it');
+        continue;
+      }
+      const update = parsed.data;
+      if (!(await this.store(update, signal))) return;
+      this.offset = update.update_id + 1;
+    }
+  }
+
+  /** True when the poller is done with the update (stored, or given up on); false to fetch it again. */
+  private async store(update: TelegramUpdate, signal: AbortSignal): Promise<boolean> {
+    const { logger } = this.options;
+    try {
+      await this.options.onUpdate(update);
+      this.stuck = 0;
+      return true;
+    } catch (error) {
+      if (++this.stuck < MAX_ATTEMPTS_PER_UPDATE) {
+        // The offset stays on this update: Telegram hands it back on the next call.
+        const afterMs = this.options.backoffMs(this.stuck);
+        logger.error(
+          { err: error, updateId: update.update_id, afterMs },
+          'could not store a telegram update; fetching it again',
+        );
+        await sleep(afterMs, signal);
+        return false;
+      }
+      logger.error(
+        { err: error, updateId: update.update_id },
+        'giving up on a telegram update that keeps failing; skipping it',
+      );
+      this.stuck = 0;
+      return true;
+    }
   }
 
   private failureDelay(error: unknown, failures: number): number {
@@ -139,7 +137,7 @@ export class LongPolling {
         return backoff;
       }
       if (error.code === 429) {
-        const afterMs = (error.parameters?.retry_after ?? 5) * 1000;
+        const afterMs = (error.parameters?.retry_after ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000;
         logger.warn({ code: 429, afterMs }, 'telegram getUpdates rate limited');
         return afterMs;
       }

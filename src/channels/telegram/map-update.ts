@@ -3,6 +3,7 @@ import {
   type BotIdentity,
   type TelegramMessage,
   type TelegramUpdate,
+  type TelegramUser,
   telegramMessageSchema,
 } from './telegram-update.ts';
 
@@ -89,6 +90,87 @@ function updateKind(update: TelegramUpdate): string {
 
 const ignored = (reason: string): MappedUpdate => ({ kind: 'ignored', reason });
 
+type BuildMessage = (kind: IncomingMessage['kind'], text: string, extra?: Record<string, string>) => MappedUpdate;
+
+/** A message from a person in a private chat or a group, with what every step below needs. */
+interface Reading {
+  message: TelegramMessage;
+  sender: TelegramUser;
+  group: boolean;
+  context: MapContext;
+  build: BuildMessage;
+}
+
+/** Builds the IncomingMessage; in a group the bot replies to the question, in its topic when it has one. */
+function messageBuilder(update: TelegramUpdate, reading: Omit<Reading, 'build'>): BuildMessage {
+  const { message, sender, group, context } = reading;
+  const replyContext: NonNullable<IncomingMessage['replyContext']> = {};
+  if (group) replyContext.replyTo = message.message_id;
+  if (message.is_topic_message && message.message_thread_id !== undefined)
+    replyContext.threadId = message.message_thread_id;
+  return (kind, text, extra = {}) => {
+    const fullContext = { ...replyContext, ...extra };
+    return {
+      kind: 'message',
+      message: {
+        channel: 'telegram',
+        kind,
+        messageId: String(update.update_id),
+        userId: String(sender.id),
+        chatId: String(message.chat.id),
+        text,
+        receivedAt: context.receivedAt,
+        ...(Object.keys(fullContext).length > 0 ? { replyContext: fullContext } : {}),
+      },
+    };
+  };
+}
+
+/** A photo, sticker, voice…: answered with a note that the bot reads text; in a group only when addressed. */
+function mapNonText({ message, group, context, build }: Reading): MappedUpdate {
+  if (!NON_TEXT_FIELDS.some((field) => field in message)) return ignored('service message');
+  const caption = message.caption ?? '';
+  if (group && !mentions(caption, message.caption_entities, context.bot) && !repliesToBot(message, context.bot)) {
+    return ignored('group message not addressed to the bot');
+  }
+  return build('non-text', caption);
+}
+
+function mapCommand(command: ParsedCommand, { sender, group, context, build }: Reading): MappedUpdate {
+  const { bot } = context;
+  if (command.bot !== null && command.bot.toLowerCase() !== bot.username.toLowerCase()) {
+    return ignored('command for another bot');
+  }
+  const direct = (name: DirectCommand): MappedUpdate => build('text', DIRECT_COMMAND_TEXT, { command: name });
+  switch (command.name) {
+    case 'start':
+      return build('start', '/start');
+    case 'help':
+      return build('text', '/help');
+    case 'nguon':
+      return build('text', '/nguon');
+    case 'reset':
+      return build('text', 'xoá lịch sử');
+    case 'hoi':
+      return build('text', group ? stripMention(command.args, bot) : command.args);
+    case 'reload':
+    case 'stats':
+      return direct(context.adminIds.includes(String(sender.id)) ? command.name : 'unknown');
+    default:
+      // In a group, a bare command may be meant for another bot: only one addressed to this bot is refused.
+      if (group && command.bot === null) return ignored('unknown command in a group');
+      return direct('unknown');
+  }
+}
+
+function mapText(text: string, { message, group, context, build }: Reading): MappedUpdate {
+  if (!group) return build('text', text);
+  if (!mentions(text, message.entities, context.bot) && !repliesToBot(message, context.bot)) {
+    return ignored('group message not addressed to the bot');
+  }
+  return build('text', stripMention(text, context.bot));
+}
+
 /**
  * A Bot API update as an IncomingMessage, or why it is ignored. messageId is the update_id, so an update
  * delivered twice is answered once. Group chats are answered only when the bot is mentioned, replied to,
@@ -99,75 +181,16 @@ export function mapUpdate(update: TelegramUpdate, context: MapContext): MappedUp
   const parsed = telegramMessageSchema.safeParse(update.message);
   if (!parsed.success) return ignored('malformed message');
   const message = parsed.data;
-  const { bot } = context;
-  const { from } = message;
-  if (!from) return ignored('message without a sender');
-  if (from.is_bot) return ignored('message from a bot');
+  const sender = message.from;
+  if (!sender) return ignored('message without a sender');
+  if (sender.is_bot) return ignored('message from a bot');
   const group = message.chat.type === 'group' || message.chat.type === 'supergroup';
   if (!group && message.chat.type !== 'private') return ignored(`${message.chat.type} chat`);
 
-  const replyContext: NonNullable<IncomingMessage['replyContext']> = {};
-  if (group) replyContext.replyTo = message.message_id;
-  if (message.is_topic_message && message.message_thread_id !== undefined)
-    replyContext.threadId = message.message_thread_id;
-  const build = (kind: IncomingMessage['kind'], text: string, extra: Record<string, string> = {}): MappedUpdate => {
-    const fullContext = { ...replyContext, ...extra };
-    return {
-      kind: 'message',
-      message: {
-        channel: 'telegram',
-        kind,
-        messageId: String(update.update_id),
-        userId: String(from.id),
-        chatId: String(message.chat.id),
-        text,
-        receivedAt: context.receivedAt,
-        ...(Object.keys(fullContext).length > 0 ? { replyContext: fullContext } : {}),
-      },
-    };
-  };
-
-  if (message.text === undefined) {
-    if (!NON_TEXT_FIELDS.some((field) => field in message)) return ignored('service message');
-    const caption = message.caption ?? '';
-    if (group && !mentions(caption, message.caption_entities, bot) && !repliesToBot(message, bot)) {
-      return ignored('group message not addressed to the bot');
-    }
-    return build('non-text', caption);
-  }
-
+  const partial = { message, sender, group, context };
+  const reading: Reading = { ...partial, build: messageBuilder(update, partial) };
+  if (message.text === undefined) return mapNonText(reading);
   const command = parseCommand(message.text);
-  if (command) {
-    if (command.bot !== null && command.bot.toLowerCase() !== bot.username.toLowerCase()) {
-      return ignored('command for another bot');
-    }
-    const direct = (name: DirectCommand): MappedUpdate => build('text', DIRECT_COMMAND_TEXT, { command: name });
-    switch (command.name) {
-      case 'start':
-        return build('start', '/start');
-      case 'help':
-        return build('text', '/help');
-      case 'nguon':
-        return build('text', '/nguon');
-      case 'reset':
-        return build('text', 'xoá lịch sử');
-      case 'hoi':
-        return build('text', group ? stripMention(command.args, bot) : command.args);
-      case 'reload':
-      case 'stats':
-        return direct(context.adminIds.includes(String(from.id)) ? command.name : 'unknown');
-      default:
-        // In a group, a bare command may be meant for another bot: only one addressed to this bot is refused.
-        if (group && command.bot === null) return ignored('unknown command in a group');
-        return direct('unknown');
-    }
-  }
-
-  if (group) {
-    if (!mentions(message.text, message.entities, bot) && !repliesToBot(message, bot)) {
-      return ignored('group message not addressed to the bot');
-    }
-    return build('text', stripMention(message.text, bot));
-  }
-  return build('text', message.text);
+  if (command) return mapCommand(command, reading);
+  return mapText(message.text, reading);
 }

@@ -1,4 +1,5 @@
-interface Pending {
+/** A reply's formatted parts and how many of them went out. */
+export interface Pending {
   parts: string[];
   sent: number;
 }

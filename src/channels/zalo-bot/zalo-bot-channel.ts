@@ -2,14 +2,12 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Channel, MessageIntake } from '../../ports/channel.ts';
 import { ChannelError } from '../../ports/channel-error.ts';
-import { deliveryKey } from '../../ports/incoming-message.ts';
-import { replyText } from '../plain-text/plain-text.ts';
-import { SentParts } from '../plain-text/sent-parts.ts';
-import { splitMessage } from '../plain-text/split-message.ts';
+import { pollingBackoffMs } from '../polling-backoff.ts';
+import { plainTextDelivery } from '../zalo/plain-text-delivery.ts';
 import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
 import { ZaloBotApiError } from './zalo-bot-api-error.ts';
 import { ZaloBotClient } from './zalo-bot-client.ts';
-import { pollBackoffMs, ZaloBotPoller } from './zalo-bot-poller.ts';
+import { ZaloBotPoller } from './zalo-bot-poller.ts';
 import { mapZaloBotUpdate } from './zalo-bot-update.ts';
 import { zaloBotWebhook } from './zalo-bot-webhook.ts';
 
@@ -42,25 +40,16 @@ function toChannelError(error: unknown): ChannelError {
   });
 }
 
-/**
- * The Zalo Bot Platform channel. With a webhook URL configured it serves `POST /webhooks/zalo-bot` and
- * registers the URL at start (setWebhook); without one it long-polls getUpdates from start() to stop().
- * Replies are plain text split at 2000 characters, the source on the last part. The caller registers the
- * channel with the flow (`flow.register(channel)`).
- */
-export function createZaloBotChannel(deps: ZaloBotChannelDependencies): Channel {
-  const { config, flow } = deps;
-  const now = deps.now ?? Date.now;
-  const logger = deps.logger.child({ channel: 'zalo-bot' });
-  const client = new ZaloBotClient({
-    apiRoot: config.apiRoot,
-    token: config.token,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  });
-  const webhookUrl = config.webhookUrl;
-  const sentParts = new SentParts();
+interface UpdateReceiverDependencies {
+  flow: MessageIntake;
+  client: Pick<ZaloBotClient, 'sendChatAction'>;
+  logger: Logger;
+  now: () => number;
+}
 
-  async function take(update: unknown): Promise<void> {
+/** What the webhook and the poller do with an update: map it, store it, and show "typing" for a question. */
+function updateReceiver({ flow, client, logger, now }: UpdateReceiverDependencies): (update: unknown) => Promise<void> {
+  return async (update) => {
     const mapped = mapZaloBotUpdate(update, now());
     if (mapped.action === 'ignore') {
       logger.debug({ reason: mapped.reason }, 'Zalo Bot update acknowledged, not answered');
@@ -76,61 +65,72 @@ export function createZaloBotChannel(deps: ZaloBotChannelDependencies): Channel 
         .sendChatAction(message.chatId, 'typing')
         .catch((error: unknown) => log.debug({ err: error }, 'typing indicator not shown'));
     }
-  }
+  };
+}
 
-  const poller = webhookUrl
+/** Webhook mode: the platform is told where to post updates, and with which secret. */
+async function registerWebhookUrl(
+  client: Pick<ZaloBotClient, 'setWebhook'>,
+  config: ZaloBotChannelDependencies['config'],
+  logger: Logger,
+): Promise<void> {
+  if (!config.webhookUrl || !config.webhookSecret)
+    throw new Error('ZALO_BOT_WEBHOOK_SECRET is required with ZALO_BOT_WEBHOOK_URL');
+  await client.setWebhook(config.webhookUrl, config.webhookSecret);
+  logger.info({ url: config.webhookUrl }, 'Zalo Bot webhook registered');
+}
+
+/**
+ * The Zalo Bot Platform channel. With a webhook URL configured it serves `POST /webhooks/zalo-bot` and
+ * registers the URL at start (setWebhook); without one it long-polls getUpdates from start() to stop().
+ * Replies are plain text split at 2000 characters, the source on the last part. The caller registers the
+ * channel with the flow (`flow.register(channel)`).
+ */
+export function createZaloBotChannel(deps: ZaloBotChannelDependencies): Channel {
+  const { config, flow } = deps;
+  const logger = deps.logger.child({ channel: 'zalo-bot' });
+  const client = new ZaloBotClient({
+    apiRoot: config.apiRoot,
+    token: config.token,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  const receiveUpdate = updateReceiver({ flow, client, logger, now: deps.now ?? Date.now });
+  const poller = config.webhookUrl
     ? null
     : new ZaloBotPoller({
         client,
-        onUpdate: take,
+        onUpdate: receiveUpdate,
         logger,
         pollTimeoutSeconds: deps.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS,
-        backoffMs: deps.pollBackoffMs ?? pollBackoffMs,
+        backoffMs: deps.pollBackoffMs ?? pollingBackoffMs,
       });
 
   return {
     name: 'zalo-bot',
 
     registerRoutes(server) {
-      if (!webhookUrl) return;
+      if (!config.webhookUrl) return;
+      const ackTimeoutMs = deps.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: deps.ackTimeoutMs };
       void server.register(
-        zaloBotWebhook({
-          secretToken: config.webhookSecret,
-          onUpdate: take,
-          logger,
-          ...(deps.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: deps.ackTimeoutMs }),
-        }),
+        zaloBotWebhook({ secretToken: config.webhookSecret, onUpdate: receiveUpdate, logger, ...ackTimeoutMs }),
       );
     },
 
     async start() {
-      if (poller) {
-        poller.start();
-        return;
-      }
-      if (!webhookUrl || !config.webhookSecret)
-        throw new Error('ZALO_BOT_WEBHOOK_SECRET is required with ZALO_BOT_WEBHOOK_URL');
-      await client.setWebhook(webhookUrl, config.webhookSecret);
-      logger.info({ url: webhookUrl }, 'Zalo Bot webhook registered');
+      if (poller) poller.start();
+      else await registerWebhookUrl(client, config, logger);
     },
 
     async stop() {
       await poller?.stop();
     },
 
-    async deliver(message, reply) {
-      const log = logger.child({ user: message.userId, messageId: message.messageId });
-      const parts = splitMessage(replyText(reply), ZALO_BOT_MAX_TEXT_CHARS);
-      if (parts.length === 0) {
-        log.warn('empty reply; nothing sent');
-        return;
-      }
-      try {
-        await sentParts.send(deliveryKey(message), parts, (part) => client.sendMessage(message.chatId, part));
-      } catch (error) {
-        throw toChannelError(error);
-      }
-      log.debug({ parts: parts.length }, 'Zalo Bot reply sent');
-    },
+    deliver: plainTextDelivery({
+      platform: 'Zalo Bot',
+      maxChars: ZALO_BOT_MAX_TEXT_CHARS,
+      logger,
+      sendPart: (chatId, text) => client.sendMessage(chatId, text),
+      toChannelError,
+    }),
   };
 }

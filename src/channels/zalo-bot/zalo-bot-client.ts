@@ -1,4 +1,5 @@
-import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
+import { isRecord } from '../../util/is-record.ts';
+import { withoutTrailingSlashes, type ZaloCallOptions, ZaloHttp } from '../zalo/zalo-http.ts';
 import { ZaloBotApiError } from './zalo-bot-api-error.ts';
 
 export interface ZaloBotClientOptions {
@@ -10,13 +11,8 @@ export interface ZaloBotClientOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 /** How much longer than its long-poll timeout a getUpdates call may take before it counts as hung. */
 const POLL_MARGIN_MS = 10_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The Zalo Bot Platform calls the bot makes: `POST {apiRoot}/bot<TOKEN>/<method>` with a JSON body, answered
@@ -25,13 +21,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export class ZaloBotClient {
   private readonly base: string;
-  private readonly fetch: typeof fetch;
-  private readonly timeoutMs: number;
+  private readonly http: ZaloHttp;
 
   constructor(options: ZaloBotClientOptions) {
-    this.base = `${options.apiRoot.replace(/\/+$/, '')}/bot${options.token}`;
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.base = `${withoutTrailingSlashes(options.apiRoot)}/bot${options.token}`;
+    this.http = new ZaloHttp({ platform: 'Zalo Bot', fetch: options.fetch, timeoutMs: options.timeoutMs });
   }
 
   /** One update (or nothing); throws a ZaloBotApiError with `isPollTimeout` when none came in time. */
@@ -55,43 +49,20 @@ export class ZaloBotClient {
     await this.call('sendChatAction', { chat_id: chatId, action });
   }
 
-  async call(
-    method: string,
-    body: Record<string, unknown>,
-    options: { signal?: AbortSignal | undefined; timeoutMs?: number } = {},
-  ): Promise<unknown> {
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.fetch(`${this.base}/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal,
-      });
-      text = await response.text();
-    } catch (error) {
-      throw new ZaloHttpError(`Zalo Bot ${method}: no response (${(error as Error).name})`, {
-        status: null,
-        cause: error,
-      });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
+  /** `result` of an `ok: true` reply; `ok: false` is the API's refusal, anything else no usable reply. */
+  async call(method: string, body: Record<string, unknown>, options: ZaloCallOptions = {}): Promise<unknown> {
+    const { status, json } = await this.http.request(
+      method,
+      `${this.base}/${method}`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      options,
+    );
     if (isRecord(json) && json.ok === true) return json.result;
     if (isRecord(json) && json.ok === false) {
-      const code = Number(json.error_code ?? response.status);
+      const code = Number(json.error_code ?? status);
       const description = typeof json.description === 'string' ? json.description : 'unknown error';
-      throw new ZaloBotApiError(method, Number.isFinite(code) ? code : response.status, description);
+      throw new ZaloBotApiError(method, Number.isFinite(code) ? code : status, description);
     }
-    throw new ZaloHttpError(`Zalo Bot ${method}: HTTP ${response.status} without the API's JSON reply`, {
-      status: response.status,
-    });
+    throw this.http.unusableReply(method, status, " without the API's JSON reply");
   }
 }

@@ -1,5 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { isRecord } from '../../util/is-record.ts';
+import { sleep } from '../../util/sleep.ts';
 import { ZaloBotApiError } from './zalo-bot-api-error.ts';
 import type { ZaloBotClient } from './zalo-bot-client.ts';
 
@@ -12,15 +13,6 @@ export interface ZaloBotPollerOptions {
   pollTimeoutSeconds: number;
   /** Wait after the n-th failure in a row. */
   backoffMs: (failures: number) => number;
-}
-
-/** 1 s, 2 s, 4 s … capped at 30 s. */
-export function pollBackoffMs(failures: number): number {
-  return Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -48,14 +40,6 @@ export class ZaloBotPoller {
     this.running = null;
   }
 
-  private async pause(ms: number, signal: AbortSignal): Promise<void> {
-    try {
-      await sleep(ms, undefined, { signal });
-    } catch {
-      // Aborted: the loop checks the signal next.
-    }
-  }
-
   private async loop(signal: AbortSignal): Promise<void> {
     const { client, logger, pollTimeoutSeconds, backoffMs } = this.options;
     logger.info('Zalo Bot long polling started');
@@ -74,18 +58,18 @@ export class ZaloBotPoller {
         failures++;
         const afterMs = backoffMs(failures);
         logger.warn({ err: error, failures, afterMs }, 'Zalo Bot getUpdates failed; polling again after a pause');
-        await this.pause(afterMs, signal);
+        await sleep(afterMs, signal);
         continue;
       }
       // One update per call is documented; a list is taken too.
       const updates = Array.isArray(result) ? result : isRecord(result) ? [result] : [];
-      for (const update of updates) await this.hand(update, signal);
+      for (const update of updates) await this.storeUntilDone(update, signal);
     }
     logger.info('Zalo Bot long polling stopped');
   }
 
   /** The update is already taken from Zalo: keep offering it until it is stored or polling stops. */
-  private async hand(update: unknown, signal: AbortSignal): Promise<void> {
+  private async storeUntilDone(update: unknown, signal: AbortSignal): Promise<void> {
     for (let attempt = 1; !signal.aborted; attempt++) {
       try {
         await this.options.onUpdate(update);
@@ -93,7 +77,7 @@ export class ZaloBotPoller {
       } catch (error) {
         const afterMs = this.options.backoffMs(attempt);
         this.options.logger.error({ err: error, attempt, afterMs }, 'could not store a Zalo Bot update; trying again');
-        await this.pause(afterMs, signal);
+        await sleep(afterMs, signal);
       }
     }
     this.options.logger.error('polling stopped before a Zalo Bot update could be stored; it is lost');

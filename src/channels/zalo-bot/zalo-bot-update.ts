@@ -1,4 +1,5 @@
 import type { IncomingMessage } from '../../ports/incoming-message.ts';
+import { isRecord } from '../../util/is-record.ts';
 
 /** The fields of a Bot Platform update the bot reads. There is no update id: messages carry the key. */
 export interface ZaloBotUpdate {
@@ -26,10 +27,6 @@ export const NON_TEXT_EVENTS: ReadonlySet<string> = new Set([
 export type MappedZaloBotUpdate =
   | { action: 'accept'; message: IncomingMessage }
   | { action: 'ignore'; reason: 'unknown-event' | 'no-user' };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringId(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value;

@@ -2,11 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Channel, MessageIntake } from '../../ports/channel.ts';
 import { ChannelError } from '../../ports/channel-error.ts';
-import { deliveryKey } from '../../ports/incoming-message.ts';
 import type { SecretStore } from '../../state/secrets/port.ts';
-import { replyText } from '../plain-text/plain-text.ts';
-import { SentParts } from '../plain-text/sent-parts.ts';
-import { splitMessage } from '../plain-text/split-message.ts';
+import { plainTextDelivery } from '../zalo/plain-text-delivery.ts';
 import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
 import { ZaloOaApiError } from './zalo-oa-api-error.ts';
 import { ZaloOaClient } from './zalo-oa-client.ts';
@@ -14,7 +11,7 @@ import { ZaloOaTokenError } from './zalo-oa-token-error.ts';
 import { ZaloOaTokenManager } from './zalo-oa-token-manager.ts';
 import { zaloOaWebhook } from './zalo-oa-webhook.ts';
 
-/** Longest text of one OA message (PLATFORMS.md: *partly confirmed*). */
+/** Longest text of one OA message: 2000 characters, only partly confirmed by Zalo's documentation. */
 export const ZALO_OA_MAX_TEXT_CHARS = 2000;
 
 export interface ZaloOaChannelDependencies {
@@ -57,7 +54,6 @@ export function createZaloOaChannel(deps: ZaloOaChannelDependencies): Channel {
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   const tokens = new ZaloOaTokenManager({ client, config, secrets, logger, now });
-  const sentParts = new SentParts();
 
   /** One send; an access token the API refuses is refreshed once and the send tried again. */
   async function sendText(userId: string, text: string, log: Logger): Promise<void> {
@@ -88,19 +84,12 @@ export function createZaloOaChannel(deps: ZaloOaChannelDependencies): Channel {
       );
     },
 
-    async deliver(message, reply) {
-      const log = logger.child({ user: message.userId, messageId: message.messageId });
-      const parts = splitMessage(replyText(reply), ZALO_OA_MAX_TEXT_CHARS);
-      if (parts.length === 0) {
-        log.warn('empty reply; nothing sent');
-        return;
-      }
-      try {
-        await sentParts.send(deliveryKey(message), parts, (part) => sendText(message.chatId, part, log));
-      } catch (error) {
-        throw toChannelError(error);
-      }
-      log.debug({ parts: parts.length }, 'Zalo OA reply sent');
-    },
+    deliver: plainTextDelivery({
+      platform: 'Zalo OA',
+      maxChars: ZALO_OA_MAX_TEXT_CHARS,
+      logger,
+      sendPart: sendText,
+      toChannelError,
+    }),
   };
 }

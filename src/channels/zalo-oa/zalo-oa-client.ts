@@ -1,4 +1,5 @@
-import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
+import { isRecord } from '../../util/is-record.ts';
+import { withoutTrailingSlashes, ZaloHttp } from '../zalo/zalo-http.ts';
 import { ZaloOaApiError } from './zalo-oa-api-error.ts';
 
 /** A fresh token pair from the OAuth server. The refresh token is single-use: keep the new one. */
@@ -19,17 +20,11 @@ export interface ZaloOaClientOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** Used when the OAuth reply gives no usable `expires_in`: about 25 hours, how long an access token lives. */
+const DEFAULT_TOKEN_LIFETIME_SECONDS = 90_000;
 
-function trimSlash(base: string): string {
-  return base.replace(/\/+$/, '');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | null {
+/** A field as text: a non-empty string, or a number (Zalo sends ids either way); null otherwise. */
+function nonEmptyText(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value;
   return typeof value === 'number' ? String(value) : null;
 }
@@ -42,14 +37,12 @@ function text(value: unknown): string | null {
 export class ZaloOaClient {
   private readonly apiBase: string;
   private readonly oauthBase: string;
-  private readonly fetch: typeof fetch;
-  private readonly timeoutMs: number;
+  private readonly http: ZaloHttp;
 
   constructor(options: ZaloOaClientOptions) {
-    this.apiBase = trimSlash(options.apiBase);
-    this.oauthBase = trimSlash(options.oauthBase);
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.apiBase = withoutTrailingSlashes(options.apiBase);
+    this.oauthBase = withoutTrailingSlashes(options.oauthBase);
+    this.http = new ZaloHttp({ platform: 'Zalo OA', fetch: options.fetch, timeoutMs: options.timeoutMs });
   }
 
   /** Sends a consultation ("tư vấn") text message; returns Zalo's message id. */
@@ -60,7 +53,7 @@ export class ZaloOaClient {
       body: JSON.stringify({ recipient: { user_id: userId }, message: { text: message } }),
     });
     const data = isRecord(reply.data) ? reply.data : {};
-    return { messageId: text(data.message_id) };
+    return { messageId: nonEmptyText(data.message_id) };
   }
 
   /** Trades the (single-use) refresh token for a new token pair. */
@@ -74,8 +67,8 @@ export class ZaloOaClient {
         grant_type: 'refresh_token',
       }).toString(),
     });
-    const accessToken = text(reply.access_token);
-    const refreshToken = text(reply.refresh_token);
+    const accessToken = nonEmptyText(reply.access_token);
+    const refreshToken = nonEmptyText(reply.refresh_token);
     const expiresInSeconds = Number(reply.expires_in);
     if (!accessToken || !refreshToken) {
       throw new ZaloOaApiError('access_token', 0, 'the reply holds no access and refresh token', 200);
@@ -83,46 +76,27 @@ export class ZaloOaClient {
     return {
       accessToken,
       refreshToken,
-      expiresInSeconds: Number.isFinite(expiresInSeconds) && expiresInSeconds > 0 ? expiresInSeconds : 90_000,
+      expiresInSeconds:
+        Number.isFinite(expiresInSeconds) && expiresInSeconds > 0 ? expiresInSeconds : DEFAULT_TOKEN_LIFETIME_SECONDS,
     };
   }
 
+  /** The reply's JSON when it says success; a non-zero `error` is the API's refusal, whatever the status. */
   private async request(method: string, url: string, init: RequestInit): Promise<Record<string, unknown>> {
-    let response: Response;
-    let body: string;
-    try {
-      response = await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
-      body = await response.text();
-    } catch (error) {
-      throw new ZaloHttpError(`Zalo OA ${method}: no response (${(error as Error).name})`, {
-        status: null,
-        cause: error,
-      });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      json = undefined;
-    }
+    const { status, ok, json } = await this.http.request(method, url, init);
     if (isRecord(json)) {
       const code = Number(json.error ?? 0);
       if (Number.isFinite(code) && code !== 0) {
         const description =
-          text(json.message) ??
-          text(json.error_description) ??
-          text(json.error_reason) ??
-          text(json.error_name) ??
+          nonEmptyText(json.message) ??
+          nonEmptyText(json.error_description) ??
+          nonEmptyText(json.error_reason) ??
+          nonEmptyText(json.error_name) ??
           'unknown error';
-        throw new ZaloOaApiError(method, code, description, response.status);
+        throw new ZaloOaApiError(method, code, description, status);
       }
-      if (response.ok) return json;
+      if (ok) return json;
     }
-    throw new ZaloHttpError(
-      `Zalo OA ${method}: HTTP ${response.status}${isRecord(json) ? '' : ' without a JSON body'}`,
-      {
-        status: response.status,
-      },
-    );
+    throw this.http.unusableReply(method, status, isRecord(json) ? '' : ' without a JSON body');
   }
 }

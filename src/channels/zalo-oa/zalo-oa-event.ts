@@ -1,4 +1,5 @@
 import type { IncomingMessage } from '../../ports/incoming-message.ts';
+import { isRecord } from '../../util/is-record.ts';
 
 /** The fields of an OA webhook event the bot reads; Zalo sends more. */
 export interface ZaloOaEvent {
@@ -44,10 +45,6 @@ export const IGNORED_EVENTS: ReadonlySet<string> = new Set([
 export type MappedZaloOaEvent =
   | { action: 'accept'; message: IncomingMessage }
   | { action: 'ignore'; reason: 'not-for-answering' | 'unknown-event' | 'no-user' };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function idOf(value: unknown): string | null {
   if (!isRecord(value)) return null;

@@ -1,17 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { MessageIntake } from '../../ports/channel.ts';
-import { withDeadline } from '../../util/with-deadline.ts';
+import {
+  DEFAULT_ACK_TIMEOUT_MS,
+  headerValue,
+  NOT_JSON,
+  parseJsonBody,
+  rawBodyWebhook,
+  storeBeforeAck,
+} from '../zalo/zalo-webhook.ts';
 import { eventTimestamp, mapZaloOaEvent } from './zalo-oa-event.ts';
 import { verifyZaloOaSignature } from './zalo-oa-signature.ts';
 
 export const ZALO_OA_WEBHOOK_PATH = '/webhooks/zalo';
-
-/** Zalo gives the webhook 2 seconds; storing the message must leave room for the network. */
-export const DEFAULT_ACK_TIMEOUT_MS = 1500;
-
-/** Webhook bodies are small; anything much larger is not from Zalo. */
-const BODY_LIMIT_BYTES = 256 * 1024;
+const SIGNATURE_HEADER = 'x-zevent-signature';
 
 export interface ZaloOaWebhookOptions {
   appId: string;
@@ -23,64 +25,48 @@ export interface ZaloOaWebhookOptions {
 }
 
 /**
- * `POST /webhooks/zalo`, in a plugin of its own so that its body parser (raw bytes, whatever the content
- * type) applies here only: the signature covers the exact bytes Zalo sent. Order of checks: a request without
- * a signature is refused before anything is read; the JSON is parsed (400 when malformed) because the signed
- * timestamp is inside it; then the signature (401); then the event is stored for answering and Zalo gets its
- * 200 at once. Answering happens later, in the message flow's queue.
+ * `POST /webhooks/zalo`, reading the raw bytes: the signature covers the exact bytes Zalo sent. Order of
+ * checks: a request without a signature is refused before anything is read; the JSON is parsed (400 when
+ * malformed) because the signed timestamp is inside it; then the signature (401); then the event is stored
+ * for answering and Zalo gets its 200 at once. Answering happens later, in the message flow's queue.
  */
 export function zaloOaWebhook(options: ZaloOaWebhookOptions): FastifyPluginAsync {
   const { appId, oaSecretKey, flow, logger, now } = options;
   const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
 
-  return async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
-      done(null, body);
-    });
+  return rawBodyWebhook(ZALO_OA_WEBHOOK_PATH, async (request, reply, rawBody) => {
+    const signature = headerValue(request.headers[SIGNATURE_HEADER]);
+    if (!signature) {
+      logger.warn({ ip: request.ip }, 'Zalo OA webhook call without a signature; refused');
+      return reply.code(401).send({ error: 'invalid signature' });
+    }
+    const event = parseJsonBody(rawBody);
+    if (event === NOT_JSON) {
+      logger.warn({ ip: request.ip, bytes: rawBody.length }, 'Zalo OA webhook body is not JSON; refused');
+      return reply.code(400).send({ error: 'malformed JSON' });
+    }
+    const timestamp = eventTimestamp(event);
+    if (!timestamp || !verifyZaloOaSignature(signature, { appId, rawBody, timestamp, oaSecretKey })) {
+      logger.warn({ ip: request.ip }, 'Zalo OA webhook call with a wrong signature; refused');
+      return reply.code(401).send({ error: 'invalid signature' });
+    }
 
-    scope.post(ZALO_OA_WEBHOOK_PATH, async (request, reply) => {
-      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const header = request.headers['x-zevent-signature'];
-      const signature = Array.isArray(header) ? header[0] : header;
-      if (!signature) {
-        logger.warn({ ip: request.ip }, 'Zalo OA webhook call without a signature; refused');
-        return reply.code(401).send({ error: 'invalid signature' });
-      }
-      let event: unknown;
-      try {
-        event = JSON.parse(rawBody.toString('utf8'));
-      } catch {
-        logger.warn({ ip: request.ip, bytes: rawBody.length }, 'Zalo OA webhook body is not JSON; refused');
-        return reply.code(400).send({ error: 'malformed JSON' });
-      }
-      const timestamp = eventTimestamp(event);
-      if (!timestamp || !verifyZaloOaSignature(signature, { appId, rawBody, timestamp, oaSecretKey })) {
-        logger.warn({ ip: request.ip }, 'Zalo OA webhook call with a wrong signature; refused');
-        return reply.code(401).send({ error: 'invalid signature' });
-      }
-
-      const mapped = mapZaloOaEvent(event, now());
-      if (mapped.action === 'ignore') {
-        const eventName = (event as { event_name?: unknown }).event_name;
-        logger.debug({ event: eventName, reason: mapped.reason }, 'Zalo OA event acknowledged, not answered');
-        return reply.code(200).send({});
-      }
-      const { message } = mapped;
-      const log = logger.child({ user: message.userId, messageId: message.messageId });
-      try {
-        const outcome = await withDeadline(
-          ackTimeoutMs,
-          () => flow.accept(message),
-          () => new Error(`not stored within ${ackTimeoutMs} ms`),
-        );
-        log.debug({ kind: message.kind, outcome }, 'Zalo OA message accepted');
-      } catch (error) {
-        // Not acknowledged, so Zalo delivers it again; the delivery ledger answers it once either way.
-        log.error({ err: error }, 'could not store the Zalo OA message; asking Zalo to deliver it again');
-        return reply.code(503).send({ error: 'temporarily unavailable' });
-      }
+    const mapped = mapZaloOaEvent(event, now());
+    if (mapped.action === 'ignore') {
+      const eventName = (event as { event_name?: unknown }).event_name;
+      logger.debug({ event: eventName, reason: mapped.reason }, 'Zalo OA event acknowledged, not answered');
       return reply.code(200).send({});
-    });
-  };
+    }
+    const { message } = mapped;
+    const log = logger.child({ user: message.userId, messageId: message.messageId });
+    try {
+      const outcome = await storeBeforeAck(ackTimeoutMs, () => flow.accept(message));
+      log.debug({ kind: message.kind, outcome }, 'Zalo OA message accepted');
+    } catch (error) {
+      // Not acknowledged, so Zalo delivers it again; the delivery ledger answers it once either way.
+      log.error({ err: error }, 'could not store the Zalo OA message; asking Zalo to deliver it again');
+      return reply.code(503).send({ error: 'temporarily unavailable' });
+    }
+    return reply.code(200).send({});
+  });
 }
