@@ -18,6 +18,7 @@ export type AnswerOutcome =
   | 'no-match'
   | 'out-of-scope'
   | 'greeting'
+  | 'small-talk'
   | 'help'
   | 'reset'
   | 'empty';

@@ -1,11 +1,16 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import { quotableText } from '../search/passage-units.ts';
 import { formatVietnameseDate } from '../text/dates.ts';
 import { foldVietnamese } from '../text/normalize.ts';
+import { currentLabelSentence } from '../text/province-units.ts';
 import { provinceLabel } from '../text/provinces.ts';
 import type { DocumentFacts, Grounding, PassageMatch } from '../understanding/grounding.ts';
+import { unique } from '../util/unique.ts';
 import type { Answer } from './answer.ts';
 import { citationOf, documentName, sourceLine } from './citation.ts';
+import { listText, rankingText, summaryText } from './compose-sections.ts';
+import { composeStatus } from './compose-status.ts';
 import {
   coverageNote,
   EMPTY_TEXT,
@@ -14,10 +19,13 @@ import {
   INSTRUCTION_IGNORED_TEXT,
   listInWords,
   NOT_FOUND_TEXT,
+  notStatedText,
   OUT_OF_SCOPE_TEXT,
   RESET_TEXT,
+  SMALL_TALK_TEXT,
   UNKNOWN_NUMBER_TEXT,
   unknownProvinceText,
+  WHICH_DOCUMENT_TEXT,
 } from './messages.ts';
 
 /**
@@ -28,10 +36,6 @@ import {
 
 /** How many passages an overview quotes. */
 const OVERVIEW_PASSAGES = 3;
-
-function endSentence(text: string): string {
-  return /[.!?…:]$/.test(text) ? text : `${text}.`;
-}
 
 /** "Mục tiêu cụ thể của Quy hoạch gồm những nội dung chính như sau" → "Mục tiêu cụ thể của Quy hoạch". */
 function tidyContext(context: string): string {
@@ -47,9 +51,11 @@ function tidyContext(context: string): string {
     .join(' — ');
 }
 
-function passageText(passage: Pick<PassageMatch, 'text' | 'context'>): string {
+/** A passage as the user reads it: its whole sentence (never a cut clause), under its heading. */
+function passageText(knowledge: KnowledgeBase, passage: Pick<PassageMatch, 'passageId' | 'context'>): string {
   const context = passage.context ? tidyContext(passage.context) : '';
-  return endSentence(context ? `${context}: ${passage.text}` : passage.text);
+  const text = quotableText(knowledge, passage.passageId);
+  return context ? `${context}: ${text}` : text;
 }
 
 /** "Quyết định số 4086/QĐ-UBND của UBND tỉnh Hà Tĩnh", or for an unnumbered plan, its name and province. */
@@ -79,12 +85,11 @@ function notGrounded(answer: string, outcome: Answer['outcome']): Answer {
   return { answer, grounded: false, citations: [], outcome };
 }
 
-function factsOfOneDocument(document: KnowledgeDocument, facts: DocumentFacts): string {
-  const [first, ...more] = facts.passages;
-  if (more.length === 0) return `Theo ${namedWithIssuer(document)}: ${passageText(first!)}`;
-  return [`Theo ${namedWithIssuer(document)}:`, ...facts.passages.map((passage) => `- ${passageText(passage)}`)].join(
-    '\n',
-  );
+function factsOfOneDocument(knowledge: KnowledgeBase, facts: DocumentFacts): string {
+  const document = knowledge.documents[facts.docIndex]!;
+  const texts = unique(facts.passages.map((passage) => passageText(knowledge, passage)));
+  if (texts.length === 1) return `Theo ${namedWithIssuer(document)}: ${texts[0]}`;
+  return [`Theo ${namedWithIssuer(document)}:`, ...texts.map((text) => `- ${text}`)].join('\n');
 }
 
 function comparisonText(knowledge: KnowledgeBase, facts: DocumentFacts[]): string {
@@ -92,7 +97,7 @@ function comparisonText(knowledge: KnowledgeBase, facts: DocumentFacts[]): strin
     .map((fact) => {
       const document = knowledge.documents[fact.docIndex]!;
       const place = document.metadata.province ? `${document.metadata.province} — ` : '';
-      const lines = fact.passages.map((passage) => passageText(passage));
+      const lines = unique(fact.passages.map((passage) => passageText(knowledge, passage)));
       return `- ${place}${documentName(document)}: ${lines.join(' ')}`;
     })
     .join('\n');
@@ -143,16 +148,16 @@ function overviewText(knowledge: KnowledgeBase, docIndex: number): string {
   const start = knowledge.passageStarts[docIndex]!;
   const end = knowledge.passageStarts[docIndex + 1]!;
   const targets: string[] = [];
-  for (let id = start; id < end && targets.length < OVERVIEW_PASSAGES; id++) {
+  for (let id = start; id < end && unique(targets).length < OVERVIEW_PASSAGES; id++) {
     const passage = knowledge.index.passages[id]!;
     // Targets with a figure say most about a plan; headlines and bylines say little.
     if (/\d\s*%|\d+\s+(?:doanh nghiệp|người|tỷ)/u.test(passage.text) && passage.context !== null) {
-      targets.push(`- ${passageText(passage)}`);
+      targets.push(`- ${passageText(knowledge, { passageId: id, context: passage.context })}`);
     }
   }
   const { title } = document.metadata;
   const heading = `${namedWithIssuer(document)}${title && !documentName(document).includes(title) ? `: ${title}` : ''}.`;
-  return targets.length > 0 ? [heading, 'Một số mục tiêu chính:', ...targets].join('\n') : heading;
+  return targets.length > 0 ? [heading, 'Một số mục tiêu chính:', ...unique(targets)].join('\n') : heading;
 }
 
 function refusal(knowledge: KnowledgeBase, grounding: Extract<Grounding, { kind: 'not-found' }>): Answer {
@@ -166,6 +171,10 @@ function refusal(knowledge: KnowledgeBase, grounding: Extract<Grounding, { kind:
       return notGrounded(`${UNKNOWN_NUMBER_TEXT} ${coverage}`, 'unknown-number');
     case 'out-of-scope':
       return notGrounded(`${OUT_OF_SCOPE_TEXT} ${coverage}`, 'out-of-scope');
+    case 'which-document':
+      return notGrounded(`${WHICH_DOCUMENT_TEXT} ${coverage}`, 'no-match');
+    case 'not-stated':
+      return notGrounded(`${notStatedText(grounding.knownProvinces)} ${coverage}`, 'no-match');
     case 'no-match': {
       const about =
         grounding.knownProvinces.length > 0
@@ -176,11 +185,25 @@ function refusal(knowledge: KnowledgeBase, grounding: Extract<Grounding, { kind:
   }
 }
 
-export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding): Answer {
+/** "tỉnh Bạc Liêu (nay thuộc tỉnh Cà Mau)" for a former province whose new unit the question named. */
+function placeOf(document: KnowledgeDocument, reorganised: readonly string[]): string {
+  const province = document.metadata.province;
+  if (!province) return documentName(document);
+  return reorganised.includes(province) ? currentLabelSentence(province) : province;
+}
+
+/** Said before an answer from a former province's documents, when the question named its new unit. */
+function reorganisationNote(reorganised: readonly string[]): string {
+  if (reorganised.length === 0) return '';
+  return `Văn bản dưới đây là của ${reorganised.map(currentLabelSentence).join(', ')}, ban hành trước khi sắp xếp lại đơn vị hành chính.\n`;
+}
+
+export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding, today: Date = new Date()): Answer {
   switch (grounding.kind) {
     case 'conversation':
       if (grounding.intent === 'reset') return notGrounded(RESET_TEXT, 'reset');
       if (grounding.intent === 'help') return notGrounded(helpText(knowledge), 'help');
+      if (grounding.intent === 'small-talk') return notGrounded(SMALL_TALK_TEXT, 'small-talk');
       return notGrounded(greetingText(knowledge), 'greeting');
 
     case 'not-found':
@@ -209,25 +232,55 @@ export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding): A
           return evidence ? `${answer}\nVăn bản nguồn ghi: “${evidence}”` : answer;
         })
         .join('\n');
-      return grounded(knowledge, grounding.documents, body);
+      return grounded(knowledge, grounding.documents, `${reorganisationNote(grounding.reorganised)}${body}`);
+    }
+
+    case 'list': {
+      const document = knowledge.documents[grounding.docIndex]!;
+      const body = listText(knowledge, grounding, namedWithIssuer(document));
+      return grounded(knowledge, [grounding.docIndex], `${reorganisationNote(grounding.reorganised)}${body}`);
+    }
+
+    case 'summary': {
+      const body = grounding.documents
+        .map((docIndex) => summaryText(knowledge, docIndex, namedWithIssuer(knowledge.documents[docIndex]!)))
+        .join('\n\n');
+      return grounded(knowledge, grounding.documents, `${reorganisationNote(grounding.reorganised)}${body}`);
+    }
+
+    case 'status': {
+      const { body, documents } = composeStatus(knowledge, grounding, today);
+      if (documents.length === 0) return notGrounded(`${body} ${coverageNote(knowledge)}`, 'no-match');
+      return grounded(knowledge, documents, `${reorganisationNote(grounding.reorganised)}${body}`);
+    }
+
+    case 'ranking': {
+      const body = rankingText(knowledge, grounding.facts, grounding.superlative, (document) =>
+        placeOf(document, grounding.reorganised),
+      );
+      return grounded(
+        knowledge,
+        grounding.facts.map((fact) => fact.docIndex),
+        body,
+      );
     }
 
     case 'overview':
       return grounded(
         knowledge,
         grounding.documents,
-        grounding.documents.map((docIndex) => overviewText(knowledge, docIndex)).join('\n\n'),
+        reorganisationNote(grounding.reorganised) +
+          grounding.documents.map((docIndex) => overviewText(knowledge, docIndex)).join('\n\n'),
       );
 
     case 'facts': {
       const { facts, verdict } = grounding;
-      let body = grounding.comparison
-        ? comparisonText(knowledge, facts)
-        : factsOfOneDocument(knowledge.documents[facts[0]!.docIndex]!, facts[0]!);
+      let body = grounding.comparison ? comparisonText(knowledge, facts) : factsOfOneDocument(knowledge, facts[0]!);
       if (verdict === 'confirmed') body = `Đúng vậy. ${body}`;
       if (verdict === 'corrected')
         body = `${grounding.instructed ? INSTRUCTION_IGNORED_TEXT : 'Không đúng như vậy.'} ${body}`;
       if (grounding.unknownProvinces.length > 0) body += `\n${unknownProvinceText(grounding.unknownProvinces)}`;
+      body = `${reorganisationNote(grounding.reorganised)}${body}`;
       return grounded(
         knowledge,
         facts.map((fact) => fact.docIndex),

@@ -67,6 +67,19 @@ export function helpText(knowledge: KnowledgeBase): string {
   return lines.join('\n');
 }
 
+/** For "cảm ơn", "ok", "tạm biệt": short and polite, never a refusal and never the last answer again. */
+export const SMALL_TALK_TEXT =
+  'Không có gì ạ. Bạn cần hỏi thêm về quy hoạch, kế hoạch CNTT của tỉnh nào cứ nhắn cho tôi nhé.';
+/** For "Quyết định đó …" at the start of a conversation: which one? */
+export const WHICH_DOCUMENT_TEXT =
+  'Bạn đang hỏi về văn bản nào? Hãy cho tôi biết tên tỉnh hoặc số hiệu văn bản (ví dụ: “quyết định 4086 của Hà Tĩnh”).';
+
+/** The documents about these provinces exist, but none states what was asked. */
+export function notStatedText(provinces: readonly string[]): string {
+  const about = provinces.length > 0 ? ` về ${listInWords(provinces.map(provinceLabel))}` : '';
+  return `Các văn bản${about} mà tôi có không nêu thông tin này, nên tôi không trả lời được con số hay chi tiết bạn hỏi.`;
+}
+
 export const RESET_TEXT = 'Đã xoá lịch sử trò chuyện. Bạn cứ hỏi câu mới nhé.';
 export const EMPTY_TEXT = 'Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi về quy hoạch, kế hoạch CNTT của tỉnh bạn quan tâm.';
 export const NOT_FOUND_TEXT =

@@ -431,10 +431,13 @@ export function extractMetadata(input: string): MetadataExtraction {
 
   // An official text has a header ("Số:", the national motto) that ends where the type heading starts.
   const candidates = numberCandidates(source, NUMBER_SEARCH_CHARS);
-  const official = candidates.some((c) => c.header) || /cong hoa xa hoi chu nghia/.test(folded.slice(0, MOTTO_SEARCH_CHARS));
+  const official =
+    candidates.some((c) => c.header) || /cong hoa xa hoi chu nghia/.test(folded.slice(0, MOTTO_SEARCH_CHARS));
   const heading = official ? findHeading(source, HEADING_SEARCH_CHARS) : null;
   const canCu = folded.search(/(?:^|\n)\s*can cu\b/);
-  const headerEnd = official ? (heading?.start ?? (canCu >= 0 ? canCu : Math.min(text.length, DEFAULT_HEADER_CHARS))) : 0;
+  const headerEnd = official
+    ? (heading?.start ?? (canCu >= 0 ? canCu : Math.min(text.length, DEFAULT_HEADER_CHARS)))
+    : 0;
 
   // One entry per number, its best reading; the header outranks everything, cited numbers drop out.
   const best = new Map<string, NumberCandidate>();

@@ -134,9 +134,61 @@ function splitSentence(sentence: string): { lead: string | null; clauses: string
   return { lead, clauses };
 }
 
+/**
+ * Where a passage sits in its document: the block (paragraph, list item, heading) and the sentence it was cut
+ * from. Passages are search units; an answer quotes whole sentences and lists whole items, which these find.
+ */
+export interface PassageLayout {
+  /** Ordinal of the block in the document. */
+  item: number;
+  /** Ordinal of the sentence in the document: the clauses of one sentence share it. */
+  sentence: number;
+  /**
+   * Ordinal of the section: the blocks under one heading or lead-in share it; a block under none is a section
+   * of its own. A list question lists a whole section.
+   */
+  section: number;
+  /** The item's own label ("Về nguồn nhân lực CNTT" of "- Về nguồn nhân lực CNTT: …"), kept out of `text`. */
+  label: string | null;
+  /** The sentence's lead-in before its colon ("Mục tiêu cụ thể … như sau"), kept out of `text`. */
+  lead: string | null;
+}
+
 /** Splits a document body (Markdown or plain text) into passages in reading order. */
 export function splitPassages(body: string): PassageDraft[] {
-  const passages: PassageDraft[] = [];
+  return splitPassagesWithLayout(body).passages;
+}
+
+/** The passages and, for each, where it sits in the document. */
+export function splitPassagesWithLayout(body: string): { passages: PassageDraft[]; layout: PassageLayout[] } {
+  const drafts: PassageDraft[] = [];
+  const layout: PassageLayout[] = [];
+  let item = -1;
+  let sentenceNumber = -1;
+  let sectionNumber = -1;
+  let sectionContext: string | null | undefined;
+  const passages = {
+    push(
+      draft: PassageDraft,
+      newSentence: boolean,
+      place: { sectionContext: string | null; label?: string | null; lead?: string | null },
+    ): void {
+      if (newSentence) sentenceNumber++;
+      // A block under no heading is a section of its own; blocks under one heading share theirs.
+      if (place.sectionContext === null || place.sectionContext !== sectionContext) {
+        if (layout.at(-1)?.item !== item || place.sectionContext !== sectionContext) sectionNumber++;
+        sectionContext = place.sectionContext;
+      }
+      drafts.push(draft);
+      layout.push({
+        item,
+        sentence: sentenceNumber,
+        section: sectionNumber,
+        label: place.label ?? null,
+        lead: place.lead ?? null,
+      });
+    },
+  };
   let section: string | null = null;
   let subsection: string | null = null;
   let leadIn: string | null = null;
@@ -146,8 +198,9 @@ export function splitPassages(body: string): PassageDraft[] {
     // A plain paragraph after a bulleted list is no longer under the list's lead-in.
     if (block.kind === 'paragraph' && previousKind === 'bullet') leadIn = null;
     previousKind = block.kind;
+    item++;
     if (block.kind === 'title') {
-      passages.push({ text: block.text, context: null, headline: true });
+      passages.push({ text: block.text, context: null, headline: true }, true, { sectionContext: null });
       continue;
     }
     if (block.kind === 'paragraph' && block.text.endsWith(':') && block.text.length > 90) {
@@ -155,7 +208,9 @@ export function splitPassages(body: string): PassageDraft[] {
       // định số 2972/QĐ-UBND … như sau:"): its sentences are passages, and its last introduces what follows.
       const sentences = splitSentences(block.text);
       const context = joinContext([section, subsection]);
-      for (const sentence of sentences) passages.push({ text: stripMarker(sentence), context });
+      for (const sentence of sentences) {
+        passages.push({ text: stripMarker(sentence), context }, true, { sectionContext: context });
+      }
       leadIn = stripMarker(sentences.at(-1)!);
       continue;
     }
@@ -188,8 +243,9 @@ export function splitPassages(body: string): PassageDraft[] {
     for (const sentence of splitSentences(text)) {
       const { lead, clauses } = splitSentence(sentence);
       const context = joinContext([blockContext, itemLead, lead]);
-      for (const clause of clauses) passages.push({ text: clause, context });
+      const place = { sectionContext: blockContext, label: itemLead, lead };
+      for (const [i, clause] of clauses.entries()) passages.push({ text: clause, context }, i === 0, place);
     }
   }
-  return passages;
+  return { passages: drafts, layout };
 }

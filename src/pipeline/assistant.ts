@@ -78,7 +78,9 @@ export function createAssistant({
     async ask({ channel, user, text, audience = DEFAULT_AUDIENCE }: Question): Promise<Answer> {
       const key = conversationKey(channel, user);
       const base = knowledge();
-      const understood = understandQuestion(text.slice(0, MAX_QUESTION_CHARS));
+      const understood = understandQuestion(text.slice(0, MAX_QUESTION_CHARS), {
+        knownProvinces: [...base.documentsByProvince.keys()],
+      });
       if (understood.intent === 'reset') {
         await remember(() => conversations.clear(key));
         return composeAnswer(base, { kind: 'conversation', intent: 'reset' });

@@ -1,5 +1,5 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
-import { splitPassages } from '../knowledge/split-passages.ts';
+import { splitPassages, splitPassagesWithLayout } from '../knowledge/split-passages.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { CompressedTexts } from './compressed-texts.ts';
@@ -86,7 +86,10 @@ function indexPassages(builder: PassageIndexBuilder, docIndex: number, text: str
 
 /** A document's passages, split again from its stored text (splitting is deterministic). */
 function passagesOfStored(stored: readonly KnowledgeDocument[]): (docIndex: number) => IndexedPassage[] {
-  return (docIndex) => splitPassages(stored[docIndex]!.text).map((draft) => ({ docIndex, ...draft }));
+  return (docIndex) => {
+    const { passages, layout } = splitPassagesWithLayout(stored[docIndex]!.text);
+    return passages.map((draft, i) => ({ docIndex, ...draft, ...layout[i]! }));
+  };
 }
 
 /** The getter every stored document of one base shares (made apart, so it holds nothing of the build). */

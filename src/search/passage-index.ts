@@ -9,6 +9,12 @@ export interface IndexedPassage {
   text: string;
   context: string | null;
   headline?: boolean;
+  /** Block and sentence of the passage in its document (see PassageLayout), when known. */
+  item?: number;
+  sentence?: number;
+  section?: number;
+  label?: string | null;
+  lead?: string | null;
 }
 
 export interface SearchOptions {

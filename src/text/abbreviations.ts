@@ -18,6 +18,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = Object.freeze({
   nq: 'nghị quyết',
   kh: 'kế hoạch',
   ct: 'chỉ thị',
+  dv: 'dịch vụ',
   dvc: 'dịch vụ công',
   dvctt: 'dịch vụ công trực tuyến',
   dvhcc: 'dịch vụ hành chính công',

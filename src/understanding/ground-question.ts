@@ -1,9 +1,13 @@
 import { documentsWithNumber, foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
+import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { foldVietnamese } from '../text/normalize.ts';
+import { formerUnitsOf } from '../text/province-units.ts';
 import { queryTerms } from '../text/tokenize.ts';
 import { unique } from '../util/unique.ts';
+import { holdsAnswerType } from './answer-type.ts';
 import type { DocumentFacts, Grounding, NotFoundReason, PassageMatch, ResolvedQuestion } from './grounding.ts';
-import { buildQuery, search } from './passage-query.ts';
+import { buildQuery, type Query, search } from './passage-query.ts';
+import { rankByFigure } from './rank-by-figure.ts';
 
 /**
  * Decides what in the knowledge base answers a question, or that nothing does. Everything an answer may
@@ -13,6 +17,8 @@ import { buildQuery, search } from './passage-query.ts';
 /** How deep an open "tỉnh nào…" question searches, and how many documents its answer lists at most. */
 const LIST_SEARCH_DEPTH = 100;
 const MAX_LISTED_DOCUMENTS = 10;
+/** How deep a search looks for a passage that holds the asked kind of value. */
+const TYPED_SEARCH_DEPTH = 40;
 /** Below this share of the question found in a passage, the passage does not answer it. */
 const MIN_COVERAGE = 0.5;
 /**
@@ -20,6 +26,8 @@ const MIN_COVERAGE = 0.5;
  * and paraphrased questions ("ký số" for "chữ ký số", "sức khoẻ" for "y tế") need the slack.
  */
 const MIN_COVERAGE_SCOPED = 0.35;
+/** A section listed for "liệt kê …" has at least this many entries, or it is not a list. */
+const MIN_LIST_ENTRIES = 3;
 
 interface Candidates {
   documents: number[];
@@ -28,6 +36,8 @@ interface Candidates {
   unknownNumbers: string[];
   /** Numbers found only as mentions inside other documents ("thay thế Quyết định số 590/QĐ-UBND"). */
   mentionedNumbers: string[];
+  /** Former provinces whose documents stand for a new unit the question named ("tỉnh Cà Mau" → Bạc Liêu). */
+  reorganised: string[];
 }
 
 /** Documents whose passages mention a number that is not a document of ours, found through the index. */
@@ -48,37 +58,77 @@ function documentsMentioning(knowledge: KnowledgeBase, typed: string): number[] 
   );
 }
 
-function findCandidates(knowledge: KnowledgeBase, question: ResolvedQuestion): Candidates {
-  const fromNumbers: number[] = [];
+/**
+ * The documents of a province as people name it today: its own, and since the 2025 reorganisation those of
+ * the former provinces merged into it ("tỉnh Cà Mau" also means former Bạc Liêu).
+ */
+function documentsOfProvince(knowledge: KnowledgeBase, province: string): { documents: number[]; former: string[] } {
+  const own = knowledge.documentsByProvince.get(province) ?? [];
+  const former = formerUnitsOf(province).filter((unit) => unit !== province && knowledge.documentsByProvince.has(unit));
+  return {
+    documents: [...own, ...former.flatMap((unit) => knowledge.documentsByProvince.get(unit) ?? [])],
+    former,
+  };
+}
+
+function documentsFromNumbers(knowledge: KnowledgeBase, question: ResolvedQuestion) {
+  const documents: number[] = [];
   const unknownNumbers: string[] = [];
   const mentionedNumbers: string[] = [];
   for (const number of question.documentNumbers) {
     const own = documentsWithNumber(knowledge, number);
     if (own.length > 0) {
-      fromNumbers.push(...own);
+      documents.push(...own);
       continue;
     }
     const mentioning = documentsMentioning(knowledge, number);
     if (mentioning.length > 0) {
-      fromNumbers.push(...mentioning);
+      documents.push(...mentioning);
       mentionedNumbers.push(number);
     } else {
       unknownNumbers.push(number);
     }
   }
   // Numbers inside an instruction count only when they are ours; an invented one is simply ignored.
-  for (const number of question.instructionNumbers) fromNumbers.push(...documentsWithNumber(knowledge, number));
-  const knownProvinces = question.provinces.filter((province) => knowledge.documentsByProvince.has(province));
-  const unknownProvinces = question.provinces.filter((province) => !knowledge.documentsByProvince.has(province));
-  const fromProvinces = knownProvinces.flatMap((province) => knowledge.documentsByProvince.get(province) ?? []);
+  for (const number of question.instructionNumbers) documents.push(...documentsWithNumber(knowledge, number));
+  return { documents, unknownNumbers, mentionedNumbers };
+}
+
+function findCandidates(knowledge: KnowledgeBase, question: ResolvedQuestion): Candidates {
+  const fromNumbers = documentsFromNumbers(knowledge, question);
+  const knownProvinces: string[] = [];
+  const unknownProvinces: string[] = [];
+  const fromProvinces: number[] = [];
+  const reorganised: string[] = [];
+  for (const province of question.provinces) {
+    const found = documentsOfProvince(knowledge, province);
+    if (found.documents.length === 0) {
+      unknownProvinces.push(province);
+      continue;
+    }
+    knownProvinces.push(province);
+    fromProvinces.push(...found.documents);
+    reorganised.push(...found.former);
+  }
+  // "Lâm Đồng (gồm cả Đắk Nông, Bình Thuận)": a former unit of a named province is covered through it.
+  const coveredThroughMerger = unknownProvinces.filter((province) =>
+    knownProvinces.some((known) => formerUnitsOf(known).includes(province)),
+  );
   const fromConversation = question.focusDocumentIds.flatMap((id) => knowledge.documentsById.get(id) ?? []);
 
   let documents: number[];
-  if (fromNumbers.length > 0) documents = fromNumbers;
+  if (fromNumbers.documents.length > 0) documents = fromNumbers.documents;
   else if (fromProvinces.length > 0) documents = fromProvinces;
   else if (question.provinces.length === 0 && question.documentNumbers.length === 0) documents = fromConversation;
   else documents = [];
-  return { documents: unique(documents), unknownProvinces, knownProvinces, unknownNumbers, mentionedNumbers };
+  return {
+    documents: unique(documents),
+    unknownProvinces: unknownProvinces.filter((province) => !coveredThroughMerger.includes(province)),
+    knownProvinces,
+    unknownNumbers: fromNumbers.unknownNumbers,
+    mentionedNumbers: fromNumbers.mentionedNumbers,
+    reorganised: unique(reorganised),
+  };
 }
 
 /** The best passages of one document: the top one, and a second when it is nearly as good and says something else. */
@@ -111,84 +161,174 @@ function verdictOf(question: ResolvedQuestion, facts: DocumentFacts[]): 'confirm
   return question.claimedFigures.every((figure) => containsFigure(said, figure)) ? 'confirmed' : 'corrected';
 }
 
-export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuestion): Grounding {
-  const { intent } = question;
-  if (intent === 'greeting' || intent === 'help' || intent === 'reset') return { kind: 'conversation', intent };
+/** What a search and its passages need: the base, the question, its candidates and its weighted query. */
+interface GroundingContext {
+  knowledge: KnowledgeBase;
+  question: ResolvedQuestion;
+  candidates: Candidates;
+  query: Query;
+  minCoverage: number;
+  notFound: (reason: NotFoundReason) => Grounding;
+}
 
-  const candidates = findCandidates(knowledge, question);
-  const notFound = (reason: NotFoundReason): Grounding => ({
-    kind: 'not-found',
-    reason,
-    unknownProvinces: candidates.unknownProvinces,
-    knownProvinces: candidates.knownProvinces,
+/**
+ * Matches that answer the question's kind of value ("bao nhiêu %" → a passage quoting a percentage): a
+ * passage that only shares words with the question is not an answer. The quoted sentence is what is checked,
+ * so the figure must be in what the user reads.
+ */
+function typedMatches(context: GroundingContext, documents: readonly number[]): PassageMatch[] {
+  const { knowledge, question, query } = context;
+  const type = question.answerType;
+  if (!type) return search(knowledge, query, documents);
+  return search(knowledge, query, documents, TYPED_SEARCH_DEPTH).filter((match) =>
+    holdsAnswerType(`${match.context ?? ''} ${quotableText(knowledge, match.passageId)}`, type, question.topicTerms),
+  );
+}
+
+function groundMetadata(context: GroundingContext): Grounding {
+  const { knowledge, question, candidates, query } = context;
+  const intent = question.intent as 'issue-date' | 'document-number' | 'issuer';
+  const { reorganised } = candidates;
+  if (question.asksSignerName) return context.notFound('not-stated');
+  if (candidates.documents.length > 0) {
+    // "Số hiệu là gì?" of a plan that has none: the documents do not state it, so nothing is cited.
+    const field = intent === 'issue-date' ? 'date' : intent === 'document-number' ? 'number' : 'issuer';
+    const stated = candidates.documents.filter((docIndex) => knowledge.documents[docIndex]!.metadata[field] !== null);
+    // A question about what the plan implements ("thực hiện nghị quyết nào, ngày nào?") is answered by that.
+    const aboutImplemented = /\bthuc hien\b/.test(foldVietnamese(question.text));
+    if (stated.length === 0 && !aboutImplemented) return context.notFound('not-stated');
+    return { kind: 'metadata', intent, documents: candidates.documents, reorganised };
+  }
+  const [best] = search(knowledge, query, candidates.documents);
+  if (best && best.coverage >= MIN_COVERAGE)
+    return { kind: 'metadata', intent, documents: [best.docIndex], reorganised };
+  return context.notFound(question.instruction ? 'out-of-scope' : 'no-match');
+}
+
+function groundWithoutTopic(context: GroundingContext): Grounding {
+  const { knowledge, question, candidates } = context;
+  if (candidates.documents.length > 0 && question.intent !== 'catalogue') {
+    return { kind: 'overview', documents: candidates.documents, reorganised: candidates.reorganised };
+  }
+  if (question.intent === 'catalogue' || (question.terms.length > 0 && !question.instruction)) {
+    const documents = candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i);
+    return { kind: 'catalogue', documents, reorganised: candidates.reorganised };
+  }
+  return context.notFound(question.instruction ? 'out-of-scope' : 'no-match');
+}
+
+/**
+ * "Liệt kê các chỉ tiêu …": the section of the best matching passage, listed whole. Among the best passages
+ * the first whose section is a real list wins, so a passing mention of "mục tiêu" does not.
+ */
+function groundList(context: GroundingContext): Grounding | null {
+  const { knowledge, candidates } = context;
+  const asked = listKindOf(foldVietnamese(context.question.text));
+  const matches = search(knowledge, context.query, candidates.documents, TYPED_SEARCH_DEPTH);
+  const best = matches.find((match) => {
+    const passage = knowledge.index.passages[match.passageId]!;
+    const heading = listKindOf(foldVietnamese(`${passage.context ?? ''} ${passage.lead ?? ''}`));
+    // "Để thực hiện các mục tiêu trên, các giải pháp …" lists solutions, not targets.
+    if (asked && heading && heading !== asked) return false;
+    return sectionOf(knowledge, match.passageId).entries.length >= MIN_LIST_ENTRIES;
   });
-  if (!question.text) return notFound('empty');
-  // A number we do not have is never answered with another document of the same province.
-  if (candidates.unknownNumbers.length > 0) return notFound('unknown-number');
-  if (candidates.unknownProvinces.length > 0 && candidates.documents.length === 0) return notFound('unknown-province');
+  if (!best) return null;
+  return { kind: 'list', docIndex: best.docIndex, passageId: best.passageId, reorganised: candidates.reorganised };
+}
 
-  // Mentioned numbers are searched as words, so the passage that mentions them ranks first.
-  const extraTerms = candidates.mentionedNumbers.flatMap((number) => queryTerms(number));
-  const query = buildQuery(knowledge, question, extraTerms, candidates.documents);
-  const hasTopic =
-    question.topicTerms.length > 0 ||
-    extraTerms.length > 0 ||
-    (question.inheritedTerms.length > 0 && intent === 'fact');
+/** Kinds of list a plan has; within a kind the words are used interchangeably ("mục tiêu, chỉ tiêu"). */
+const LIST_KINDS: ReadonlyArray<readonly [kind: string, words: RegExp]> = [
+  ['targets', /muc tieu|chi tieu/g],
+  ['actions', /nhiem vu|giai phap/g],
+  ['views', /quan diem/g],
+  ['orientation', /dinh huong/g],
+];
 
-  if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer') {
-    if (candidates.documents.length > 0) return { kind: 'metadata', intent, documents: candidates.documents };
-    const [best] = search(knowledge, query, candidates.documents);
-    if (best && best.coverage >= MIN_COVERAGE) return { kind: 'metadata', intent, documents: [best.docIndex] };
-    return notFound(question.instruction ? 'out-of-scope' : 'no-match');
+/** The kind of list a text names last (a heading's head noun comes last: "… các mục tiêu trên, các giải pháp"). */
+function listKindOf(folded: string): string | null {
+  let last: { kind: string; at: number } | null = null;
+  for (const [kind, words] of LIST_KINDS) {
+    for (const match of folded.matchAll(words)) if (!last || match.index > last.at) last = { kind, at: match.index };
   }
-  if (!hasTopic) {
-    if (candidates.documents.length > 0 && intent !== 'catalogue')
-      return { kind: 'overview', documents: candidates.documents };
-    if (intent === 'catalogue' || (question.terms.length > 0 && !question.instruction)) {
-      return {
-        kind: 'catalogue',
-        documents: candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i),
-      };
-    }
-    return notFound(question.instruction ? 'out-of-scope' : 'no-match');
-  }
+  return last?.kind ?? null;
+}
 
-  const scoped = candidates.documents.length > 0 && !question.focusIsSoft;
-  const minCoverage = scoped ? MIN_COVERAGE_SCOPED : MIN_COVERAGE;
-  const comparing = (question.comparison && candidates.documents.length !== 1) || candidates.knownProvinces.length >= 2;
-  if (comparing) {
-    // Named provinces: the best of each named document. "Tỉnh nào…": one search over everything, grouped by
-    // document, so the cost does not grow with the number of documents, and the list stays readable.
-    const perDocument =
-      candidates.documents.length > 0
-        ? candidates.documents.map((docIndex) =>
-            bestOfDocument(search(knowledge, query, [docIndex]), docIndex, minCoverage),
-          )
-        : groupByDocument(search(knowledge, query, [], LIST_SEARCH_DEPTH), minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
-    const facts = perDocument
-      .filter((fact): fact is DocumentFacts => fact !== null)
-      .sort((a, b) => b.passages[0]!.score - a.passages[0]!.score);
-    if (facts.length === 0) return notFound(question.instruction ? 'out-of-scope' : 'no-match');
-    return {
-      kind: 'facts',
-      facts,
-      comparison: facts.length > 1,
-      verdict: verdictOf(question, facts),
-      instructed: question.instruction,
-      unknownProvinces: candidates.unknownProvinces,
-    };
-  }
+/** Documents a status or summary question is about: those named, or in a conversation about them, else all. */
+function documentsInScope(context: GroundingContext): number[] {
+  const { knowledge, candidates, question } = context;
+  if (candidates.documents.length > 0) return candidates.documents;
+  if (question.provinces.length > 0 || question.documentNumbers.length > 0) return [];
+  const [best] = search(knowledge, context.query, []);
+  return best && best.coverage >= MIN_COVERAGE ? [best.docIndex] : [];
+}
 
-  let matches = search(knowledge, query, candidates.documents);
-  let threshold = minCoverage;
+function groundStatus(context: GroundingContext): Grounding {
+  const { knowledge, question, candidates } = context;
+  const asked = question.intent as 'validity' | 'horizon' | 'latest';
+  const documents =
+    asked === 'latest' && candidates.documents.length === 0 && question.provinces.length === 0
+      ? knowledge.documents.map((_, i) => i)
+      : documentsInScope(context);
+  if (documents.length === 0) return context.notFound('no-match');
+  return {
+    kind: 'status',
+    asked,
+    documents,
+    aboutReplaced: question.aboutReplaced || candidates.mentionedNumbers.length > 0,
+    oldest: /\b(?:som nhat|cu nhat|dau tien)\b/.test(foldVietnamese(question.text)),
+    claimedYears: question.asksConfirmation ? question.years : [],
+    reorganised: candidates.reorganised,
+  };
+}
+
+/** Named provinces: the best of each; "tỉnh nào…": one search over everything, grouped by document. */
+function groundComparison(context: GroundingContext): Grounding {
+  const { knowledge, question, candidates, minCoverage } = context;
+  const perDocument =
+    candidates.documents.length > 0
+      ? candidates.documents.map((docIndex) => bestOfDocument(typedMatches(context, [docIndex]), docIndex, minCoverage))
+      : groupByDocument(
+          question.answerType ? typedMatches(context, []) : search(knowledge, context.query, [], LIST_SEARCH_DEPTH),
+          minCoverage,
+        ).slice(0, MAX_LISTED_DOCUMENTS);
+  const facts = perDocument
+    .filter((fact): fact is DocumentFacts => fact !== null)
+    .sort((a, b) => b.passages[0]!.score - a.passages[0]!.score);
+  if (facts.length === 0) return context.notFound(notFoundReason(context));
+  if (question.superlative && facts.length > 1 && question.answerType?.kind !== 'year') {
+    const ranked = rankByFigure(knowledge, question, facts);
+    if (ranked) return { kind: 'ranking', facts: ranked, superlative: question.superlative, reorganised: [] };
+  }
+  return {
+    kind: 'facts',
+    facts,
+    comparison: facts.length > 1,
+    verdict: verdictOf(question, facts),
+    instructed: question.instruction,
+    unknownProvinces: candidates.unknownProvinces,
+    reorganised: candidates.reorganised,
+  };
+}
+
+/** "The documents do not state this" when the question was about documents we have, "no match" otherwise. */
+function notFoundReason(context: GroundingContext): NotFoundReason {
+  if (context.question.instruction) return 'out-of-scope';
+  return context.candidates.documents.length > 0 ? 'not-stated' : 'no-match';
+}
+
+function groundFacts(context: GroundingContext): Grounding {
+  const { question, candidates } = context;
+  let matches = typedMatches(context, candidates.documents);
+  let threshold = context.minCoverage;
   let top = matches.find((match) => match.coverage >= threshold);
+  // A guessed focus that does not answer gives way to every document, unless a province was named.
   if (!top && question.focusIsSoft && candidates.knownProvinces.length === 0) {
-    matches = search(knowledge, query, []);
+    matches = typedMatches(context, []);
     threshold = MIN_COVERAGE;
     top = matches.find((match) => match.coverage >= threshold);
   }
   const facts = top ? bestOfDocument(matches, top.docIndex, threshold) : null;
-  if (!facts) return notFound(question.instruction ? 'out-of-scope' : 'no-match');
+  if (!facts) return context.notFound(notFoundReason(context));
   return {
     kind: 'facts',
     facts: [facts],
@@ -196,7 +336,66 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
     verdict: verdictOf(question, [facts]),
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
+    reorganised: candidates.reorganised,
   };
+}
+
+function hasTopicOf(question: ResolvedQuestion, extraTerms: readonly string[]): boolean {
+  return (
+    question.topicTerms.length > 0 ||
+    extraTerms.length > 0 ||
+    (question.inheritedTerms.length > 0 && question.intent === 'fact')
+  );
+}
+
+/** A refusal decided before any search: nothing to ground, a number or province we do not have. */
+function scopeRefusal(question: ResolvedQuestion, candidates: Candidates): NotFoundReason | null {
+  if (!question.text) return 'empty';
+  // A number we do not have is never answered with another document of the same province.
+  if (candidates.unknownNumbers.length > 0) return 'unknown-number';
+  if (candidates.unknownProvinces.length > 0 && candidates.documents.length === 0) return 'unknown-province';
+  // "Quyết định đó ban hành ngày nào?" with nothing before it: which one?
+  if (question.refersBack && candidates.documents.length === 0 && question.provinces.length === 0) {
+    return 'which-document';
+  }
+  return null;
+}
+
+export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuestion): Grounding {
+  const { intent } = question;
+  if (intent === 'greeting' || intent === 'help' || intent === 'reset' || intent === 'small-talk') {
+    return { kind: 'conversation', intent };
+  }
+  const candidates = findCandidates(knowledge, question);
+  const notFound = (reason: NotFoundReason): Grounding => ({
+    kind: 'not-found',
+    reason,
+    unknownProvinces: candidates.unknownProvinces,
+    knownProvinces: candidates.knownProvinces,
+  });
+  const refusal = scopeRefusal(question, candidates);
+  if (refusal) return notFound(refusal);
+
+  // Mentioned numbers are searched as words, so the passage that mentions them ranks first.
+  const extraTerms = candidates.mentionedNumbers.flatMap((number) => queryTerms(number));
+  const query = buildQuery(knowledge, question, extraTerms, candidates.documents);
+  const scoped = candidates.documents.length > 0 && !question.focusIsSoft;
+  const minCoverage = scoped ? MIN_COVERAGE_SCOPED : MIN_COVERAGE;
+  const context: GroundingContext = { knowledge, question, candidates, query, minCoverage, notFound };
+
+  if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer') return groundMetadata(context);
+  if (intent === 'validity' || intent === 'horizon' || intent === 'latest') return groundStatus(context);
+  if (intent === 'summary') {
+    const documents = documentsInScope(context);
+    if (documents.length > 0) return { kind: 'summary', documents, reorganised: candidates.reorganised };
+  }
+  if (intent === 'list') {
+    const listed = groundList(context);
+    if (listed) return listed;
+  }
+  if (!hasTopicOf(question, extraTerms)) return groundWithoutTopic(context);
+  const comparing = (question.comparison && candidates.documents.length !== 1) || candidates.knownProvinces.length >= 2;
+  return comparing ? groundComparison(context) : groundFacts(context);
 }
 
 /** For tuning only: the best passages and their coverage, as the grounding sees them. */

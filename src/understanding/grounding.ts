@@ -27,18 +27,53 @@ export interface DocumentFacts {
   passages: PassageMatch[];
 }
 
-export type NotFoundReason = 'unknown-province' | 'unknown-number' | 'no-match' | 'out-of-scope' | 'empty';
+/**
+ * Why nothing answers: no document for the province or number asked; the documents are about it but do not
+ * state what was asked ('not-stated'); nothing matches at all; not a question about the documents; empty.
+ */
+export type NotFoundReason =
+  | 'unknown-province'
+  | 'unknown-number'
+  | 'not-stated'
+  | 'no-match'
+  | 'out-of-scope'
+  | 'empty'
+  | 'which-document';
+
+/** What the documents' status questions ask: in force?, which period?, which is the newest? */
+export type StatusQuestion = 'validity' | 'horizon' | 'latest';
+
+/** A document and the figure its best passage gives for the asked topic, for "tỉnh nào cao nhất". */
+export interface RankedFact extends DocumentFacts {
+  value: number | null;
+}
 
 export type Grounding =
-  | { kind: 'conversation'; intent: Extract<QuestionIntent, 'greeting' | 'help' | 'reset'> }
+  | { kind: 'conversation'; intent: Extract<QuestionIntent, 'greeting' | 'help' | 'reset' | 'small-talk'> }
   | { kind: 'not-found'; reason: NotFoundReason; unknownProvinces: string[]; knownProvinces: string[] }
-  | { kind: 'catalogue'; documents: number[] }
+  | { kind: 'catalogue'; documents: number[]; reorganised: string[] }
   | {
       kind: 'metadata';
       intent: Extract<QuestionIntent, 'issue-date' | 'document-number' | 'issuer'>;
       documents: number[];
+      reorganised: string[];
     }
-  | { kind: 'overview'; documents: number[] }
+  | { kind: 'overview'; documents: number[]; reorganised: string[] }
+  | { kind: 'summary'; documents: number[]; reorganised: string[] }
+  | { kind: 'list'; docIndex: number; passageId: number; reorganised: string[] }
+  | {
+      kind: 'status';
+      asked: StatusQuestion;
+      documents: number[];
+      /** "Văn bản cũ đó": answer about what the documents replaced. */
+      aboutReplaced: boolean;
+      /** For 'latest': the oldest instead ("ban hành sớm nhất"). */
+      oldest: boolean;
+      /** Years the user asserted ("đến năm 2030 phải không?"), to confirm or correct. */
+      claimedYears: number[];
+      reorganised: string[];
+    }
+  | { kind: 'ranking'; facts: RankedFact[]; superlative: 'max' | 'min'; reorganised: string[] }
   | {
       kind: 'facts';
       facts: DocumentFacts[];
@@ -48,4 +83,6 @@ export type Grounding =
       /** The question carried an instruction to the bot, which was not followed. */
       instructed: boolean;
       unknownProvinces: string[];
+      /** Former provinces whose documents answer a question that named their new unit ("tỉnh Cà Mau"). */
+      reorganised: string[];
     };

@@ -7,7 +7,7 @@ const CARRIED_INTENTS = new Set<QuestionIntent>(['fact', 'issue-date', 'document
 /** Topic words up to which a question without province or number is read as a continuation. */
 const SHORT_QUESTION_TERMS = 1;
 /** Intents that stand alone: they never inherit anything. */
-const STANDALONE_INTENTS = new Set<QuestionIntent>(['greeting', 'help', 'reset', 'catalogue']);
+const STANDALONE_INTENTS = new Set<QuestionIntent>(['greeting', 'small-talk', 'help', 'reset', 'catalogue']);
 
 /**
  * Completes a question from the previous turn of its conversation:
@@ -35,6 +35,8 @@ export function resolveFollowUp(
       resolved.provinces = previous.provinces;
     }
   }
+  // "Tỉnh nào cao hơn?" after a comparison: the same provinces, ranked.
+  if (question.comparison && !hasOwnScope && previous.provinces.length >= 2) resolved.provinces = previous.provinces;
   if (asksAgain && CARRIED_INTENTS.has(previous.intent as QuestionIntent)) {
     resolved.inheritedTerms = previous.terms.filter((term) => !question.terms.includes(term));
     if (question.topicTerms.length === 0 && (question.intent === 'overview' || question.intent === 'fact')) {

@@ -1,7 +1,10 @@
+import { expandChatShorthand } from '../text/chat-shorthand.ts';
 import { foldVietnamese, normalizeVietnamese } from '../text/normalize.ts';
+import { findProvinceInitials } from '../text/province-initials.ts';
 import { findProvinceMentions, findProvinces } from '../text/provinces.ts';
 import { isUnigram, queryTerms, rewriteAccented, tokenize } from '../text/tokenize.ts';
 import { unique } from '../util/unique.ts';
+import { type AnswerType, expectedAnswerType } from './answer-type.ts';
 
 /**
  * What a question asks, read with rules rather than a model so the offline bot needs nothing installed:
@@ -15,7 +18,13 @@ export type QuestionIntent =
   | 'issuer'
   | 'overview'
   | 'catalogue'
+  | 'list'
+  | 'summary'
+  | 'validity'
+  | 'horizon'
+  | 'latest'
   | 'greeting'
+  | 'small-talk'
   | 'help'
   | 'reset';
 
@@ -51,14 +60,38 @@ export interface UnderstoodQuestion {
   alternatives: string[][];
   /** Contains an instruction to the bot ("bỏ qua hướng dẫn", "hãy nói rằng"). */
   instruction: boolean;
+  /** What kind of value answers it ("bao nhiêu %" → a percentage), which a passage must hold to answer. */
+  answerType: AnswerType | null;
+  /** "Tỉnh nào cao nhất / cao hơn": the answer is the document whose figure is highest (or lowest). */
+  superlative: 'max' | 'min' | null;
+  /** "Văn bản cũ đó": the question is about the document the one in focus replaced. */
+  aboutReplaced: boolean;
+  /** "Ai ký …, tên gì?": asks for the signer's name, which metadata does not hold. */
+  asksSignerName: boolean;
 }
 
 const RESET = /^\s*(?:\/reset\b|xoa (?:lich su|hoi thoai|cuoc tro chuyen)|bat dau lai|lam lai tu dau)/;
 const GREETING = /^\s*(?:\/start\b|xin chao|chao ban|chao bot|chao|hello|hi|alo|hey)\b[\s!.,?a-z]{0,12}$/;
 const HELP =
   /^\s*(?:\/help|tro giup|huong dan su dung|ban la ai|ban lam duoc gi|ban biet (?:nhung )?gi|ban co the (?:lam|tra loi) gi|ban tra loi (?:duoc )?(?:nhung )?gi)|\bban (?:la|dung) (?:mo hinh|model|chatbot|bot|tri tue nhan tao)|\b(?:chatgpt|openai|gpt|llm|gemini|claude)\b|mo hinh (?:ai|ngon ngu)/;
+/** A message that only thanks, agrees or says goodbye: each word is one of these. */
+const SMALL_TALK_WORDS =
+  /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?ngay (?:tot|vui)(?: lanh)?|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
+const LIST =
+  /\bliet ke\b|\bke ra\b|\bnhung (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcac (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b/;
+const SUMMARY = /\btom (?:tat|luoc)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
+const VALIDITY =
+  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:ap dung|gia tri|dung duoc|duoc ap dung|dung)\b|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)/;
+const HORIZON =
+  /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
+const LATEST =
+  /(?:ban hanh|ky|phe duyet|co hieu luc|ra doi)\b.{0,20}\b(?:gan day nhat|moi nhat|som nhat|cu nhat|dau tien|muon nhat|sau cung)|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) nao\b.{0,30}\b(?:moi nhat|gan day nhat|cu nhat|som nhat)/;
+const SUPERLATIVE_MAX = /\b(?:cao|lon|nhieu) (?:nhat|hon)\b|\bvuot troi\b/;
+const SUPERLATIVE_MIN = /\b(?:thap|it|nho) (?:nhat|hon)\b/;
+/** "Văn bản cũ", "quyết định trước đó": the replaced one. */
+const ABOUT_REPLACED = /\b(?:van ban|quyet dinh|quy hoach|ke hoach) (?:cu|truoc do|truoc)\b|\bbi thay the\b/;
 const CATALOGUE =
-  /(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
+  /(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
 const ASKS_DATE =
   /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
@@ -82,13 +115,13 @@ const BACK_REFERENCE =
 const BACK_REFERENCE_FOLDED =
   /\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
-  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan/;
+  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT =
-  /(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
-/** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê". */
+  /(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
+/** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -127,6 +160,8 @@ const GENERIC_PHRASES: readonly string[][] = [
   'chi tieu',
 ].map((phrase) => phrase.split(' '));
 const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
+/** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
+const PERIOD_WORDS = new Set(['tam', 'nhin', 'giai', 'doan', 'thoi', 'han']);
 
 /** The single-syllable terms that say what the question is about: not generic, not a year, not noise. */
 function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
@@ -141,11 +176,47 @@ function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
   return terms.filter((term) => isUnigram(term) && topical.has(term) && !/^\d{4}$/.test(term));
 }
 
+/** Only courtesies: "cảm ơn ad nhiều nha", "ok", "tạm biệt". */
+function isSmallTalk(folded: string): boolean {
+  const words = folded
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words.length > 0 && courtesyOnly(words);
+}
+
+/** Whether the words are nothing but courtesy phrases, tried longest first. */
+function courtesyOnly(words: string): boolean {
+  const tokens = words.split(' ');
+  const reachable = new Array<boolean>(tokens.length + 1).fill(false);
+  reachable[0] = true;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!reachable[i]) continue;
+    for (let j = i + 1; j <= Math.min(tokens.length, i + 6); j++) {
+      if (SMALL_TALK_WORDS.test(tokens.slice(i, j).join(' '))) reachable[j] = true;
+    }
+  }
+  return reachable[tokens.length]!;
+}
+
+/** The intents that are about documents' status and scope rather than a passage: checked before the rest. */
+function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | null {
+  if (SUMMARY.test(folded)) return 'summary';
+  if (VALIDITY.test(folded)) return 'validity';
+  if (LATEST.test(folded)) return 'latest';
+  if (HORIZON.test(folded) && !hasTopic) return 'horizon';
+  if (LIST.test(folded) && !/\b(?:nhung|cac) tinh nao\b/.test(folded)) return 'list';
+  return null;
+}
+
 function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): QuestionIntent {
   if (RESET.test(folded)) return 'reset';
   if (HELP.test(folded)) return 'help';
   if (GREETING.test(folded)) return 'greeting';
+  if (isSmallTalk(folded)) return 'small-talk';
   if (CATALOGUE.test(folded) && !hasTopic) return 'catalogue';
+  const aboutStatus = documentIntent(folded, hasTopic);
+  if (aboutStatus) return aboutStatus;
   const aboutDocument = DOCUMENT_WORDS.test(folded) || hasDocument;
   // With a topic of its own, "… ngày nào?" asks about an event in the text, unless it names the issuing.
   const asksMetadata = aboutDocument && (!hasTopic || ISSUANCE_WORDS.test(folded)) && !ASKS_CONTENT.test(folded);
@@ -197,13 +268,21 @@ function separateInstructions(text: string): { question: string; instruction: st
   return { question: asked.join(' '), instruction: segments.filter(isInstruction).join(' ') };
 }
 
-export function understandQuestion(raw: string): UnderstoodQuestion {
-  const text = normalizeVietnamese(raw).trim();
+export interface UnderstandOptions {
+  /** Provinces there are documents for: initials typed in capitals ("QB", "HT") stand for one of them. */
+  knownProvinces?: readonly string[];
+}
+
+export function understandQuestion(raw: string, options: UnderstandOptions = {}): UnderstoodQuestion {
+  const text = expandChatShorthand(normalizeVietnamese(raw)).trim();
   const { question, instruction } = separateInstructions(text);
   const folded = foldVietnamese(rewriteAccented(question));
   const unaccented = folded === question.toLowerCase();
 
-  const provinces = unique([...findProvinces(question), ...findProvinces(instruction)].map((mention) => mention.name));
+  const initials = findProvinceInitials(question, options.knownProvinces ?? []);
+  const provinces = unique(
+    [...findProvinces(question), ...initials, ...findProvinces(instruction)].map((mention) => mention.name),
+  );
   const documentNumbers = documentNumbersIn(question);
   const instructionNumbers = instruction && instruction !== question ? documentNumbersIn(instruction) : [];
   const asksConfirmation = CONFIRMATION.test(folded);
@@ -217,6 +296,17 @@ export function understandQuestion(raw: string): UnderstoodQuestion {
   let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(FILLER, ' ').replace(CATALOGUE_GLOBAL, ' ');
   for (const number of documentNumbers) searchable = searchable.replaceAll(foldVietnamese(number), ' ');
   searchable = stripProvinces(searchable);
+  for (const mention of initials)
+    searchable = searchable.replace(
+      new RegExp(
+        `\\b${foldVietnamese(mention.name)
+          .split(' ')
+          .map((w) => w[0])
+          .join('')}\\b`,
+        'g',
+      ),
+      ' ',
+    );
   if (claimedFigures.length > 0) searchable = searchable.replace(CLAIMED_FIGURE, ' $2');
   const terms = unique(queryTerms(searchable));
   const topicTerms = topicTermsOf(searchable, terms);
@@ -234,10 +324,11 @@ export function understandQuestion(raw: string): UnderstoodQuestion {
   );
   const intent = detectIntent(
     folded,
-    topicTerms.length > 0,
+    topicTerms.some((term) => !PERIOD_WORDS.has(term)),
     documentNumbers.length > 0 || instructionNumbers.length > 0,
   );
-  const comparison = provinces.length >= 2 || COMPARISON.test(folded);
+  const superlative = SUPERLATIVE_MAX.test(folded) ? 'max' : SUPERLATIVE_MIN.test(folded) ? 'min' : null;
+  const comparison = provinces.length >= 2 || COMPARISON.test(folded) || superlative !== null;
   const elliptical = FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(folded);
   const refersBack = unaccented ? BACK_REFERENCE_FOLDED.test(folded) : BACK_REFERENCE.test(question.toLowerCase());
 
@@ -257,6 +348,12 @@ export function understandQuestion(raw: string): UnderstoodQuestion {
     elliptical,
     alternatives,
     instruction: instruction.length > 0,
+    // "Tỉnh nào cao nhất" ranks targets, which are percentages unless the question names another unit.
+    answerType: expectedAnswerType(folded) ?? (superlative ? { kind: 'percent' } : null),
+    superlative,
+    aboutReplaced: ABOUT_REPLACED.test(folded),
+    asksSignerName:
+      /\b(?:ai ky|nguoi ky|ky boi ai)\b/.test(folded) && /\b(?:ten (?:gi|la gi)|ho ten|ten nguoi|la ai)\b/.test(folded),
   };
 }
 

@@ -155,15 +155,15 @@ describe('/admin', () => {
   });
 
   it('shows the documents with their metadata and warnings, and the unanswered questions grouped', async () => {
-    await chat({ user: 'admin-a', text: 'Quảng Trị có quy hoạch CNTT không?' });
-    await chat({ user: 'admin-b', text: 'quang tri co quy hoach cntt khong' });
+    await chat({ user: 'admin-a', text: 'Ninh Thuận có quy hoạch CNTT không?' });
+    await chat({ user: 'admin-b', text: 'ninh thuan co quy hoach cntt khong' });
     const page = (await server.inject({ url: '/admin', headers: bearer })).body;
     expect(page).toContain('4086/QĐ-UBND');
     expect(page).toContain('không có số hiệu văn bản');
-    expect(page).toContain('quang tri co quy hoach cntt khong');
+    expect(page).toContain('ninh thuan co quy hoach cntt khong');
     const groups = (await server.inject({ url: '/admin/api/unanswered', headers: bearer })).json();
     expect(groups[0]).toMatchObject({
-      text: 'quang tri co quy hoach cntt khong',
+      text: 'ninh thuan co quy hoach cntt khong',
       count: 2,
       outcome: 'unknown-province',
     });

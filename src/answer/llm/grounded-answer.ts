@@ -8,11 +8,17 @@ import { unknownProvinceText } from '../messages.ts';
 /** The documents a grounding rests on, main one first: what the answer cites, whatever the text says. */
 export function groundedDocuments(knowledge: KnowledgeBase, grounding: Grounding): KnowledgeDocument[] {
   const docIndexes =
-    grounding.kind === 'facts'
+    grounding.kind === 'facts' || grounding.kind === 'ranking'
       ? grounding.facts.map((fact) => fact.docIndex)
-      : grounding.kind === 'overview' || grounding.kind === 'metadata' || grounding.kind === 'catalogue'
-        ? grounding.documents
-        : [];
+      : grounding.kind === 'list'
+        ? [grounding.docIndex]
+        : grounding.kind === 'overview' ||
+            grounding.kind === 'metadata' ||
+            grounding.kind === 'catalogue' ||
+            grounding.kind === 'summary' ||
+            grounding.kind === 'status'
+          ? grounding.documents
+          : [];
   return [...new Set(docIndexes)].map((docIndex) => knowledge.documents[docIndex]!);
 }
 

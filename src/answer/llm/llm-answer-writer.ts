@@ -66,7 +66,8 @@ function acceptsTemperature(model: string): boolean {
  * source's figure alone, which the offline writer does and a guard on figures could not ensure.
  */
 function isForModel(grounding: Grounding): boolean {
-  if (grounding.kind === 'overview') return true;
+  // A list is phrased from its whole section; status, summaries and rankings are computed exactly offline.
+  if (grounding.kind === 'overview' || grounding.kind === 'list') return true;
   return grounding.kind === 'facts' && grounding.verdict === null && !grounding.instructed;
 }
 

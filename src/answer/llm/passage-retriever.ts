@@ -2,6 +2,7 @@ import type { CallbackManagerForRetrieverRun } from '@langchain/core/callbacks/m
 import { Document, type DocumentInterface } from '@langchain/core/documents';
 import { BaseRetriever } from '@langchain/core/retrievers';
 import type { KnowledgeBase } from '../../search/knowledge-base.ts';
+import { documentPassages } from '../../search/passage-units.ts';
 import { provinceLabel } from '../../text/provinces.ts';
 import type { Grounding } from '../../understanding/grounding.ts';
 import { sourceLine } from '../citation.ts';
@@ -60,6 +61,14 @@ function overviewPassageIds(knowledge: KnowledgeBase, docIndex: number): number[
   return chosen.sort((a, b) => a - b);
 }
 
+/** Every passage of the listed section, in reading order: a list is given to the model whole. */
+function sectionPassageIds(knowledge: KnowledgeBase, passageId: number): number[] {
+  const { section, docIndex } = knowledge.index.passages[passageId]!;
+  return documentPassages(knowledge, docIndex)
+    .filter(({ passage }) => !passage.headline && passage.section === section)
+    .map(({ id }) => id);
+}
+
 /** The passages a grounding rests on, by passage id, best document first; none for kinds the model never writes. */
 export function groundedPassageIds(knowledge: KnowledgeBase, grounding: Grounding): number[] {
   switch (grounding.kind) {
@@ -67,6 +76,8 @@ export function groundedPassageIds(knowledge: KnowledgeBase, grounding: Groundin
       return grounding.facts.flatMap((fact) => fact.passages.map((passage) => passage.passageId));
     case 'overview':
       return grounding.documents.flatMap((docIndex) => overviewPassageIds(knowledge, docIndex));
+    case 'list':
+      return sectionPassageIds(knowledge, grounding.passageId);
     default:
       return [];
   }

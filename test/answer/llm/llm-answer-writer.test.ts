@@ -162,7 +162,7 @@ describe('the model phrases what the grounding found', () => {
     fake.behave({ reply });
     const reports: LlmWriteReport[] = [];
     const answer = await ask(llmAssistant({ reports }), question);
-    expect(answer.answer.startsWith(`${reply}\n\nNguồn:`)).toBe(true);
+    expect(answer.answer.startsWith(`${reply}\n\nNguồn:`), `${JSON.stringify(reports)} ${answer.answer}`).toBe(true);
     expect(reports).toEqual([expect.objectContaining({ outcome: 'llm' })]);
   });
 

@@ -1,0 +1,112 @@
+import type { KnowledgeDocument } from '../knowledge/document.ts';
+import { documentPeriod } from '../knowledge/document-period.ts';
+import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import { documentPassages, quotableText, sectionOf } from '../search/passage-units.ts';
+import { foldVietnamese } from '../text/normalize.ts';
+import type { Grounding, RankedFact } from '../understanding/grounding.ts';
+import { documentName } from './citation.ts';
+
+/**
+ * Answers built from a document's structure rather than from one passage: a whole listed section, a short
+ * structured summary, and a ranking that states its conclusion first. Every figure is copied from a passage.
+ */
+
+/** How many targets and tasks a summary names: enough to say what the plan is, short enough for a phone. */
+const SUMMARY_TARGETS = 3;
+const SUMMARY_TASKS = 3;
+const TARGET = /\d\s*%|\d+\s+(?:doanh nghiệp|người|dịch vụ)/u;
+const BUDGET = /kinh phí|nguồn vốn|ngân sách/u;
+const TASK_HEADING = /nhiem vu|giai phap|noi dung quy hoach|dinh huong/;
+
+export function listText(
+  knowledge: KnowledgeBase,
+  grounding: Extract<Grounding, { kind: 'list' }>,
+  named: string,
+): string {
+  const section = sectionOf(knowledge, grounding.passageId);
+  const heading = section.heading ? ` — ${section.heading.replace(/\s*(?:như sau|sau đây|gồm|là)$/u, '')}` : '';
+  const lines = [`Theo ${named}${heading}:`, ...section.entries.map((entry) => `- ${entry}`)];
+  if (section.omitted > 0) lines.push(`(và ${section.omitted} mục khác trong văn bản)`);
+  return lines.join('\n');
+}
+
+/** The first passages holding a target figure, each quoted whole, in reading order. */
+function mainTargets(knowledge: KnowledgeBase, docIndex: number): string[] {
+  const quoted = new Set<string>();
+  for (const { id, passage } of documentPassages(knowledge, docIndex)) {
+    if (quoted.size >= SUMMARY_TARGETS) break;
+    if (!passage.headline && TARGET.test(passage.text) && !BUDGET.test(passage.text)) {
+      quoted.add(quotableText(knowledge, id));
+    }
+  }
+  return [...quoted];
+}
+
+function budget(knowledge: KnowledgeBase, docIndex: number): string | null {
+  const found = documentPassages(knowledge, docIndex).find(
+    ({ passage }) => /kinh phí/u.test(passage.text) && /\d/.test(passage.text),
+  );
+  return found ? quotableText(knowledge, found.id) : null;
+}
+
+/** The entries of the document's first section of tasks or solutions. */
+function mainTasks(knowledge: KnowledgeBase, docIndex: number): string[] {
+  const found = documentPassages(knowledge, docIndex).find(({ passage }) =>
+    TASK_HEADING.test(foldVietnamese(`${passage.context ?? ''} ${passage.lead ?? ''}`)),
+  );
+  if (!found) return [];
+  return sectionOf(knowledge, found.id).entries.slice(0, SUMMARY_TASKS);
+}
+
+/** Scope and period, main targets, budget, main tasks and what it replaces: a summary a phone can show. */
+export function summaryText(knowledge: KnowledgeBase, docIndex: number, named: string): string {
+  const document: KnowledgeDocument = knowledge.documents[docIndex]!;
+  const { title, replaces, implements: implemented } = document.metadata;
+  const lines = [`${named}${title && !documentName(document).includes(title) ? `: ${title}` : ''}.`];
+  const period = documentPeriod(document);
+  if (period?.until) {
+    const span = period.from ? `giai đoạn ${period.from}-${period.until}` : `đến năm ${period.until}`;
+    lines.push(`- Thời kỳ: ${span}${period.orientation ? `, định hướng đến năm ${period.orientation}` : ''}.`);
+  }
+  if (implemented && !documentName(document).includes(implemented)) lines.push(`- Thực hiện: ${implemented}.`);
+  const targets = mainTargets(knowledge, docIndex);
+  if (targets.length > 0) lines.push('- Mục tiêu chính:', ...targets.map((target) => `  + ${target}`));
+  const money = budget(knowledge, docIndex);
+  if (money) lines.push(`- Kinh phí: ${money}`);
+  const tasks = mainTasks(knowledge, docIndex);
+  if (tasks.length > 0) lines.push('- Nhiệm vụ, giải pháp chính:', ...tasks.map((task) => `  + ${task}`));
+  if (replaces) lines.push(`- Thay thế: ${replaces}.`);
+  return lines.join('\n');
+}
+
+function figureWords(value: number): string {
+  return `${String(value).replace('.', ',')}%`;
+}
+
+/** "Quảng Bình có chỉ tiêu cao nhất (50%)", then each document's figure and sentence. */
+export function rankingText(
+  knowledge: KnowledgeBase,
+  facts: readonly RankedFact[],
+  superlative: 'max' | 'min',
+  place: (document: KnowledgeDocument) => string,
+): string {
+  const [winner] = facts;
+  const winnerDocument = knowledge.documents[winner!.docIndex]!;
+  const degree =
+    superlative === 'max'
+      ? facts.length === 2
+        ? 'cao hơn'
+        : 'cao nhất'
+      : facts.length === 2
+        ? 'thấp hơn'
+        : 'thấp nhất';
+  const lines = [`${place(winnerDocument)} có chỉ tiêu ${degree}: ${figureWords(winner!.value!)}.`];
+  for (const fact of facts) {
+    const document = knowledge.documents[fact.docIndex]!;
+    const figure = fact.value === null ? 'không nêu riêng con số này' : figureWords(fact.value);
+    lines.push(
+      `- ${place(document)} (${figure}) — ${documentName(document)}: ${quotableText(knowledge, fact.passages[0]!.passageId)}`,
+    );
+  }
+  return lines.join('\n');
+}

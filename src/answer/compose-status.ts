@@ -1,0 +1,161 @@
+import type { KnowledgeDocument } from '../knowledge/document.ts';
+import { documentPeriod } from '../knowledge/document-period.ts';
+import { foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
+import { formatVietnameseDate } from '../text/dates.ts';
+import { foldVietnamese } from '../text/normalize.ts';
+import type { Grounding } from '../understanding/grounding.ts';
+import { documentName, sourceLine } from './citation.ts';
+
+/**
+ * Legal status read from data, never from code about particular documents: what replaces what (front matter
+ * `thay_the` and the text), the period a plan is for against today's date, and which document is newest.
+ */
+
+type StatusGrounding = Extract<Grounding, { kind: 'status' }>;
+
+export interface StatusAnswer {
+  body: string;
+  /** The documents the body rests on, main first. */
+  documents: number[];
+}
+
+/** The document of ours that says it replaces this one, if any. */
+function replacedBy(knowledge: KnowledgeBase, document: KnowledgeDocument): KnowledgeDocument | null {
+  const { number } = document.metadata;
+  if (!number) return null;
+  const wanted = foldDocumentNumber(number);
+  return (
+    knowledge.documents.find(
+      (other) =>
+        other !== document &&
+        other.metadata.replaces &&
+        foldVietnamese(other.metadata.replaces).replace(/\s+/g, '').includes(wanted),
+    ) ?? null
+  );
+}
+
+/** "giai đoạn 2013-2015", "đến năm 2025, định hướng đến năm 2035", or null when the document names no period. */
+function periodWords(document: KnowledgeDocument): string | null {
+  const period = documentPeriod(document);
+  if (!period?.until) return null;
+  const span = period.from ? `giai đoạn ${period.from}-${period.until}` : `đến năm ${period.until}`;
+  return period.orientation ? `${span}, định hướng đến năm ${period.orientation}` : span;
+}
+
+/** Whether the plan's period is over by today, said relative to today and never as a repeal. */
+function periodNote(document: KnowledgeDocument, today: Date): string | null {
+  const period = documentPeriod(document);
+  const words = periodWords(document);
+  if (!period?.until || !words) return null;
+  if (period.until < today.getFullYear()) {
+    const beyond =
+      period.orientation && period.orientation >= today.getFullYear()
+        ? ` (phần định hướng đến năm ${period.orientation} vẫn còn thời hạn)`
+        : '';
+    return `Đây là văn bản cho ${words}; giai đoạn này đã kết thúc${beyond}. Kho văn bản không cho biết văn bản đã bị bãi bỏ, nhưng các chỉ tiêu là của giai đoạn đã qua.`;
+  }
+  return `Đây là văn bản cho ${words}, vẫn còn trong thời kỳ của nó.`;
+}
+
+function validityOf(knowledge: KnowledgeBase, docIndex: number, grounding: StatusGrounding, today: Date): StatusAnswer {
+  const document = knowledge.documents[docIndex]!;
+  const { replaces } = document.metadata;
+  if (grounding.aboutReplaced && replaces) {
+    return {
+      body: `${replaces} đã được thay thế bởi ${sourceLine(document)}, nên không còn là văn bản áp dụng.`,
+      documents: [docIndex],
+    };
+  }
+  const successor = replacedBy(knowledge, document);
+  if (successor) {
+    const at = knowledge.documents.indexOf(successor);
+    return {
+      body: `${sourceLine(document)} đã được thay thế bởi ${sourceLine(successor)}.`,
+      documents: [at, docIndex],
+    };
+  }
+  const lines = [`Trong kho văn bản, không có văn bản nào thay thế ${documentName(document)}.`];
+  if (replaces) lines.push(`${documentName(document)} thay thế ${replaces}.`);
+  const note = periodNote(document, today);
+  if (note) lines.push(note);
+  if (/hieu luc ke tu ngay ky/.test(foldVietnamese(document.text))) {
+    lines.push(
+      `Văn bản ghi: có hiệu lực kể từ ngày ký${document.metadata.date ? ` (${formatVietnameseDate(document.metadata.date)})` : ''}.`,
+    );
+  }
+  return { body: lines.join('\n'), documents: [docIndex] };
+}
+
+function horizonOf(knowledge: KnowledgeBase, docIndex: number, grounding: StatusGrounding, today: Date): StatusAnswer {
+  const document = knowledge.documents[docIndex]!;
+  const words = periodWords(document);
+  if (!words) return { body: `Nguồn không nêu thời kỳ của ${documentName(document)}.`, documents: [docIndex] };
+  const period = documentPeriod(document)!;
+  const stated = [period.from, period.until, period.orientation].filter((year): year is number => year !== null);
+  const wrong = grounding.claimedYears.filter((year) => !stated.includes(year));
+  const verdict = grounding.claimedYears.length === 0 ? '' : wrong.length > 0 ? 'Không đúng như vậy. ' : 'Đúng vậy. ';
+  const title = document.metadata.title ? ` (${document.metadata.title})` : '';
+  const note = periodNote(document, today);
+  return {
+    body: `${verdict}${documentName(document)}${title} là văn bản cho ${words}.${note ? `\n${note}` : ''}`,
+    documents: [docIndex],
+  };
+}
+
+/** Newest first; documents without a date last. */
+function byDateDescending(knowledge: KnowledgeBase, documents: readonly number[]): number[] {
+  return [...documents].sort((a, b) => {
+    const da = knowledge.documents[a]!.metadata.date ?? '';
+    const db = knowledge.documents[b]!.metadata.date ?? '';
+    return db.localeCompare(da);
+  });
+}
+
+/** "Văn bản ban hành gần đây nhất / sớm nhất": the conclusion first, then every dated document in order. */
+function latestOf(knowledge: KnowledgeBase, grounding: StatusGrounding, today: Date): StatusAnswer {
+  // A document another of ours replaces is not the one in force.
+  const inForce = grounding.documents.filter((docIndex) => !replacedBy(knowledge, knowledge.documents[docIndex]!));
+  const pool = grounding.oldest || inForce.length === 0 ? grounding.documents : inForce;
+  const dated = byDateDescending(knowledge, pool).filter((docIndex) => knowledge.documents[docIndex]!.metadata.date);
+  if (grounding.oldest) dated.reverse();
+  const undated = pool.filter((docIndex) => !knowledge.documents[docIndex]!.metadata.date);
+  const [first] = dated;
+  if (first === undefined) {
+    return { body: 'Nguồn không nêu ngày ban hành nên không xác định được văn bản mới nhất.', documents: [] };
+  }
+  const document = knowledge.documents[first]!;
+  const which = grounding.oldest ? 'sớm nhất' : 'gần đây nhất';
+  const title = document.metadata.title ? `: ${document.metadata.title}` : '';
+  const lines = [`Văn bản ban hành ${which} là ${sourceLine(document)}${title}.`];
+  if (!grounding.oldest) {
+    const note = periodNote(document, today);
+    if (note) lines.push(note);
+    if (document.metadata.replaces) lines.push(`Văn bản này thay thế ${document.metadata.replaces}.`);
+  }
+  if (dated.length > 1) {
+    lines.push(
+      'Theo thứ tự ngày ban hành:',
+      ...dated.map((docIndex) => `- ${sourceLine(knowledge.documents[docIndex]!)}`),
+    );
+  }
+  if (undated.length > 0) {
+    const names = undated.map((docIndex) => documentName(knowledge.documents[docIndex]!)).join('; ');
+    lines.push(`Không so sánh được với: ${names} (nguồn không nêu ngày ban hành).`);
+  }
+  return { body: lines.join('\n'), documents: dated };
+}
+
+export function composeStatus(knowledge: KnowledgeBase, grounding: StatusGrounding, today: Date): StatusAnswer {
+  if (
+    grounding.asked === 'latest' ||
+    (grounding.asked === 'validity' && grounding.documents.length > 1 && !grounding.aboutReplaced)
+  ) {
+    return latestOf(knowledge, grounding, today);
+  }
+  const parts = grounding.documents.map((docIndex) =>
+    grounding.asked === 'horizon'
+      ? horizonOf(knowledge, docIndex, grounding, today)
+      : validityOf(knowledge, docIndex, grounding, today),
+  );
+  return { body: parts.map((part) => part.body).join('\n\n'), documents: parts.flatMap((part) => part.documents) };
+}

@@ -1,0 +1,141 @@
+import type { KnowledgeBase } from './knowledge-base.ts';
+import type { IndexedPassage } from './passage-index.ts';
+
+/**
+ * Passages are search units: a clause between semicolons, so a question finds the one target it asks about.
+ * What an answer quotes is a reading unit: the whole sentence, or for a long sentence that is a list in
+ * disguise, the clause with enough of its neighbour to stand on its own. A list quotes the whole section.
+ */
+
+/** A sentence up to this long is quoted whole; a longer one is a list of targets, quoted clause by clause. */
+const WHOLE_SENTENCE_CHARS = 320;
+/** A clause shorter than this shares its predicate with the next ("100% cán bộ, công chức; 70% viên chức được …"). */
+const FRAGMENT_CHARS = 100;
+/** A list item longer than this is shown by its first clause, marked as shortened. */
+const LIST_ITEM_CHARS = 260;
+/** At most this many entries in a listed section: a phone screen, not the whole document. */
+export const MAX_LIST_ENTRIES = 16;
+
+export interface PassageRef {
+  id: number;
+  passage: IndexedPassage;
+}
+
+/** The passages of one document, in reading order. */
+export function documentPassages(knowledge: KnowledgeBase, docIndex: number): PassageRef[] {
+  const start = knowledge.passageStarts[docIndex]!;
+  const end = knowledge.passageStarts[docIndex + 1]!;
+  const refs: PassageRef[] = [];
+  for (let id = start; id < end; id++) refs.push({ id, passage: knowledge.index.passages[id]! });
+  return refs;
+}
+
+/** Ends the text as a sentence, and writes "100 %" as "100%" (one figure, as users search and read it). */
+function endSentence(text: string): string {
+  const tidy = text.replace(/(\d) %/g, '$1%');
+  return /[.!?…:]$/.test(tidy) ? tidy : `${tidy}.`;
+}
+
+function joinClauses(clauses: readonly IndexedPassage[]): string {
+  return clauses.map((clause) => clause.text.replace(/[;.]\s*$/, '')).join('; ');
+}
+
+/** The clauses of the sentence a passage was cut from, in order. */
+function sentenceClauses(knowledge: KnowledgeBase, passageId: number): IndexedPassage[] {
+  const passage = knowledge.index.passages[passageId]!;
+  if (passage.sentence === undefined) return [passage];
+  return documentPassages(knowledge, passage.docIndex)
+    .map((ref) => ref.passage)
+    .filter((other) => other.sentence === passage.sentence && other.context === passage.context);
+}
+
+/**
+ * What an answer quotes for a passage: its whole sentence when short enough; otherwise the clause, joined to
+ * the next when it is only a fragment of a shared predicate. Never a fragment presented as a sentence.
+ */
+export function quotableText(knowledge: KnowledgeBase, passageId: number): string {
+  const passage = knowledge.index.passages[passageId]!;
+  const clauses = sentenceClauses(knowledge, passageId);
+  const whole = joinClauses(clauses);
+  if (whole.length <= WHOLE_SENTENCE_CHARS) return endSentence(whole);
+  const at = clauses.indexOf(passage);
+  const next = clauses[at + 1];
+  if (passage.text.length < FRAGMENT_CHARS && next) return endSentence(joinClauses([passage, next]));
+  return endSentence(passage.text.replace(/[;]\s*$/, ''));
+}
+
+/** Clauses joined back into their item's words, with its label and lead-in ("Về phổ cập thông tin: …"). */
+function itemText(clauses: readonly IndexedPassage[]): string {
+  const parts: string[] = [];
+  let sentence: number | undefined = -1;
+  let pending: IndexedPassage[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const lead = pending[0]!.lead;
+    parts.push(endSentence(`${lead ? `${lead}: ` : ''}${joinClauses(pending)}`));
+    pending = [];
+  };
+  for (const clause of clauses) {
+    if (clause.sentence !== sentence) flush();
+    sentence = clause.sentence;
+    pending.push(clause);
+  }
+  flush();
+  const label = clauses[0]?.label;
+  return `${label ? `${label}: ` : ''}${parts.join(' ')}`;
+}
+
+/** A list entry: the whole item, or when long its first sentence's first clause, marked "…". */
+function listEntry(clauses: readonly IndexedPassage[]): string {
+  const whole = itemText(clauses);
+  if (whole.length <= LIST_ITEM_CHARS) return whole;
+  const first = clauses[0]!;
+  const label = first.label ? `${first.label}: ` : '';
+  const lead = first.lead ? `${first.lead}: ` : '';
+  return `${label}${lead}${first.text.replace(/[;.…:]\s*$/, '')} …`;
+}
+
+export interface ListedSection {
+  /** The heading or lead-in the entries sit under, if any. */
+  heading: string | null;
+  entries: string[];
+  /** Entries left out past MAX_LIST_ENTRIES. */
+  omitted: number;
+}
+
+/**
+ * The section a passage belongs to, as a list in reading order: the passages of its document under the same
+ * heading or lead-in. A section of several blocks lists one entry per block; a section that is one block (a
+ * list between semicolons, or a paragraph of targets) lists one entry per clause.
+ */
+export function sectionOf(knowledge: KnowledgeBase, passageId: number): ListedSection {
+  const passage = knowledge.index.passages[passageId]!;
+  const members = documentPassages(knowledge, passage.docIndex)
+    .map((ref) => ref.passage)
+    .filter((other) => !other.headline && (other.section ?? -1) === (passage.section ?? -2));
+  const items = new Map<number, IndexedPassage[]>();
+  for (const member of members) {
+    const key = member.item ?? 0;
+    const list = items.get(key);
+    if (list) list.push(member);
+    else items.set(key, [member]);
+  }
+  const entries =
+    items.size > 1
+      ? [...items.values()].map(listEntry)
+      : members.map((member) => endSentence(member.text.replace(/[;]\s*$/, '')));
+  const heading = members[0]?.lead ?? sectionHeading(passage);
+  return {
+    heading,
+    entries: entries.slice(0, MAX_LIST_ENTRIES),
+    omitted: Math.max(0, entries.length - MAX_LIST_ENTRIES),
+  };
+}
+
+/** The heading a section sits under: its context without the item label and lead the passage added. */
+function sectionHeading(passage: IndexedPassage): string | null {
+  if (!passage.context) return null;
+  const own = [passage.label, passage.lead].filter((part): part is string => Boolean(part));
+  const parts = passage.context.split(' — ').filter((part) => !own.includes(part));
+  return parts.length > 0 ? parts.join(' — ') : null;
+}

@@ -1,0 +1,114 @@
+import { ABBREVIATIONS } from '../text/abbreviations.ts';
+import { foldVietnamese } from '../text/normalize.ts';
+import { escapeRegExp } from '../util/escape-reg-exp.ts';
+
+/**
+ * What kind of value a question asks for, as factoid QA systems classify it: "bao nhiêu %" wants a
+ * percentage, "bao nhiêu người" a number of people, "kinh phí bao nhiêu" an amount of money, "năm nào" a year.
+ * A passage that shares the question's words but holds no such value does not answer it: the bot then says
+ * the documents do not state it rather than quoting a neighbour.
+ */
+export type AnswerType =
+  | { kind: 'percent' }
+  | { kind: 'money' }
+  /** A number followed by this folded noun ("nguoi", "doanh nghiep", "mbps"). */
+  | { kind: 'quantity'; unit: string }
+  | { kind: 'number' }
+  | { kind: 'year' };
+
+const ASKS_AMOUNT = /\bbao nhieu\b|\bmay\s*(?:%|phan tram)|\bla bao nhieu\b|\bmuc nao\b/;
+const ASKS_YEAR = /\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao)\b/;
+const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
+const MONEY_WORDS = /\bkinh phi\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b/;
+/** Nouns after "bao nhiêu" that say nothing of the unit ("bao nhiêu phần trăm" is a percentage anyway). */
+const NOT_A_UNIT = new Set([
+  'phan',
+  'tien',
+  'ty',
+  'trieu',
+  'dong',
+  'la',
+  'nam',
+  'va',
+  'vay',
+  'a',
+  'the',
+  'nhi',
+  'nhe',
+  'ha',
+]);
+/** Two-word units, so "doanh nghiệp" and "dịch vụ" are not cut to their first syllable. */
+const TWO_WORD_UNITS = new Set([
+  'doanh nghiep',
+  'dich vu',
+  'can bo',
+  'co quan',
+  'van ban',
+  'don vi',
+  'sinh vien',
+  'ho gia',
+]);
+
+/** The answer type a question asks for, or null when it asks for a description. */
+export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
+  const folded = foldedQuestion.replace(/\s+/g, ' ');
+  if (ASKS_YEAR.test(folded) && !ASKS_AMOUNT.test(folded)) return { kind: 'year' };
+  // "So sánh tỷ lệ …", "tỷ lệ … ra sao": a rate is a percentage even when no "bao nhiêu" asks for it.
+  if (!ASKS_AMOUNT.test(folded)) return PERCENT_WORDS.test(folded) ? { kind: 'percent' } : null;
+  const after = /\bbao nhieu\s+([a-z%]+)(?:\s+([a-z]+))?/.exec(folded);
+  if (after && after[1] === '%') return { kind: 'percent' };
+  if (after?.[1] && after[1] !== 'phan' && !NOT_A_UNIT.has(after[1])) {
+    const pair = after[2] ? `${after[1]} ${after[2]}` : '';
+    const abbreviation = ABBREVIATIONS[after[1]];
+    const unit = abbreviation ? foldVietnamese(abbreviation) : TWO_WORD_UNITS.has(pair) ? pair : after[1];
+    if (MONEY_WORDS.test(pair || unit)) return { kind: 'money' };
+    return { kind: 'quantity', unit };
+  }
+  if (PERCENT_WORDS.test(folded)) return { kind: 'percent' };
+  if (MONEY_WORDS.test(folded)) return { kind: 'money' };
+  return { kind: 'number' };
+}
+
+const PERCENT_VALUE = /\d\s*%|\bphan tram\b/;
+const MONEY_VALUE = /\d[\d.,]*\s*(?:ty|trieu|nghin|ngan)?\s*(?:dong|ty|trieu)\b|\d[\d.,]*\s*%/;
+const YEAR_VALUE = /\b(?:19|20)\d\d\b/;
+const ANY_NUMBER = /\d/;
+
+const PERCENT_FIGURE = /\d\s*%/g;
+/** How far from a percentage its subject may be written, after it and before it. */
+const SUBJECT_AFTER = 80;
+const SUBJECT_BEFORE = 120;
+
+/** Whether some percentage in the text has one of the topic words near it ("15% mức độ 4" for "mức độ 4"). */
+function percentNearTopic(folded: string, topicTerms: readonly string[]): boolean {
+  if (topicTerms.length === 0) return PERCENT_VALUE.test(folded);
+  const words = topicTerms.map((term) => new RegExp(`(?<![a-z0-9])${escapeRegExp(term)}(?![a-z0-9])`));
+  for (const match of folded.matchAll(PERCENT_FIGURE)) {
+    const near = folded.slice(Math.max(0, match.index - SUBJECT_BEFORE), match.index + SUBJECT_AFTER);
+    if (words.some((word) => word.test(near))) return true;
+  }
+  return /\bphan tram\b/.test(folded);
+}
+
+/**
+ * Whether a text holds a value of the asked type: the test a passage must pass to answer. For a percentage,
+ * the figure must stand near what the question is about, so "10-20% GDP" does not answer "% hộ gia đình".
+ */
+export function holdsAnswerType(text: string, type: AnswerType, topicTerms: readonly string[] = []): boolean {
+  const folded = foldVietnamese(text);
+  switch (type.kind) {
+    case 'percent':
+      return percentNearTopic(folded, topicTerms);
+    case 'money':
+      return MONEY_VALUE.test(folded);
+    case 'year':
+      return YEAR_VALUE.test(folded);
+    case 'number':
+      return ANY_NUMBER.test(folded);
+    case 'quantity': {
+      // "hơn 1.000 người", "từ 4-5 doanh nghiệp", "ít nhất 3 dịch vụ", "100% cán bộ".
+      const unit = escapeRegExp(type.unit).replace(/ /g, '\\s+');
+      return new RegExp(`\\d[\\d.,]*(?:\\s*-\\s*\\d+)?\\s*%?\\s*(?:[a-z]+\\s+){0,1}${unit}\\b`).test(folded);
+    }
+  }
+}

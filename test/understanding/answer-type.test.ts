@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { foldVietnamese } from '../../src/text/normalize.ts';
+import { expectedAnswerType, holdsAnswerType } from '../../src/understanding/answer-type.ts';
+import { figureFor } from '../../src/understanding/rank-by-figure.ts';
+
+describe('expectedAnswerType: what kind of value a question asks for', () => {
+  it.each([
+    ['Hà Tĩnh đặt mục tiêu bao nhiêu phần trăm dịch vụ công mức độ 4?', { kind: 'percent' }],
+    ['QB bao nhiêu % cán bộ được trang bị máy tính', { kind: 'percent' }],
+    ['So sánh tỷ lệ dịch vụ công mức độ 3 của Hà Tĩnh và Quảng Bình', { kind: 'percent' }],
+    ['Tổng kinh phí thực hiện kế hoạch là bao nhiêu?', { kind: 'money' }],
+    ['Năm 2013 Bạc Liêu dành bao nhiêu tiền cho kế hoạch?', { kind: 'money' }],
+    ['Quảng Bình đặt mục tiêu bao nhiêu người làm việc trong lĩnh vực CNTT?', { kind: 'quantity', unit: 'nguoi' }],
+    ['Khu CNTT tập trung có bao nhiêu doanh nghiệp phần mềm?', { kind: 'quantity', unit: 'doanh nghiep' }],
+    ['Lâm Đồng có bao nhiêu dv hành chính công cấp độ 3', { kind: 'quantity', unit: 'dich vu' }],
+    ['Tốc độ Internet băng rộng bao nhiêu Mbps?', { kind: 'quantity', unit: 'mbps' }],
+    ['Lâm Đồng đặt mốc thời gian nào để họp trên môi trường mạng?', { kind: 'year' }],
+    ['Mục tiêu tổng quát của quy hoạch Quảng Bình là gì?', null],
+  ])('%s → %j', (question, type) => {
+    expect(expectedAnswerType(foldVietnamese(question))).toEqual(type);
+  });
+});
+
+describe('holdsAnswerType: a passage answers only with a value of that kind', () => {
+  it.each([
+    ['đạt 60% mức độ 3 và 15% mức độ 4', { kind: 'percent' }, ['muc', '4'], true],
+    ['đóng góp trên 10-20% GDP của tỉnh', { kind: 'percent' }, ['ho', 'gia', 'dinh'], false],
+    ['Tổng kinh phí thực hiện: 57,600 tỷ đồng', { kind: 'money' }, [], true],
+    ['tranh thủ được nhiều nguồn vốn để phát triển', { kind: 'money' }, [], false],
+    ['dự kiến đạt hơn 1.000 người', { kind: 'quantity', unit: 'nguoi' }, [], true],
+    ['100% cán bộ chuyên trách CNTT có trình độ đại học', { kind: 'quantity', unit: 'nguoi' }, [], false],
+    ['từ 4-5 doanh nghiệp trong năm 2020', { kind: 'quantity', unit: 'doanh nghiep' }, [], true],
+    ['ít nhất 3 dịch vụ hành chính công cấp độ 3', { kind: 'quantity', unit: 'dich vu' }, [], true],
+    ['Đến hết năm 2008, các cuộc họp được thực hiện trên môi trường mạng', { kind: 'year' }, [], true],
+  ] as const)('%s (%j) → %s', (text, type, topic, holds) => {
+    expect(holdsAnswerType(text, type, topic)).toBe(holds);
+  });
+});
+
+describe('figureFor: the figure whose subject holds the topic', () => {
+  const topic = ['dich', 'vu', 'cong', 'muc', '4'];
+  it.each([
+    ['đạt 60% mức độ 3 và 15% mức độ 4.', 15],
+    ['70% dịch vụ công ở mức độ 3 và 50% dịch vụ công ở mức độ 4 phục vụ người dân', 50],
+    ['70% dịch vụ hành chính công được cung cấp ở mức độ 3,4', null],
+    ['trên 50% dịch vụ hành chính công cấp độ 2', null],
+  ])('%s → %s', (text, value) => {
+    expect(figureFor(text, topic)).toBe(value);
+  });
+});
