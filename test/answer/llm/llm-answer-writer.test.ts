@@ -315,3 +315,42 @@ describe('the circuit breaker', () => {
     expect(logs.filter((line) => line.level === 30 && line.msg === 'LLM available again')).toHaveLength(1);
   });
 });
+
+describe('the kinds of question people ask, with a model configured', () => {
+  it('a list goes to the model with its whole section, and the rule to keep every item', async () => {
+    const items = [
+      '100% các cơ quan, tổ chức từ tỉnh đến cơ sở được đầu tư, nâng cấp hạ tầng công nghệ thông tin',
+      '70% hộ gia đình có người hiểu biết kiến thức công nghệ thông tin',
+    ];
+    fake.behave({ reply: `Quyết định số 2972/QĐ-UBND ngày 24/8/2017 đặt các chỉ tiêu:\n- ${items.join(';\n- ')}.` });
+    const reports: LlmWriteReport[] = [];
+    const answer = await ask(llmAssistant({ reports }), 'Liệt kê các chỉ tiêu chủ yếu đến năm 2025 của Quảng Bình');
+    const sent = requestText(fake.requests.find(isAnswerRequest)!);
+    for (const item of [...items, '50% dịch vụ công', '90% phần mềm dùng chung']) expect(sent).toContain(item);
+    expect(sent).toContain('nêu đủ mọi mục có trong đoạn trích, đúng thứ tự');
+    expect(answer.answer).toContain(items[1]);
+    expect(answer.answer).toContain('Nguồn: Quyết định số 2972/QĐ-UBND ngày 24/8/2017 của UBND tỉnh Quảng Bình.');
+    expect(reports).toEqual([expect.objectContaining({ outcome: 'llm' })]);
+  });
+
+  it('a comparison goes to the model with each province’s passage and the rule to conclude first', async () => {
+    await ask(llmAssistant(), 'So sánh chỉ tiêu dịch vụ công mức độ 4 của Hà Tĩnh và Quảng Bình');
+    const sent = requestText(fake.requests.find(isAnswerRequest)!);
+    expect(sent).toContain('15% mức độ 4');
+    expect(sent).toContain('50% dịch vụ công được cung cấp trực tuyến ở mức độ 4');
+    expect(sent).toContain('câu đầu nêu kết luận');
+  });
+
+  it.each([
+    ['quyết định 590 còn hiệu lực không?', 'đã được thay thế bởi'],
+    ['Tỉnh nào đặt chỉ tiêu dịch vụ công mức độ 4 cao nhất?', 'Quảng Bình có chỉ tiêu cao nhất: 50%.'],
+    ['cảm ơn ad nhiều nha', 'Không có gì ạ.'],
+  ])('"%s" is answered exactly without the model', async (question, expected) => {
+    const reports: LlmWriteReport[] = [];
+    const answer = await ask(llmAssistant({ reports }), question);
+    expect(fake.requests).toHaveLength(0);
+    expect(answer.answer).toContain(expected);
+    expect(answer.answer).toBe(await offlineText(question));
+    expect(reports).toEqual([{ outcome: 'offline' }]);
+  });
+});
