@@ -36,6 +36,8 @@ import {
 
 /** How many passages an overview quotes. */
 const OVERVIEW_PASSAGES = 3;
+/** The catalogue lists at most this many documents. */
+const MAX_CATALOGUE_LINES = 20;
 
 /** "Mục tiêu cụ thể của Quy hoạch gồm những nội dung chính như sau" → "Mục tiêu cụ thể của Quy hoạch". */
 function tidyContext(context: string): string {
@@ -210,14 +212,18 @@ export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding, to
       return refusal(knowledge, grounding);
 
     case 'catalogue': {
-      const lines = grounding.documents.map((docIndex) => {
+      // A phone shows a screenful: the first documents, and how many more there are.
+      const shown = grounding.documents.slice(0, MAX_CATALOGUE_LINES);
+      const lines = shown.map((docIndex) => {
         const document = knowledge.documents[docIndex]!;
         const { province, title } = document.metadata;
         return `- ${province ? `${province}: ` : ''}${sourceLine(document)}${title && !documentName(document).includes(title) ? ` — ${title}` : ''}`;
       });
-      const documents = grounding.documents.map((docIndex) => knowledge.documents[docIndex]!);
+      const more = grounding.documents.length - shown.length;
+      if (more > 0) lines.push(`(và ${more} văn bản khác; hãy hỏi theo tỉnh hoặc số hiệu để xem từng văn bản)`);
+      const documents = shown.map((docIndex) => knowledge.documents[docIndex]!);
       return {
-        answer: ['Các văn bản tôi đang có:', ...lines].join('\n'),
+        answer: [`${reorganisationNote(grounding.reorganised)}Các văn bản tôi đang có:`, ...lines].join('\n'),
         grounded: true,
         citations: documents.map(citationOf),
         outcome: 'answered',

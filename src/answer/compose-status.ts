@@ -19,19 +19,30 @@ export interface StatusAnswer {
   documents: number[];
 }
 
+/** Folded document number → the document of ours that says it replaces it, built once per knowledge base. */
+const replacements = new WeakMap<readonly KnowledgeDocument[], Map<string, KnowledgeDocument>>();
+const NUMBER_IN_TEXT = /\d+[a-z]?(?:\/\d{4})?[/-]\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*/gu;
+
+function replacementIndex(knowledge: KnowledgeBase): Map<string, KnowledgeDocument> {
+  let index = replacements.get(knowledge.documents);
+  if (!index) {
+    index = new Map();
+    for (const document of knowledge.documents) {
+      for (const number of document.metadata.replaces?.match(NUMBER_IN_TEXT) ?? []) {
+        index.set(foldDocumentNumber(number), document);
+      }
+    }
+    replacements.set(knowledge.documents, index);
+  }
+  return index;
+}
+
 /** The document of ours that says it replaces this one, if any. */
 function replacedBy(knowledge: KnowledgeBase, document: KnowledgeDocument): KnowledgeDocument | null {
   const { number } = document.metadata;
   if (!number) return null;
-  const wanted = foldDocumentNumber(number);
-  return (
-    knowledge.documents.find(
-      (other) =>
-        other !== document &&
-        other.metadata.replaces &&
-        foldVietnamese(other.metadata.replaces).replace(/\s+/g, '').includes(wanted),
-    ) ?? null
-  );
+  const successor = replacementIndex(knowledge).get(foldDocumentNumber(number));
+  return successor && successor !== document ? successor : null;
 }
 
 /** "giai đoạn 2013-2015", "đến năm 2025, định hướng đến năm 2035", or null when the document names no period. */

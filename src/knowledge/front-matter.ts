@@ -1,3 +1,4 @@
+import { type Document, isMap, parseDocument } from 'yaml';
 import { collapseWhitespace } from '../text/normalize.ts';
 import { canonicalProvince } from '../text/provinces.ts';
 import type { DocumentMetadata } from './document.ts';
@@ -140,4 +141,82 @@ function describe(value: unknown): string {
   if (typeof value === 'number') return `con số ${String(value)}`;
   if (typeof value === 'boolean') return `giá trị đúng/sai (${String(value)})`;
   return `${typeof value} ${String(value)}`;
+}
+
+/** The front matter key that sets each field: what an admin's correction is written under. */
+export const FRONT_MATTER_KEY = Object.fromEntries(
+  Object.entries(FIELDS).map(([key, field]) => [field, key]),
+) as Readonly<Record<keyof DocumentMetadata, FrontMatterKey>>;
+
+/**
+ * A binary document (PDF, DOCX, scan) cannot hold front matter, so its corrections live beside it:
+ * `quyet-dinh.pdf` → `quyet-dinh.pdf.meta.yaml`, the same keys as front matter, merged over what was read.
+ */
+export const SIDECAR_SUFFIX = '.meta.yaml';
+
+/** Sidecars are a few lines; a bigger one is refused before parsing (the YAML parser is slow on huge maps). */
+export const MAX_SIDECAR_BYTES = 64 * 1024;
+
+export type MetadataValues = Partial<Record<keyof DocumentMetadata, string | null>>;
+
+/** The YAML could not be understood; `line` is 1-based within the YAML text. */
+export class MetadataYamlError extends Error {
+  override readonly name = 'MetadataYamlError';
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses front matter or sidecar YAML (core schema: dates stay text) into a plain object; throws MetadataYamlError. */
+export function parseMetadataYaml(source: string): Record<string, unknown> {
+  const document = parseMetadataDocument(source);
+  const data: unknown = document.toJS();
+  return data === null || data === undefined ? {} : (data as Record<string, unknown>);
+}
+
+/**
+ * Sets fields in front matter or sidecar YAML, keeping every other key, the order and the comments; a null
+ * value is written as `null` ("the source gives none"). Throws MetadataYamlError when the YAML is broken.
+ */
+export function setMetadataYaml(source: string, values: MetadataValues): string {
+  const document = parseMetadataDocument(source);
+  for (const [field, value] of Object.entries(values)) {
+    document.set(FRONT_MATTER_KEY[field as keyof DocumentMetadata], value);
+  }
+  return document.toString({ lineWidth: 0 });
+}
+
+/**
+ * A Markdown or text document with the fields set in its front matter; a block is added when it has none.
+ * Keeps the file's line ends (CRLF stays CRLF) and drops a byte order mark.
+ */
+export function withFrontMatter(fileText: string, values: MetadataValues): string {
+  const text = fileText.replace(/^\uFEFF/, '');
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const end =
+    lines[0]?.trimEnd() === '---'
+      ? lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'))
+      : -1;
+  const yaml = end > 0 ? lines.slice(1, end).join('\n') : '';
+  const body = end > 0 ? lines.slice(end + 1) : ['', ...lines];
+  const updated = setMetadataYaml(yaml, values).trimEnd().split('\n');
+  return ['---', ...updated, '---', ...body].join(newline);
+}
+
+function parseMetadataDocument(source: string): Document {
+  const document = parseDocument(source, { schema: 'core', prettyErrors: false });
+  const [error] = document.errors;
+  if (error) {
+    const line = 1 + (source.slice(0, error.pos[0]).match(/\n/g)?.length ?? 0);
+    throw new MetadataYamlError(`sai cú pháp YAML: ${error.message.split('\n', 1)[0]}`, line);
+  }
+  const contents = document.contents;
+  if (contents !== null && !isMap(contents)) {
+    throw new MetadataYamlError('cần các dòng "tên_trường: giá trị"', 1);
+  }
+  return document;
 }

@@ -17,6 +17,8 @@ import { rankByFigure } from './rank-by-figure.ts';
 /** How deep an open "tỉnh nào…" question searches, and how many documents its answer lists at most. */
 const LIST_SEARCH_DEPTH = 100;
 const MAX_LISTED_DOCUMENTS = 10;
+/** An overview quotes a few targets per document: more than this many documents would not fit a phone. */
+const MAX_OVERVIEW_DOCUMENTS = 3;
 /** How deep a search looks for a passage that holds the asked kind of value. */
 const TYPED_SEARCH_DEPTH = 40;
 /** Below this share of the question found in a passage, the passage does not answer it. */
@@ -208,7 +210,8 @@ function groundMetadata(context: GroundingContext): Grounding {
 function groundWithoutTopic(context: GroundingContext): Grounding {
   const { knowledge, question, candidates } = context;
   if (candidates.documents.length > 0 && question.intent !== 'catalogue') {
-    return { kind: 'overview', documents: candidates.documents, reorganised: candidates.reorganised };
+    const documents = candidates.documents.slice(0, MAX_OVERVIEW_DOCUMENTS);
+    return { kind: 'overview', documents, reorganised: candidates.reorganised };
   }
   if (question.intent === 'catalogue' || (question.terms.length > 0 && !question.instruction)) {
     const documents = candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i);
@@ -282,11 +285,30 @@ function groundStatus(context: GroundingContext): Grounding {
 }
 
 /** Named provinces: the best of each; "tỉnh nào…": one search over everything, grouped by document. */
+/** The best passages for one group of documents (a province with its former units): one search, its top document. */
+function bestOfGroup(context: GroundingContext, documents: readonly number[]): DocumentFacts | null {
+  const matches = typedMatches(context, documents);
+  const top = matches.find((match) => match.coverage >= context.minCoverage);
+  return top ? bestOfDocument(matches, top.docIndex, context.minCoverage) : null;
+}
+
+/**
+ * The groups a comparison compares: each named province (one search over its documents, however many its
+ * former units have), else each candidate document (named by number or in the conversation's focus).
+ */
+function comparedGroups(context: GroundingContext): number[][] {
+  const { knowledge, candidates, question } = context;
+  if (candidates.knownProvinces.length > 0 && question.documentNumbers.length === 0) {
+    return candidates.knownProvinces.map((province) => documentsOfProvince(knowledge, province).documents);
+  }
+  return candidates.documents.map((docIndex) => [docIndex]);
+}
+
 function groundComparison(context: GroundingContext): Grounding {
   const { knowledge, question, candidates, minCoverage } = context;
   const perDocument =
     candidates.documents.length > 0
-      ? candidates.documents.map((docIndex) => bestOfDocument(typedMatches(context, [docIndex]), docIndex, minCoverage))
+      ? comparedGroups(context).map((group) => bestOfGroup(context, group))
       : groupByDocument(
           question.answerType ? typedMatches(context, []) : search(knowledge, context.query, [], LIST_SEARCH_DEPTH),
           minCoverage,
