@@ -197,10 +197,12 @@ export function withFrontMatter(fileText: string, values: MetadataValues): strin
   const text = fileText.replace(/^\uFEFF/, '');
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
-  const end =
-    lines[0]?.trimEnd() === '---'
-      ? lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'))
-      : -1;
+  const opens = lines[0]?.trimEnd() === '---';
+  const end = opens
+    ? lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'))
+    : -1;
+  if (opens && end < 0)
+    throw new MetadataYamlError('front matter mở bằng dòng --- nhưng thiếu dòng --- để đóng lại', 1);
   const yaml = end > 0 ? lines.slice(1, end).join('\n') : '';
   const body = end > 0 ? lines.slice(end + 1) : ['', ...lines];
   const updated = setMetadataYaml(yaml, values).trimEnd().split('\n');

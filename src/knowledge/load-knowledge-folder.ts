@@ -1,9 +1,16 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { foldVietnamese } from '../text/normalize.ts';
 import { type DocumentMetadata, EMPTY_METADATA, type KnowledgeDocument } from './document.ts';
 import { extractMetadata } from './extract-metadata.ts';
-import { metadataFromFrontMatter } from './front-matter.ts';
+import {
+  type FrontMatterMetadata,
+  MAX_SIDECAR_BYTES,
+  MetadataYamlError,
+  metadataFromFrontMatter,
+  parseMetadataYaml,
+  SIDECAR_SUFFIX,
+} from './front-matter.ts';
 import { KnowledgeFileError } from './knowledge-file-error.ts';
 import { readKnowledgeFile } from './read-knowledge-file.ts';
 
@@ -52,7 +59,9 @@ async function mapWithConcurrency<T, R>(
 
 /** Files that live in the folder without being documents. */
 function isIgnored(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || /^readme(?:\.\w+)?$/i.test(name);
+  return (
+    name.startsWith('.') || name.startsWith('_') || /^readme(?:\.\w+)?$/i.test(name) || name.endsWith(SIDECAR_SUFFIX)
+  );
 }
 
 async function listFiles(root: string): Promise<string[]> {
@@ -88,6 +97,32 @@ function mergeMetadata(extracted: Partial<DocumentMetadata>, declared: Partial<D
   return { ...EMPTY_METADATA, ...extracted, ...declared };
 }
 
+/**
+ * The metadata of `NAME.ext.meta.yaml` beside a file (the corrections an admin saved for a PDF or DOCX), or null
+ * without one. A broken sidecar is a warning, never a reason to drop the document.
+ */
+async function readSidecar(path: string, source: string): Promise<FrontMatterMetadata | null> {
+  const sidecar = `${path}${SIDECAR_SUFFIX}`;
+  const name = `${source}${SIDECAR_SUFFIX}`;
+  try {
+    if ((await stat(sidecar)).size > MAX_SIDECAR_BYTES) {
+      return { metadata: {}, warnings: [`${name}: tệp kèm quá lớn (quá ${MAX_SIDECAR_BYTES / 1024} KB), đã bỏ qua`] };
+    }
+    const declared = metadataFromFrontMatter(parseMetadataYaml(await readFile(sidecar, 'utf8')));
+    return { metadata: declared.metadata, warnings: declared.warnings.map((warning) => `${name}: ${warning}`) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const where = error instanceof MetadataYamlError ? ` dòng ${error.line}` : '';
+    return { metadata: {}, warnings: [`${name}${where}: đã bỏ qua tệp kèm: ${(error as Error).message}`] };
+  }
+}
+
+/** The sidecar wins over the file's own front matter, field by field. */
+function overlay(base: FrontMatterMetadata | null, top: FrontMatterMetadata | null): FrontMatterMetadata | null {
+  if (!base || !top) return base ?? top;
+  return { metadata: { ...base.metadata, ...top.metadata }, warnings: [...base.warnings, ...top.warnings] };
+}
+
 /** Admins know their files by the name inside the knowledge folder, not by the server's absolute path. */
 function relativeTo(message: string, path: string, source: string): string {
   return message.replaceAll(path, source);
@@ -114,7 +149,10 @@ async function loadFile(
   const report: FileReport = { source, documentId: null, metadata: null, warnings: [], errors: [] };
   try {
     const content = await readKnowledgeFile(path, options);
-    const declared = content.frontMatter ? metadataFromFrontMatter(content.frontMatter) : null;
+    const declared = overlay(
+      content.frontMatter ? metadataFromFrontMatter(content.frontMatter) : null,
+      await readSidecar(path, source),
+    );
     const extracted = declaresEverything(declared?.metadata)
       ? { metadata: {}, warnings: [] }
       : extractMetadata(content.text.slice(0, METADATA_HEAD_CHARS));

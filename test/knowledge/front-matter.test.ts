@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { metadataFromFrontMatter } from '../../src/knowledge/front-matter.ts';
+import {
+  MetadataYamlError,
+  metadataFromFrontMatter,
+  parseMetadataYaml,
+  setMetadataYaml,
+  withFrontMatter,
+} from '../../src/knowledge/front-matter.ts';
 
 /** Front matter as the reader gives it: YAML parsed with the core schema. */
 function fromYaml(source: string): ReturnType<typeof metadataFromFrontMatter> {
@@ -139,5 +145,74 @@ describe('metadataFromFrontMatter', () => {
       'nguon: cần ghi dạng chữ, nhưng ở đây là một nhóm "tên_trường: giá trị"',
       'loai: cần ghi dạng chữ, nhưng ở đây là giá trị đúng/sai (true)',
     ]);
+  });
+});
+
+describe('writing corrections', () => {
+  it('adds a front matter block to a text file that has none, keeping the body as it was', () => {
+    const updated = withFrontMatter('ỦY BAN NHÂN DÂN\nSố: 14/2011/QĐ-UBND\n', {
+      number: '14/2011/QĐ-UBND',
+      province: 'Bắc Ninh',
+      replaces: null,
+    });
+    expect(updated).toBe(
+      '---\nso_hieu: 14/2011/QĐ-UBND\ntinh: Bắc Ninh\nthay_the: null\n---\n\nỦY BAN NHÂN DÂN\nSố: 14/2011/QĐ-UBND\n',
+    );
+  });
+
+  it('changes only the keys given, keeping the others, their order, quoting and comments', () => {
+    const file = [
+      '---',
+      'so_hieu: "4086/QĐ-UBND"',
+      'ngay_dang: "2013-09-06" # trang ghi "9/6/2013"',
+      'tinh: Hà Tĩnh',
+      '---',
+      '',
+      '# Tiêu đề',
+    ].join('\r\n');
+    const updated = withFrontMatter(`\uFEFF${file}`, { number: '16', date: '2012-12-28', title: 'Về việc: phê duyệt' });
+    expect(updated).toBe(
+      [
+        '---',
+        'so_hieu: "16"',
+        'ngay_dang: "2013-09-06" # trang ghi "9/6/2013"',
+        'tinh: Hà Tĩnh',
+        'ngay_ban_hanh: 2012-12-28',
+        'trich_yeu: "Về việc: phê duyệt"',
+        '---',
+        '',
+        '# Tiêu đề',
+      ].join('\r\n'),
+    );
+    // What was written reads back as the values given (dates stay text under the core schema).
+    expect(metadataFromFrontMatter(parseMetadataYaml(updated.split('\r\n').slice(1, 6).join('\n'))).metadata).toEqual({
+      number: '16',
+      publishedDate: '2013-09-06',
+      province: 'Hà Tĩnh',
+      date: '2012-12-28',
+      title: 'Về việc: phê duyệt',
+    });
+  });
+
+  it('writes a sidecar from nothing and updates one in place', () => {
+    const fresh = setMetadataYaml('', { number: '14/2011/QĐ-UBND', type: 'Quyết định' });
+    expect(fresh).toBe('so_hieu: 14/2011/QĐ-UBND\nloai: Quyết định\n');
+    expect(setMetadataYaml(fresh, { type: null })).toBe('so_hieu: 14/2011/QĐ-UBND\nloai: null\n');
+  });
+
+  it.each([
+    ['broken YAML', 'so_hieu: [1, 2\n', 1],
+    ['a list instead of keys', '- so_hieu\n', 1],
+  ])('refuses to rewrite %s', (_, yaml, line) => {
+    expect(() => setMetadataYaml(yaml, { number: '1' })).toThrow(MetadataYamlError);
+    try {
+      setMetadataYaml(yaml, { number: '1' });
+    } catch (error) {
+      expect((error as MetadataYamlError).line).toBeGreaterThanOrEqual(line);
+    }
+  });
+
+  it('refuses a front matter block that is never closed rather than adding a second one', () => {
+    expect(() => withFrontMatter('---\nso_hieu: 1\nnội dung', { number: '2' })).toThrow(/thiếu dòng ---/);
   });
 });
