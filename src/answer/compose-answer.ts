@@ -1,4 +1,5 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
+import { documentPeriod } from '../knowledge/document-period.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { quotableText } from '../search/passage-units.ts';
 import { formatVietnameseDate } from '../text/dates.ts';
@@ -187,6 +188,16 @@ function refusal(knowledge: KnowledgeBase, grounding: Extract<Grounding, { kind:
   }
 }
 
+/** "Văn bản này là cho giai đoạn 2013-2015" when the question asserted years outside the plan's period. */
+function periodCorrection(document: KnowledgeDocument, claimedYears: readonly number[]): string | null {
+  const period = documentPeriod(document);
+  if (!period?.until || claimedYears.length === 0) return null;
+  const stated = [period.from, period.until, period.orientation].filter((year): year is number => year !== null);
+  if (claimedYears.every((year) => stated.includes(year))) return null;
+  const span = period.from ? `giai đoạn ${period.from}-${period.until}` : `đến năm ${period.until}`;
+  return `${documentName(document)} là văn bản cho ${span}${period.orientation ? `, định hướng đến năm ${period.orientation}` : ''}.`;
+}
+
 /** "tỉnh Bạc Liêu (nay thuộc tỉnh Cà Mau)" for a former province whose new unit the question named. */
 function placeOf(document: KnowledgeDocument, reorganised: readonly string[]): string {
   const province = document.metadata.province;
@@ -286,6 +297,10 @@ export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding, to
       if (verdict === 'corrected')
         body = `${grounding.instructed ? INSTRUCTION_IGNORED_TEXT : 'Không đúng như vậy.'} ${body}`;
       if (grounding.unknownProvinces.length > 0) body += `\n${unknownProvinceText(grounding.unknownProvinces)}`;
+      const period =
+        facts.length === 1 ? periodCorrection(knowledge.documents[facts[0]!.docIndex]!, grounding.claimedYears) : null;
+      // The wrong period is corrected first, then the figure: "Không đúng như vậy. QĐ 635 là … 2013-2015.\n…".
+      if (period) body = `Không đúng như vậy. ${period}\n${body.replace(/^Không đúng như vậy\. /, '')}`;
       body = `${reorganisationNote(grounding.reorganised)}${body}`;
       return grounded(
         knowledge,

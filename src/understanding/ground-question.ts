@@ -192,6 +192,10 @@ function groundMetadata(context: GroundingContext): Grounding {
   const intent = question.intent as 'issue-date' | 'document-number' | 'issuer';
   const { reorganised } = candidates;
   if (question.asksSignerName) return context.notFound('not-stated');
+  // "Văn bản bị thay thế đó ký ngày nào?": the replaced document is known only by what replaces it.
+  if (question.aboutReplaced && candidates.documents.some((i) => knowledge.documents[i]!.metadata.replaces)) {
+    return groundStatus({ ...context, question: { ...question, intent: 'validity' } });
+  }
   if (candidates.documents.length > 0) {
     // "Số hiệu là gì?" of a plan that has none: the documents do not state it, so nothing is cited.
     const field = intent === 'issue-date' ? 'date' : intent === 'document-number' ? 'number' : 'issuer';
@@ -329,6 +333,7 @@ function groundComparison(context: GroundingContext): Grounding {
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
     reorganised: candidates.reorganised,
+    claimedYears: question.asksConfirmation ? question.years : [],
   };
 }
 
@@ -359,6 +364,7 @@ function groundFacts(context: GroundingContext): Grounding {
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
     reorganised: candidates.reorganised,
+    claimedYears: question.asksConfirmation ? question.years : [],
   };
 }
 

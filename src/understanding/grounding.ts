@@ -85,4 +85,6 @@ export type Grounding =
       unknownProvinces: string[];
       /** Former provinces whose documents answer a question that named their new unit ("tỉnh Cà Mau"). */
       reorganised: string[];
+      /** Years a "… phải không?" asserted ("giai đoạn 2016-2020"), checked against the plan's period. */
+      claimedYears: number[];
     };

@@ -111,9 +111,9 @@ const CONFIRMATION =
 const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b(?!\s*nao)/;
 const FOLLOW_UP_END = /(?:thi sao|the nao|ra sao|thi bao nhieu|thi the nao)\s*[?!.]*\s*$/;
 const BACK_REFERENCE =
-  /(?<![\p{L}])(?:đó|này|ấy|trên đây|vừa rồi|vừa nói|nói trên|kể trên|(?:văn bản|quyết định|kế hoạch|nghị quyết|quy hoạch) trên)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:nó|đó|này|ấy|trên đây|vừa rồi|vừa nói|nói trên|kể trên|(?:văn bản|quyết định|kế hoạch|nghị quyết|quy hoạch) trên)(?![\p{L}])/u;
 const BACK_REFERENCE_FOLDED =
-  /\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
+  /^\s*no\b|\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
   /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
@@ -294,6 +294,10 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
   // Search terms come from the question with provinces, document numbers and claimed figures taken out.
   // The catalogue phrase ("danh sách văn bản", "những tài liệu nào") asks for the list, not about a topic.
   let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(FILLER, ' ').replace(CATALOGUE_GLOBAL, ' ');
+  // "Nó" points back at the document in focus; it says nothing of the topic.
+  if (/(?<![\p{L}])nó(?![\p{L}])/u.test(question.toLowerCase()) || /^\s*no\b/.test(folded)) {
+    searchable = searchable.replace(/\bno\b/g, ' ');
+  }
   for (const number of documentNumbers) searchable = searchable.replaceAll(foldVietnamese(number), ' ');
   searchable = stripProvinces(searchable);
   for (const mention of initials)

@@ -33,6 +33,7 @@ export interface TurnResult {
   caseId: string;
   kind: string;
   text: string;
+  expect: Expectation;
   answer: Answer;
   failures: string[];
 }
@@ -43,6 +44,13 @@ export interface EvalReport {
   passed: number;
   total: number;
   score: number;
+  /** Turns the documents answer (expected grounded). */
+  answerable: number;
+  /**
+   * The worst failure: a cited answer that does not say what was asked. Answerable turns answered with a
+   * citation but missing an expected figure or phrase, plus turns the documents do not answer that got one.
+   */
+  wrongPassage: { answerable: number; unanswerable: number };
 }
 
 export const QUESTIONS_FILE = new URL('./questions.jsonl', import.meta.url);
@@ -112,6 +120,7 @@ export async function evaluate(cases: EvalCase[] = loadCases(), options: Evaluat
         caseId: evalCase.id,
         kind: evalCase.kind,
         text: turn.text,
+        expect: turn.expect,
         answer,
         failures: checkAnswer(answer, turn.expect),
       });
@@ -125,5 +134,19 @@ export async function evaluate(cases: EvalCase[] = loadCases(), options: Evaluat
     if (turn.failures.length === 0) entry.passed++;
   }
   const passed = turns.filter((turn) => turn.failures.length === 0).length;
-  return { turns, byKind, passed, total: turns.length, score: turns.length > 0 ? passed / turns.length : 0 };
+  const contentMissing = (turn: TurnResult) => turn.failures.some((failure) => failure.startsWith('missing'));
+  const answerable = turns.filter((turn) => turn.expect.grounded);
+  const wrongPassage = {
+    answerable: answerable.filter((turn) => turn.answer.grounded && contentMissing(turn)).length,
+    unanswerable: turns.filter((turn) => !turn.expect.grounded && turn.answer.grounded).length,
+  };
+  return {
+    turns,
+    byKind,
+    passed,
+    total: turns.length,
+    score: turns.length > 0 ? passed / turns.length : 0,
+    answerable: answerable.length,
+    wrongPassage,
+  };
 }

@@ -67,6 +67,12 @@ if (args.includes('--json')) {
   process.stdout.write(
     `${'overall'.padEnd(width)}  ${String(report.passed).padStart(3)}/${String(report.total).padEnd(3)} ${(100 * report.score).toFixed(1).padStart(5)}%\n`,
   );
+  const { wrongPassage, answerable } = report;
+  const share = answerable > 0 ? ((100 * wrongPassage.answerable) / answerable).toFixed(1) : '0';
+  process.stdout.write(
+    `\nCited but wrong: ${wrongPassage.answerable}/${answerable} answerable turns (${share}%) missed what was asked; ` +
+      `${wrongPassage.unanswerable} unanswerable turns got a cited answer\n`,
+  );
   if (options.writer) {
     const counts = Object.entries(describeLlmReports(llmReports)).sort(([a], [b]) => a.localeCompare(b));
     process.stdout.write(`\nHow answers were written: ${counts.map(([key, count]) => `${key} ${count}`).join(', ')}\n`);
