@@ -42,6 +42,15 @@ function mainTargets(knowledge: KnowledgeBase, docIndex: number): string[] {
   return [...quoted];
 }
 
+/** The sentence that states the plan's overall aim ("mục tiêu là …", "Mục tiêu chung …"), if one does. */
+function generalAim(knowledge: KnowledgeBase, docIndex: number): string | null {
+  const found = documentPassages(knowledge, docIndex).find(({ passage }) => {
+    const folded = foldVietnamese(`${passage.context ?? ''} ${passage.text}`);
+    return !passage.headline && /muc tieu (?:la|chung|tong quat)/.test(folded) && !TARGET.test(passage.text);
+  });
+  return found ? quotableText(knowledge, found.id) : null;
+}
+
 function budget(knowledge: KnowledgeBase, docIndex: number): string | null {
   const found = documentPassages(knowledge, docIndex).find(
     ({ passage }) => /kinh phí/u.test(passage.text) && /\d/.test(passage.text),
@@ -69,6 +78,8 @@ export function summaryText(knowledge: KnowledgeBase, docIndex: number, named: s
     lines.push(`- Thời kỳ: ${span}${period.orientation ? `, định hướng đến năm ${period.orientation}` : ''}.`);
   }
   if (implemented && !documentName(document).includes(implemented)) lines.push(`- Thực hiện: ${implemented}.`);
+  const aim = generalAim(knowledge, docIndex);
+  if (aim) lines.push(`- Mục tiêu chung: ${aim}`);
   const targets = mainTargets(knowledge, docIndex);
   if (targets.length > 0) lines.push('- Mục tiêu chính:', ...targets.map((target) => `  + ${target}`));
   const money = budget(knowledge, docIndex);

@@ -113,6 +113,12 @@ function horizonOf(knowledge: KnowledgeBase, docIndex: number, grounding: Status
   };
 }
 
+/** "Nghị quyết số 16 (Lâm Đồng, giai đoạn 2008-2010)": an undated document named with what it has. */
+function undatedName(document: KnowledgeDocument): string {
+  const details = [document.metadata.province, periodWords(document)].filter(Boolean);
+  return details.length > 0 ? `${documentName(document)} (${details.join(', ')})` : documentName(document);
+}
+
 /** Newest first; documents without a date last. */
 function byDateDescending(knowledge: KnowledgeBase, documents: readonly number[]): number[] {
   return [...documents].sort((a, b) => {
@@ -150,7 +156,7 @@ function latestOf(knowledge: KnowledgeBase, grounding: StatusGrounding, today: D
     );
   }
   if (undated.length > 0) {
-    const names = undated.map((docIndex) => documentName(knowledge.documents[docIndex]!)).join('; ');
+    const names = undated.map((docIndex) => undatedName(knowledge.documents[docIndex]!)).join('; ');
     lines.push(`Không so sánh được với: ${names} (nguồn không nêu ngày ban hành).`);
   }
   return { body: lines.join('\n'), documents: dated };

@@ -11,8 +11,10 @@ import type { IndexedPassage } from './passage-index.ts';
 const WHOLE_SENTENCE_CHARS = 320;
 /** A clause shorter than this shares its predicate with the next ("100% cán bộ, công chức; 70% viên chức được …"). */
 const FRAGMENT_CHARS = 100;
-/** A list item longer than this is shown by its first clause, marked as shortened. */
+/** A list item longer than this is shown by its first clause, marked as shortened; a short list allows more. */
 const LIST_ITEM_CHARS = 260;
+/** What a listed section may take in all, so three long items are shown whole and twelve short ones too. */
+const LIST_CHARS = 1500;
 /** At most this many entries in a listed section: a phone screen, not the whole document. */
 export const MAX_LIST_ENTRIES = 16;
 
@@ -85,10 +87,10 @@ function itemText(clauses: readonly IndexedPassage[]): string {
   return `${label ? `${label}: ` : ''}${parts.join(' ')}`;
 }
 
-/** A list entry: the whole item, or when long its first sentence's first clause, marked "…". */
-function listEntry(clauses: readonly IndexedPassage[]): string {
+/** A list entry: the whole item, or when longer than its share its first sentence's first clause, marked "…". */
+function listEntry(clauses: readonly IndexedPassage[], limit: number): string {
   const whole = itemText(clauses);
-  if (whole.length <= LIST_ITEM_CHARS) return whole;
+  if (whole.length <= limit) return whole;
   const first = clauses[0]!;
   const label = first.label ? `${first.label}: ` : '';
   const lead = first.lead ? `${first.lead}: ` : '';
@@ -122,7 +124,7 @@ export function sectionOf(knowledge: KnowledgeBase, passageId: number): ListedSe
   }
   const entries =
     items.size > 1
-      ? [...items.values()].map(listEntry)
+      ? [...items.values()].map((item) => listEntry(item, Math.max(LIST_ITEM_CHARS, LIST_CHARS / items.size)))
       : members.map((member) => endSentence(member.text.replace(/[;]\s*$/, '')));
   const heading = members[0]?.lead ?? sectionHeading(passage);
   return {

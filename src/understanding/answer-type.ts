@@ -70,24 +70,40 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
 }
 
 const PERCENT_VALUE = /\d\s*%|\bphan tram\b/;
-const MONEY_VALUE = /\d[\d.,]*\s*(?:ty|trieu|nghin|ngan)?\s*(?:dong|ty|trieu)\b|\d[\d.,]*\s*%/;
+const MONEY_VALUE = /\d[\d.,]*\s*(?:ty|trieu|nghin|ngan)?\s*(?:dong|ty|trieu)\b/;
 const YEAR_VALUE = /\b(?:19|20)\d\d\b/;
 const ANY_NUMBER = /\d/;
 
 const PERCENT_FIGURE = /\d\s*%/g;
-/** How far from a percentage its subject may be written, after it and before it. */
-const SUBJECT_AFTER = 80;
-const SUBJECT_BEFORE = 120;
+/**
+ * How far from a percentage its subject may be written: after it, up to the next figure ("60% mức độ 3 và 15%
+ * mức độ 4"); before it, far enough to reach a subject shared by several figures ("Số lượng dịch vụ công …
+ * đạt 60% … và 15% …").
+ */
+const SUBJECT_AFTER = 150;
+const SUBJECT_BEFORE = 200;
+/** Share of the topic's words that must stand near the figure ("% hộ gia đình" is not "% văn bản … mạng"). */
+const NEAR_SHARE = 0.4;
 
-/** Whether some percentage in the text has one of the topic words near it ("15% mức độ 4" for "mức độ 4"). */
+/**
+ * Whether some percentage in the text has the topic near it ("15% mức độ 4" for "mức độ 4"): at least half
+ * the topic's words, and every number it names (a level: "mức độ 4" is not answered by "cấp độ 2").
+ */
 function percentNearTopic(folded: string, topicTerms: readonly string[]): boolean {
   if (topicTerms.length === 0) return PERCENT_VALUE.test(folded);
-  const words = topicTerms.map((term) => new RegExp(`(?<![a-z0-9])${escapeRegExp(term)}(?![a-z0-9])`));
-  for (const match of folded.matchAll(PERCENT_FIGURE)) {
-    const near = folded.slice(Math.max(0, match.index - SUBJECT_BEFORE), match.index + SUBJECT_AFTER);
-    if (words.some((word) => word.test(near))) return true;
-  }
-  return /\bphan tram\b/.test(folded);
+  const pattern = (term: string) => new RegExp(`(?<![a-z0-9])${escapeRegExp(term)}(?![a-z0-9])`);
+  const words = topicTerms.filter((term) => !/\d/.test(term)).map(pattern);
+  const numbers = topicTerms.filter((term) => /^\d+$/.test(term)).map(pattern);
+  const figures = [...folded.matchAll(PERCENT_FIGURE)];
+  return figures.some((match, i) => {
+    const nextStart = figures[i + 1]?.index ?? folded.length;
+    const near = folded.slice(
+      Math.max(0, match.index - SUBJECT_BEFORE),
+      Math.min(nextStart, match.index + SUBJECT_AFTER),
+    );
+    const found = words.filter((word) => word.test(near)).length;
+    return found >= Math.ceil(words.length * NEAR_SHARE) && numbers.every((number) => number.test(near));
+  });
 }
 
 /**

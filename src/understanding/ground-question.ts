@@ -28,6 +28,8 @@ const MIN_COVERAGE = 0.5;
  * and paraphrased questions ("ký số" for "chữ ký số", "sức khoẻ" for "y tế") need the slack.
  */
 const MIN_COVERAGE_SCOPED = 0.35;
+/** Scoped, with a passage that must also hold the asked kind of value near the subject. */
+const MIN_COVERAGE_TYPED = 0.25;
 /** A section listed for "liệt kê …" has at least this many entries, or it is not a list. */
 const MIN_LIST_ENTRIES = 3;
 
@@ -408,7 +410,9 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   const extraTerms = candidates.mentionedNumbers.flatMap((number) => queryTerms(number));
   const query = buildQuery(knowledge, question, extraTerms, candidates.documents);
   const scoped = candidates.documents.length > 0 && !question.focusIsSoft;
-  const minCoverage = scoped ? MIN_COVERAGE_SCOPED : MIN_COVERAGE;
+  // Within a named document, a passage that holds the asked kind of value next to the subject needs less of
+  // the question's wording ("bố trí kinh phí" for "Tổng kinh phí … năm 2013 là 21,400 tỷ đồng").
+  const minCoverage = scoped ? (question.answerType ? MIN_COVERAGE_TYPED : MIN_COVERAGE_SCOPED) : MIN_COVERAGE;
   const context: GroundingContext = { knowledge, question, candidates, query, minCoverage, notFound };
 
   if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer') return groundMetadata(context);

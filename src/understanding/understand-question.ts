@@ -81,7 +81,7 @@ const LIST =
   /\bliet ke\b|\bke ra\b|\bnhung (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcac (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b/;
 const SUMMARY = /\btom (?:tat|luoc)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
-  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:ap dung|gia tri|dung duoc|duoc ap dung|dung)\b|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)/;
+  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)/;
 const HORIZON =
   /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
@@ -91,7 +91,7 @@ const SUPERLATIVE_MIN = /\b(?:thap|it|nho) (?:nhat|hon)\b/;
 /** "Văn bản cũ", "quyết định trước đó": the replaced one. */
 const ABOUT_REPLACED = /\b(?:van ban|quyet dinh|quy hoach|ke hoach) (?:cu|truoc do|truoc)\b|\bbi thay the\b/;
 const CATALOGUE =
-  /(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
+  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
 const ASKS_DATE =
   /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
@@ -115,13 +115,13 @@ const BACK_REFERENCE =
 const BACK_REFERENCE_FOLDED =
   /^\s*no\b|\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
-  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b/;
+  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT =
   /(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ )?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -242,6 +242,16 @@ function documentNumbersIn(text: string): string[] {
   );
 }
 
+/** "… mục tiêu 500 người … à?": the claim says what kind of value the answer is. */
+function claimedType(folded: string): AnswerType | null {
+  const [match] = folded.matchAll(CLAIMED_FIGURE);
+  if (!match) return null;
+  const unit = match[2]!;
+  if (unit === '%' || unit === 'phan tram') return { kind: 'percent' };
+  if (unit === 'ty' || unit === 'trieu') return { kind: 'money' };
+  return { kind: 'quantity', unit };
+}
+
 function claimedFiguresIn(folded: string): string[] {
   return unique(
     [...folded.matchAll(CLAIMED_FIGURE)].map((match) => match[1]! + (/%|phan tram/.test(match[2]!) ? '%' : '')),
@@ -273,9 +283,30 @@ export interface UnderstandOptions {
   knownProvinces?: readonly string[];
 }
 
+/** Past this length a message is a story with a question in it, usually at its end. */
+const LONG_MESSAGE_CHARS = 240;
+const ASKS_SOMETHING = /\?|\b(?:bao nhieu|khong|ko|nao|gi|sao|the nao|nhu the nao|chua|ra sao|la ai)\b/;
+
+/**
+ * The part of a long message that asks: its last sentence that asks something, with the sentence before it
+ * when that one names the province ("… quê Quảng Bình. Cho mình hỏi chỉ tiêu … là bao nhiêu?").
+ */
+function askedPart(text: string): string {
+  if (text.length <= LONG_MESSAGE_CHARS) return text;
+  const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((sentence) => sentence.trim());
+  const last = sentences.findLastIndex((sentence) => ASKS_SOMETHING.test(foldVietnamese(sentence)));
+  if (last <= 0) return text;
+  const asked = sentences[last]!;
+  if (findProvinces(asked).length > 0) return asked;
+  const named = sentences.slice(0, last).findLast((sentence) => findProvinces(sentence).length > 0);
+  return named ? `${named} ${asked}` : asked;
+}
+
 export function understandQuestion(raw: string, options: UnderstandOptions = {}): UnderstoodQuestion {
   const text = expandChatShorthand(normalizeVietnamese(raw)).trim();
-  const { question, instruction } = separateInstructions(text);
+  const separated = separateInstructions(text);
+  const question = askedPart(separated.question);
+  const { instruction } = separated;
   const folded = foldVietnamese(rewriteAccented(question));
   const unaccented = folded === question.toLowerCase();
 
@@ -353,7 +384,7 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     alternatives,
     instruction: instruction.length > 0,
     // "Tỉnh nào cao nhất" ranks targets, which are percentages unless the question names another unit.
-    answerType: expectedAnswerType(folded) ?? (superlative ? { kind: 'percent' } : null),
+    answerType: expectedAnswerType(folded) ?? claimedType(folded) ?? (superlative ? { kind: 'percent' } : null),
     superlative,
     aboutReplaced: ABOUT_REPLACED.test(folded),
     asksSignerName:
