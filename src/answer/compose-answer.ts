@@ -211,102 +211,105 @@ function reorganisationNote(reorganised: readonly string[]): string {
   return `Văn bản dưới đây là của ${reorganised.map(currentLabelSentence).join(', ')}, ban hành trước khi sắp xếp lại đơn vị hành chính.\n`;
 }
 
+type Of<K extends Grounding['kind']> = Extract<Grounding, { kind: K }>;
+
+function conversationAnswer(knowledge: KnowledgeBase, grounding: Of<'conversation'>): Answer {
+  if (grounding.intent === 'reset') return notGrounded(RESET_TEXT, 'reset');
+  if (grounding.intent === 'help') return notGrounded(helpText(knowledge), 'help');
+  if (grounding.intent === 'small-talk') return notGrounded(SMALL_TALK_TEXT, 'small-talk');
+  return notGrounded(greetingText(knowledge), 'greeting');
+}
+
+/** A phone shows a screenful: the first documents, and how many more there are. */
+function catalogueAnswer(knowledge: KnowledgeBase, grounding: Of<'catalogue'>): Answer {
+  const shown = grounding.documents.slice(0, MAX_CATALOGUE_LINES);
+  const lines = shown.map((docIndex) => {
+    const document = knowledge.documents[docIndex]!;
+    const { province, title } = document.metadata;
+    const about = title && !documentName(document).includes(title) ? ` — ${title}` : '';
+    return `- ${province ? `${province}: ` : ''}${sourceLine(document)}${about}`;
+  });
+  const more = grounding.documents.length - shown.length;
+  if (more > 0) lines.push(`(và ${more} văn bản khác; hãy hỏi theo tỉnh hoặc số hiệu để xem từng văn bản)`);
+  const documents = shown.map((docIndex) => knowledge.documents[docIndex]!);
+  return {
+    answer: [`${reorganisationNote(grounding.reorganised)}Các văn bản tôi đang có:`, ...lines].join('\n'),
+    grounded: true,
+    citations: documents.map(citationOf),
+    outcome: 'answered',
+  };
+}
+
+function metadataAnswer(knowledge: KnowledgeBase, grounding: Of<'metadata'>): Answer {
+  const body = grounding.documents
+    .map((docIndex) => {
+      const answer = metadataText(grounding.intent, knowledge.documents[docIndex]!);
+      const evidence = grounding.documents.length === 1 ? issuingSentence(knowledge, docIndex) : null;
+      return evidence ? `${answer}\nVăn bản nguồn ghi: “${evidence}”` : answer;
+    })
+    .join('\n');
+  return grounded(knowledge, grounding.documents, `${reorganisationNote(grounding.reorganised)}${body}`);
+}
+
+function factsAnswer(knowledge: KnowledgeBase, grounding: Of<'facts'>): Answer {
+  const { facts, verdict } = grounding;
+  let body = grounding.comparison ? comparisonText(knowledge, facts) : factsOfOneDocument(knowledge, facts[0]!);
+  if (verdict === 'confirmed') body = `Đúng vậy. ${body}`;
+  if (verdict === 'corrected')
+    body = `${grounding.instructed ? INSTRUCTION_IGNORED_TEXT : 'Không đúng như vậy.'} ${body}`;
+  if (grounding.unknownProvinces.length > 0) body += `\n${unknownProvinceText(grounding.unknownProvinces)}`;
+  const only = facts.length === 1 ? knowledge.documents[facts[0]!.docIndex]! : null;
+  const period = only ? periodCorrection(only, grounding.claimedYears) : null;
+  // The wrong period is corrected first, then the figure: "Không đúng như vậy. QĐ 635 là … 2013-2015.\n…".
+  if (period) body = `Không đúng như vậy. ${period}\n${body.replace(/^Không đúng như vậy\. /, '')}`;
+  const docIndexes = facts.map((fact) => fact.docIndex);
+  return grounded(knowledge, docIndexes, `${reorganisationNote(grounding.reorganised)}${body}`);
+}
+
+/** The body of an answer over documents, for the kinds that need no more than their text. */
+function documentsBody(knowledge: KnowledgeBase, grounding: Of<'list' | 'summary' | 'ranking' | 'overview'>): string {
+  const named = (docIndex: number) => namedWithIssuer(knowledge.documents[docIndex]!);
+  switch (grounding.kind) {
+    case 'list':
+      return listText(knowledge, grounding, named(grounding.docIndex));
+    case 'summary':
+      return grounding.documents.map((docIndex) => summaryText(knowledge, docIndex, named(docIndex))).join('\n\n');
+    case 'ranking':
+      return rankingText(knowledge, grounding.facts, grounding.superlative, (document) =>
+        placeOf(document, grounding.reorganised),
+      );
+    case 'overview':
+      return grounding.documents.map((docIndex) => overviewText(knowledge, docIndex)).join('\n\n');
+  }
+}
+
+function documentsOf(grounding: Of<'list' | 'summary' | 'ranking' | 'overview'>): number[] {
+  if (grounding.kind === 'list') return [grounding.docIndex];
+  if (grounding.kind === 'ranking') return grounding.facts.map((fact) => fact.docIndex);
+  return grounding.documents;
+}
+
 export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding, today: Date = new Date()): Answer {
   switch (grounding.kind) {
     case 'conversation':
-      if (grounding.intent === 'reset') return notGrounded(RESET_TEXT, 'reset');
-      if (grounding.intent === 'help') return notGrounded(helpText(knowledge), 'help');
-      if (grounding.intent === 'small-talk') return notGrounded(SMALL_TALK_TEXT, 'small-talk');
-      return notGrounded(greetingText(knowledge), 'greeting');
-
+      return conversationAnswer(knowledge, grounding);
     case 'not-found':
       return refusal(knowledge, grounding);
-
-    case 'catalogue': {
-      // A phone shows a screenful: the first documents, and how many more there are.
-      const shown = grounding.documents.slice(0, MAX_CATALOGUE_LINES);
-      const lines = shown.map((docIndex) => {
-        const document = knowledge.documents[docIndex]!;
-        const { province, title } = document.metadata;
-        return `- ${province ? `${province}: ` : ''}${sourceLine(document)}${title && !documentName(document).includes(title) ? ` — ${title}` : ''}`;
-      });
-      const more = grounding.documents.length - shown.length;
-      if (more > 0) lines.push(`(và ${more} văn bản khác; hãy hỏi theo tỉnh hoặc số hiệu để xem từng văn bản)`);
-      const documents = shown.map((docIndex) => knowledge.documents[docIndex]!);
-      return {
-        answer: [`${reorganisationNote(grounding.reorganised)}Các văn bản tôi đang có:`, ...lines].join('\n'),
-        grounded: true,
-        citations: documents.map(citationOf),
-        outcome: 'answered',
-      };
-    }
-
-    case 'metadata': {
-      const body = grounding.documents
-        .map((docIndex) => {
-          const answer = metadataText(grounding.intent, knowledge.documents[docIndex]!);
-          const evidence = grounding.documents.length === 1 ? issuingSentence(knowledge, docIndex) : null;
-          return evidence ? `${answer}\nVăn bản nguồn ghi: “${evidence}”` : answer;
-        })
-        .join('\n');
-      return grounded(knowledge, grounding.documents, `${reorganisationNote(grounding.reorganised)}${body}`);
-    }
-
-    case 'list': {
-      const document = knowledge.documents[grounding.docIndex]!;
-      const body = listText(knowledge, grounding, namedWithIssuer(document));
-      return grounded(knowledge, [grounding.docIndex], `${reorganisationNote(grounding.reorganised)}${body}`);
-    }
-
-    case 'summary': {
-      const body = grounding.documents
-        .map((docIndex) => summaryText(knowledge, docIndex, namedWithIssuer(knowledge.documents[docIndex]!)))
-        .join('\n\n');
-      return grounded(knowledge, grounding.documents, `${reorganisationNote(grounding.reorganised)}${body}`);
-    }
-
+    case 'catalogue':
+      return catalogueAnswer(knowledge, grounding);
+    case 'metadata':
+      return metadataAnswer(knowledge, grounding);
+    case 'facts':
+      return factsAnswer(knowledge, grounding);
     case 'status': {
       const { body, documents } = composeStatus(knowledge, grounding, today);
       if (documents.length === 0) return notGrounded(`${body} ${coverageNote(knowledge)}`, 'no-match');
       return grounded(knowledge, documents, `${reorganisationNote(grounding.reorganised)}${body}`);
     }
-
-    case 'ranking': {
-      const body = rankingText(knowledge, grounding.facts, grounding.superlative, (document) =>
-        placeOf(document, grounding.reorganised),
-      );
-      return grounded(
-        knowledge,
-        grounding.facts.map((fact) => fact.docIndex),
-        body,
-      );
-    }
-
-    case 'overview':
-      return grounded(
-        knowledge,
-        grounding.documents,
-        reorganisationNote(grounding.reorganised) +
-          grounding.documents.map((docIndex) => overviewText(knowledge, docIndex)).join('\n\n'),
-      );
-
-    case 'facts': {
-      const { facts, verdict } = grounding;
-      let body = grounding.comparison ? comparisonText(knowledge, facts) : factsOfOneDocument(knowledge, facts[0]!);
-      if (verdict === 'confirmed') body = `Đúng vậy. ${body}`;
-      if (verdict === 'corrected')
-        body = `${grounding.instructed ? INSTRUCTION_IGNORED_TEXT : 'Không đúng như vậy.'} ${body}`;
-      if (grounding.unknownProvinces.length > 0) body += `\n${unknownProvinceText(grounding.unknownProvinces)}`;
-      const period =
-        facts.length === 1 ? periodCorrection(knowledge.documents[facts[0]!.docIndex]!, grounding.claimedYears) : null;
-      // The wrong period is corrected first, then the figure: "Không đúng như vậy. QĐ 635 là … 2013-2015.\n…".
-      if (period) body = `Không đúng như vậy. ${period}\n${body.replace(/^Không đúng như vậy\. /, '')}`;
-      body = `${reorganisationNote(grounding.reorganised)}${body}`;
-      return grounded(
-        knowledge,
-        facts.map((fact) => fact.docIndex),
-        body,
-      );
+    default: {
+      // A ranking states its own places (with "nay thuộc …"); the others are prefixed with the note.
+      const note = grounding.kind === 'ranking' ? '' : reorganisationNote(grounding.reorganised);
+      return grounded(knowledge, documentsOf(grounding), `${note}${documentsBody(knowledge, grounding)}`);
     }
   }
 }

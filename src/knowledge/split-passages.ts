@@ -154,41 +154,50 @@ export interface PassageLayout {
   lead: string | null;
 }
 
+/** Where the splitter is in the document: the block, sentence and section each new passage belongs to. */
+class PassageRecorder {
+  private readonly drafts: PassageDraft[] = [];
+  private readonly layout: PassageLayout[] = [];
+  item = -1;
+  private sentence = -1;
+  private section = -1;
+  private sectionContext: string | null | undefined;
+
+  push(
+    draft: PassageDraft,
+    newSentence: boolean,
+    place: { sectionContext: string | null; label?: string | null; lead?: string | null },
+  ): void {
+    if (newSentence) this.sentence++;
+    // A block under no heading is a section of its own; blocks under one heading share theirs.
+    const changed = place.sectionContext !== this.sectionContext;
+    if (changed || (place.sectionContext === null && this.layout.at(-1)?.item !== this.item)) this.section++;
+    this.sectionContext = place.sectionContext;
+    this.drafts.push(draft);
+    this.layout.push({
+      item: this.item,
+      sentence: this.sentence,
+      section: this.section,
+      label: place.label ?? null,
+      lead: place.lead ?? null,
+    });
+  }
+
+  result(): { passages: PassageDraft[]; layout: PassageLayout[] } {
+    return { passages: this.drafts, layout: this.layout };
+  }
+}
+
 /** Splits a document body (Markdown or plain text) into passages in reading order. */
 export function splitPassages(body: string): PassageDraft[] {
   return splitPassagesWithLayout(body).passages;
 }
 
 /** The passages and, for each, where it sits in the document. */
+// About 60 lines: one walk over the blocks carries the heading state (section, subsection, lead-in) that
+// every kind of block reads and changes; the per-sentence work is in splitSentence and PassageRecorder.
 export function splitPassagesWithLayout(body: string): { passages: PassageDraft[]; layout: PassageLayout[] } {
-  const drafts: PassageDraft[] = [];
-  const layout: PassageLayout[] = [];
-  let item = -1;
-  let sentenceNumber = -1;
-  let sectionNumber = -1;
-  let sectionContext: string | null | undefined;
-  const passages = {
-    push(
-      draft: PassageDraft,
-      newSentence: boolean,
-      place: { sectionContext: string | null; label?: string | null; lead?: string | null },
-    ): void {
-      if (newSentence) sentenceNumber++;
-      // A block under no heading is a section of its own; blocks under one heading share theirs.
-      if (place.sectionContext === null || place.sectionContext !== sectionContext) {
-        if (layout.at(-1)?.item !== item || place.sectionContext !== sectionContext) sectionNumber++;
-        sectionContext = place.sectionContext;
-      }
-      drafts.push(draft);
-      layout.push({
-        item,
-        sentence: sentenceNumber,
-        section: sectionNumber,
-        label: place.label ?? null,
-        lead: place.lead ?? null,
-      });
-    },
-  };
+  const passages = new PassageRecorder();
   let section: string | null = null;
   let subsection: string | null = null;
   let leadIn: string | null = null;
@@ -198,7 +207,7 @@ export function splitPassagesWithLayout(body: string): { passages: PassageDraft[
     // A plain paragraph after a bulleted list is no longer under the list's lead-in.
     if (block.kind === 'paragraph' && previousKind === 'bullet') leadIn = null;
     previousKind = block.kind;
-    item++;
+    passages.item++;
     if (block.kind === 'title') {
       passages.push({ text: block.text, context: null, headline: true }, true, { sectionContext: null });
       continue;
@@ -247,5 +256,5 @@ export function splitPassagesWithLayout(body: string): { passages: PassageDraft[
       for (const [i, clause] of clauses.entries()) passages.push({ text: clause, context }, i === 0, place);
     }
   }
-  return { passages: drafts, layout };
+  return passages.result();
 }

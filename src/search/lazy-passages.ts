@@ -13,6 +13,8 @@ const GENERATION_PASSAGES = 32_768;
  * holding each as an object with its own strings would cost more than the documents themselves; a question
  * only ever reads a few dozen of them.
  */
+// Long (about 65 lines) on purpose: the cache generations and the Proxy share one closure, which is what
+// keeps per-passage objects out of memory; split apart they would need the state passed around.
 export function lazyPassages(
   passageStarts: Uint32Array,
   passagesOf: (docIndex: number) => IndexedPassage[],

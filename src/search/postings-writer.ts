@@ -69,6 +69,8 @@ export class PostingsWriter {
     this.length++;
   }
 
+  // About 60 lines: one pass lays out every posting list with its skips in a single buffer; split into
+  // steps, each would walk the term table again.
   finish(termCount: number): Postings {
     if (this.finished) throw new Error('postings are already finished');
     this.flush();

@@ -1,7 +1,7 @@
 import { expandChatShorthand } from '../text/chat-shorthand.ts';
 import { foldVietnamese, normalizeVietnamese } from '../text/normalize.ts';
-import { findProvinceInitials } from '../text/province-initials.ts';
-import { findProvinceMentions, findProvinces } from '../text/provinces.ts';
+import { findProvinceInitials, provinceInitials } from '../text/province-initials.ts';
+import { findProvinceMentions, findProvinces, type ProvinceMention } from '../text/provinces.ts';
 import { isUnigram, queryTerms, rewriteAccented, tokenize } from '../text/tokenize.ts';
 import { unique } from '../util/unique.ts';
 import { type AnswerType, expectedAnswerType } from './answer-type.ts';
@@ -322,36 +322,11 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     ...(asksConfirmation ? claimedFiguresIn(folded) : []),
   ]);
 
-  // Search terms come from the question with provinces, document numbers and claimed figures taken out.
-  // The catalogue phrase ("danh sách văn bản", "những tài liệu nào") asks for the list, not about a topic.
-  let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(FILLER, ' ').replace(CATALOGUE_GLOBAL, ' ');
-  // "Nó" points back at the document in focus; it says nothing of the topic.
-  if (/(?<![\p{L}])nó(?![\p{L}])/u.test(question.toLowerCase()) || /^\s*no\b/.test(folded)) {
-    searchable = searchable.replace(/\bno\b/g, ' ');
-  }
-  for (const number of documentNumbers) searchable = searchable.replaceAll(foldVietnamese(number), ' ');
-  searchable = stripProvinces(searchable);
-  for (const mention of initials)
-    searchable = searchable.replace(
-      new RegExp(
-        `\\b${foldVietnamese(mention.name)
-          .split(' ')
-          .map((w) => w[0])
-          .join('')}\\b`,
-        'g',
-      ),
-      ' ',
-    );
-  if (claimedFigures.length > 0) searchable = searchable.replace(CLAIMED_FIGURE, ' $2');
+  const searchable = searchableText(question, folded, { documentNumbers, initials, claimedFigures });
   const terms = unique(queryTerms(searchable));
   const topicTerms = topicTermsOf(searchable, terms);
 
-  const sides = searchable.split(/\bhoac(?: la)?\b/);
-  const sideTerms = sides.length > 1 ? sides.map((side) => new Set(queryTerms(side))) : [];
-  const alternatives = sideTerms.map((own, i) =>
-    [...own].filter((term) => sideTerms.every((other, j) => j === i || !other.has(term))),
-  );
-
+  const alternatives = alternativesOf(searchable);
   const years = unique(
     tokenize(question)
       .filter((token) => /^(?:19|20)\d\d$/.test(token))
@@ -387,9 +362,50 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     answerType: expectedAnswerType(folded) ?? claimedType(folded) ?? (superlative ? { kind: 'percent' } : null),
     superlative,
     aboutReplaced: ABOUT_REPLACED.test(folded),
-    asksSignerName:
-      /\b(?:ai ky|nguoi ky|ky boi ai)\b/.test(folded) && /\b(?:ten (?:gi|la gi)|ho ten|ten nguoi|la ai)\b/.test(folded),
+    asksSignerName: ASKS_SIGNER_NAME.test(folded) || (ASKS_SIGNER.test(folded) && ASKS_NAME.test(folded)),
   };
+}
+
+/** "Ai là người ký …?", or "ai ký … tên gì?": a person's name, which no metadata holds. */
+const ASKS_SIGNER_NAME = /\bai la nguoi ky\b|\bnguoi ky\b.{0,40}\bla ai\b/;
+const ASKS_SIGNER = /\b(?:ai ky|nguoi ky|ky boi ai)\b/;
+const ASKS_NAME = /\b(?:ten (?:gi|la gi)|ho ten|ten nguoi|la ai)\b/;
+
+/**
+ * The question as searched: without what names the scope (provinces, their initials, document numbers), the
+ * figures a user claims, phrases about the bot, courtesies and the catalogue phrase ("danh sách văn bản").
+ */
+function searchableText(
+  question: string,
+  folded: string,
+  found: {
+    documentNumbers: readonly string[];
+    initials: readonly ProvinceMention[];
+    claimedFigures: readonly string[];
+  },
+): string {
+  let searchable = folded.replace(ABOUT_THE_BOT, ' ').replace(FILLER, ' ').replace(CATALOGUE_GLOBAL, ' ');
+  // "Nó" points back at the document in focus; it says nothing of the topic.
+  if (/(?<![\p{L}])nó(?![\p{L}])/u.test(question.toLowerCase()) || /^\s*no\b/.test(folded)) {
+    searchable = searchable.replace(/\bno\b/g, ' ');
+  }
+  for (const number of found.documentNumbers) searchable = searchable.replaceAll(foldVietnamese(number), ' ');
+  searchable = stripProvinces(searchable);
+  for (const mention of found.initials) {
+    const initials = foldVietnamese(provinceInitials(mention.name));
+    searchable = searchable.replace(new RegExp(`\\b${initials}\\b`, 'g'), ' ');
+  }
+  if (found.claimedFigures.length > 0) searchable = searchable.replace(CLAIMED_FIGURE, ' $2');
+  return searchable;
+}
+
+/** For "… A hoặc B": the terms only one side has, per side. */
+function alternativesOf(searchable: string): string[][] {
+  const sides = searchable.split(/\bhoac(?: la)?\b/);
+  const sideTerms = sides.length > 1 ? sides.map((side) => new Set(queryTerms(side))) : [];
+  return sideTerms.map((own, i) =>
+    [...own].filter((term) => sideTerms.every((other, j) => j === i || !other.has(term))),
+  );
 }
 
 /** Blanks out province names in folded text so their syllables do not become search terms. */
