@@ -31,16 +31,24 @@ export class KnowledgeLibrary {
 
   /**
    * Reloads the folder. Reloads never overlap: one asked for while another runs waits for it and then runs
-   * once more, so the last change on disk is always picked up.
+   * once more, so the last change on disk is always picked up. Everyone asking while that next run is still
+   * waiting shares it: ten files uploaded during a reload cost one more reload, not ten.
    */
   async reload(): Promise<{ documents: number; reports: readonly FileReport[] }> {
-    const previous = this.pending;
-    const next = previous.catch(() => undefined).then(() => this.load());
+    if (this.queued) return this.queued;
+    const next = this.pending
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.load();
+      });
+    this.queued = next;
     this.pending = next;
     return next;
   }
 
   private pending: Promise<unknown> = Promise.resolve();
+  private queued: Promise<{ documents: number; reports: readonly FileReport[] }> | null = null;
 
   private async load(): Promise<{ documents: number; reports: readonly FileReport[] }> {
     const { dir, maxFileBytes, logger } = this.options;

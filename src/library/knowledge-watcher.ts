@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { watch } from 'chokidar';
 import type { Logger } from 'pino';
 import type { KnowledgeLibrary } from './knowledge-library.ts';
@@ -18,6 +19,11 @@ export function watchKnowledge(library: KnowledgeLibrary, dir: string, logger: L
   let timer: NodeJS.Timeout | null = null;
   const watcher = watch(dir, {
     ignoreInitial: true,
+    // Dot files are never documents; among them are the temporary files of an atomic write (KnowledgeFiles).
+    ignored: (path: string) =>
+      relative(dir, path)
+        .split(sep)
+        .some((part) => part.startsWith('.')),
     // Wait until a file stops growing, so a half-copied PDF is not read.
     awaitWriteFinish: { stabilityThreshold: 200, pollInterval: 50 },
   });
