@@ -426,8 +426,6 @@ const DEFAULT_HEADER_CHARS = 1500;
 
 // About 65 lines: the fields are read in one pass over one header in a fixed order (number, then where
 // the header ends, then date, issuer, type and title), each step using what the one before found.
-// About 65 lines: the fields are read in one pass over one header in a fixed order (number, then where
-// the header ends, then date, issuer, type and title), each step using what the one before found.
 export function extractMetadata(input: string): MetadataExtraction {
   const text = repairOcrNoise(normalizeVietnamese(input).replace(/\r\n?/g, '\n'));
   const source: Source = { text, folded: foldAligned(text) };

@@ -539,6 +539,65 @@ UBND tỉnh Hà Tĩnh vừa ban hành Kế hoạch số 1234/KH-UBND về ứng 
   },
 ];
 
+/**
+ * What Tesseract makes of a two-column official header: the columns merged line by line, capitals with a
+ * wrong tone mark, "QD" or "QÐ" (eth) for "QĐ", "S6:" for "Số:", letters among the digits, specks as marks.
+ */
+const OCR_BODY = [
+  'QUYẾT ĐỊNH',
+  'Về việc phê duyệt Quy hoạch phát triển công nghệ thông tin tỉnh Bắc Ninh đến năm 2015',
+  '',
+  'ỦY BAN NHÂN DÂN TỈNH BẮC NINH',
+  'Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;',
+  'Điều 2. Mục tiêu: 80% văn bản được trao đổi dưới dạng điện tử.',
+].join('\n');
+const ocrHeader = (numberLine: string, top = 'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'): string =>
+  `${top}\nTỈNH BẮC NINH Độc lập - Tự do - Hạnh phúc\n${numberLine}\n${OCR_BODY}`;
+const BAC_NINH_14: Expected = {
+  number: '14/2011/QĐ-UBND',
+  date: '2011-01-30',
+  province: 'Bắc Ninh',
+  type: 'Quyết định',
+  issuer: 'UBND tỉnh Bắc Ninh',
+};
+const ocrCase = (name: string, text: string): Case => ({
+  name,
+  text,
+  expected: BAC_NINH_14,
+  title: 'Phê duyệt Quy hoạch phát triển công nghệ thông tin tỉnh Bắc Ninh đến năm 2015',
+  warnings: [],
+});
+
+const ocr: Case[] = [
+  ocrCase('merged two-column lines', ocrHeader('Số: 14/2011/QĐ-UBND Bắc Ninh, ngày 30 tháng 01 năm 2011')),
+  ocrCase(
+    '"ÚY BAN", "TÍNH" and "CỘNG HOÀ": misread tone marks on capitals',
+    ocrHeader(
+      'Số: 14/2011/QĐ-UBND Bắc Ninh, ngày 30 tháng 01 năm 2011',
+      'ÚY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    ).replace('TỈNH BẮC', 'TÍNH BẮC'),
+  ),
+  ocrCase(
+    '"QD" for "QĐ" in a text with its diacritics',
+    ocrHeader('Số: 14/2011/QD-UBND Bắc Ninh, ngày 30 tháng 01 năm 2011'),
+  ),
+  ocrCase('"QÐ" written with an eth', ocrHeader('Số: 14/2011/QÐ-UBND Bắc Ninh, ngày 30 tháng 01 năm 2011')),
+  ocrCase(
+    'a space after the dash of the symbol',
+    ocrHeader('Số: 14/2011/QĐ- UBND Bắc Ninh, ngày 30 tháng 01 năm 2011'),
+  ),
+  ocrCase('"S6:" for "Số:"', ocrHeader('S6: 14/2011/QĐ-UBND Bắc Ninh, ngày 30 tháng 01 năm 2011')),
+  ocrCase(
+    'stray marks around the number and a rule under the header',
+    ocrHeader("—————— ‘ ——————\nSố:. 14/2011/QĐ-UBND ' Bắc Ninh, ngày 30 tháng 01 năm 2011 ."),
+  ),
+  ocrCase('letters among the digits of the date', ocrHeader('Số: 14/2011/QĐ-UBND Bắc Ninh, ngày 3O tháng 0l năm 2O11')),
+  ocrCase(
+    'a misread place name and date words',
+    ocrHeader('Số: 14/2011/QĐ-UBND Bác Ninh, ngảy 30 thảng 01 nằm 2011').replace('TỈNH BẮC', 'TỈNH BÁC'),
+  ),
+];
+
 describe('extractMetadata', () => {
   describe('the five seed documents', () => {
     it.each(seeds)('$name', check);
@@ -549,11 +608,20 @@ describe('extractMetadata', () => {
   describe('news items', () => {
     it.each(news)('$name', check);
   });
+  describe('OCR output of an official header', () => {
+    it.each(ocr)('$name', check);
+  });
 
   it('returns the number in NFC, as written', () => {
     const { metadata } = extractMetadata('Số: 14/2011/QĐ-UBND\nBắc Ninh, ngày 30 tháng 01 năm 2011'.normalize('NFD'));
     expect(metadata.number).toBe('14/2011/QĐ-UBND');
     expect(metadata.number!.normalize('NFC')).toBe(metadata.number);
+  });
+
+  it('keeps "QD" in a text typed without diacritics, where it is how the writer spells it', () => {
+    expect(
+      extractMetadata('Ngay 28/12/2012, UBND tinh Ha Tinh ban hanh Quyet dinh so 4086/QD-UBND.').metadata.number,
+    ).toBe('4086/QD-UBND');
   });
 
   it('gives an empty text no metadata and says so', () => {
