@@ -3,6 +3,7 @@ import type { AnswerWriter } from './answer/answer-writer.ts';
 import { answerWriterFromConfig } from './answer/llm/answer-writer-from-config.ts';
 import type { ChannelDependencies } from './channels/build-channels.ts';
 import type { Config } from './config.ts';
+import { createKnowledgeReaders } from './knowledge/knowledge-readers.ts';
 import { KnowledgeLibrary } from './library/knowledge-library.ts';
 import { type BotMetrics, createMetrics } from './observability/metrics.ts';
 import { type Assistant, createAssistant } from './pipeline/assistant.ts';
@@ -130,6 +131,7 @@ export async function createApp({
     maxFileBytes: config.knowledgeMaxFileBytes,
     logger,
     onReload: (documents) => metrics.documents.set(documents),
+    readers: createKnowledgeReaders({ ocr: config.ocr, logger }),
   });
   await library.reload();
   const assistant = createAssistant({

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Answer } from './answer/answer.ts';
 import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
+import { createKnowledgeReaders } from './knowledge/knowledge-readers.ts';
 import type { FileReport } from './knowledge/load-knowledge-folder.ts';
 import { splitPassages } from './knowledge/split-passages.ts';
 import { KnowledgeLibrary } from './library/knowledge-library.ts';
@@ -95,7 +96,9 @@ async function ask(config: Readonly<Config>, logger: Logger, args: string[]): Pr
 }
 
 function describeReport(report: FileReport): string {
-  const lines = [`${report.documentId ? '✓' : '✗'} ${report.source}`];
+  const pending = report.reading?.state === 'pending';
+  const lines = [`${report.documentId ? '✓' : pending ? '…' : '✗'} ${report.source}`];
+  if (report.reading && report.reading.method !== 'text') lines.push(`    đọc: ${report.reading.summary}`);
   const m = report.metadata;
   if (m) {
     lines.push(
@@ -111,12 +114,21 @@ function describeReport(report: FileReport): string {
 
 async function kb(config: Readonly<Config>, logger: Logger, args: string[]): Promise<void> {
   const [command] = args;
+  const readers = createKnowledgeReaders({ ocr: config.ocr, logger });
   const library = new KnowledgeLibrary({
     dir: config.knowledgeDir,
     maxFileBytes: config.knowledgeMaxFileBytes,
     logger,
+    readers,
   });
   await library.reload();
+  // A check shows what the scans say, so it waits for their OCR (once: later runs find it in the cache).
+  const pending = library.reports().filter((report) => report.reading?.state === 'pending').length;
+  if (pending > 0) {
+    process.stderr.write(`Đang nhận dạng chữ (OCR) ${pending} tệp scan, lần sau sẽ dùng kết quả đã lưu…\n`);
+    await readers.scans.idle();
+    await library.reload();
+  }
   const reports = library.reports();
   const documents = library.current().documents;
   if (command === 'list') {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -30,6 +31,11 @@ const schema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default(BUNDLED_KNOWLEDGE_DIR),
   KNOWLEDGE_MAX_FILE_MB: positiveInt.default(10),
   KNOWLEDGE_WATCH: flag.default(true),
+  // OCR of scanned PDFs and images (tesseract-ocr-vie, poppler-utils).
+  OCR_CONCURRENCY: positiveInt.default(1),
+  OCR_PAGE_TIMEOUT_MS: positiveInt.default(60_000),
+  OCR_MAX_PAGES: positiveInt.default(50),
+  OCR_CACHE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONVERSATION_MAX_TURNS: positiveInt.default(10),
   CONVERSATION_TTL_S: positiveInt.default(7 * 24 * 60 * 60),
@@ -76,6 +82,8 @@ export interface Config {
   knowledgeDir: string;
   knowledgeMaxFileBytes: number;
   watchKnowledge: boolean;
+  /** Pages recognised at once, per page deadline, pages per file, and the results cache (by content hash). */
+  ocr: { concurrency: number; pageTimeoutMs: number; maxPages: number; cacheDir: string };
   logLevel: string;
   conversation: { maxTurns: number; ttlMs: number };
   rateLimitPerMinute: number;
@@ -124,6 +132,13 @@ function toConfig(settings: Settings): Config {
     knowledgeDir: s.KNOWLEDGE_DIR,
     knowledgeMaxFileBytes: s.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
     watchKnowledge: s.KNOWLEDGE_WATCH,
+    ocr: {
+      concurrency: s.OCR_CONCURRENCY,
+      pageTimeoutMs: s.OCR_PAGE_TIMEOUT_MS,
+      maxPages: s.OCR_MAX_PAGES,
+      // Outside the knowledge folder, so the watcher never sees it; relative to where the bot is started.
+      cacheDir: resolve(s.OCR_CACHE_DIR ?? '.cache/ocr'),
+    },
     logLevel: s.LOG_LEVEL,
     conversation: { maxTurns: s.CONVERSATION_MAX_TURNS, ttlMs: s.CONVERSATION_TTL_S * 1000 },
     rateLimitPerMinute: s.RATE_LIMIT_PER_MINUTE,

@@ -22,7 +22,8 @@ export interface DocumentMetadata {
   publishedDate: string | null;
 }
 
-export type DocumentFormat = 'markdown' | 'text' | 'docx' | 'pdf';
+/** The kind of file a document was read from; `image` is a scanned page (PNG, JPEG, TIFF). */
+export type DocumentFormat = 'markdown' | 'text' | 'docx' | 'pdf' | 'doc' | 'odt' | 'rtf' | 'html' | 'image';
 
 /** One document of the knowledge folder, ready to be split into passages. */
 export interface KnowledgeDocument {

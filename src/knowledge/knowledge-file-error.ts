@@ -1,15 +1,23 @@
+import type { FileReading } from './file-reading.ts';
+
 export type KnowledgeFileErrorCode =
   | 'UNSUPPORTED_TYPE'
   | 'TOO_LARGE'
   | 'BINARY'
   | 'EMPTY'
   | 'BAD_FRONT_MATTER'
-  | 'UNREADABLE';
+  | 'UNREADABLE'
+  /** A program the format needs (tesseract, antiword…) is not installed. */
+  | 'UNAVAILABLE'
+  /** Not an error yet: the file waits for OCR and becomes a document when it finishes. */
+  | 'OCR_PENDING';
 
 export interface KnowledgeFileErrorOptions {
   /** 1-based line in the file, when the problem is at a known place (front matter). */
   line?: number;
   cause?: unknown;
+  /** How far reading got, for the file report (OCR pending, a program missing…). */
+  reading?: FileReading;
 }
 
 /**
@@ -21,6 +29,7 @@ export class KnowledgeFileError extends Error {
   readonly code: KnowledgeFileErrorCode;
   readonly file: string;
   readonly line?: number;
+  readonly reading?: FileReading;
 
   constructor(code: KnowledgeFileErrorCode, file: string, detail: string, options: KnowledgeFileErrorOptions = {}) {
     const where = options.line === undefined ? file : `${file}:${options.line}`;
@@ -28,5 +37,6 @@ export class KnowledgeFileError extends Error {
     this.code = code;
     this.file = file;
     if (options.line !== undefined) this.line = options.line;
+    if (options.reading !== undefined) this.reading = options.reading;
   }
 }

@@ -3,6 +3,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { foldVietnamese } from '../text/normalize.ts';
 import { type DocumentMetadata, EMPTY_METADATA, type KnowledgeDocument } from './document.ts';
 import { extractMetadata } from './extract-metadata.ts';
+import type { FileReading } from './file-reading.ts';
 import {
   type FrontMatterMetadata,
   MAX_SIDECAR_BYTES,
@@ -12,6 +13,7 @@ import {
   SIDECAR_SUFFIX,
 } from './front-matter.ts';
 import { KnowledgeFileError } from './knowledge-file-error.ts';
+import type { KnowledgeReaders } from './knowledge-readers.ts';
 import { readKnowledgeFile } from './read-knowledge-file.ts';
 
 /**
@@ -24,6 +26,9 @@ export interface FileReport {
   /** The document id when it loaded, null when it was skipped. */
   documentId: string | null;
   metadata: DocumentMetadata | null;
+  /** How the text was obtained (typed, converted, OCR with pages, confidence and seconds); null when the file
+   * was refused before reading (unsupported type, too large). `reading.state === 'pending'`: OCR is running. */
+  reading: FileReading | null;
   warnings: string[];
   errors: Array<{ message: string; line?: number }>;
 }
@@ -35,6 +40,7 @@ export interface LoadedKnowledge {
 
 export interface LoadOptions {
   maxBytes?: number;
+  readers?: Partial<KnowledgeReaders>;
 }
 
 /** Files read at once: enough to overlap I/O, few enough never to run out of file descriptors. */
@@ -146,9 +152,11 @@ async function loadFile(
   options: LoadOptions,
 ): Promise<{ report: FileReport; document: KnowledgeDocument | null }> {
   const source = relative(root, path).split(sep).join('/');
-  const report: FileReport = { source, documentId: null, metadata: null, warnings: [], errors: [] };
+  const report: FileReport = { source, documentId: null, metadata: null, reading: null, warnings: [], errors: [] };
   try {
-    const content = await readKnowledgeFile(path, options);
+    const content = await readKnowledgeFile(path, { ...options, source });
+    report.reading = content.reading;
+    report.warnings.push(...content.warnings.map((warning) => relativeTo(warning, path, source)));
     const declared = overlay(
       content.frontMatter ? metadataFromFrontMatter(content.frontMatter) : null,
       await readSidecar(path, source),
@@ -163,7 +171,10 @@ async function loadFile(
     const id = slug(basename(path, extname(path)));
     return { report, document: { id, source, format: content.format, metadata, text: content.text } };
   } catch (error) {
-    if (error instanceof KnowledgeFileError && error.code === 'EMPTY') {
+    if (error instanceof KnowledgeFileError && error.reading) report.reading = error.reading;
+    if (error instanceof KnowledgeFileError && error.code === 'OCR_PENDING') {
+      report.warnings.push(relativeTo(error.message, path, source));
+    } else if (error instanceof KnowledgeFileError && error.code === 'EMPTY') {
       report.warnings.push(`đã bỏ qua vì không có nội dung: ${relativeTo(error.message, path, source)}`);
     } else if (error instanceof KnowledgeFileError) {
       report.errors.push({

@@ -1,11 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { parseDocument } from 'yaml';
 import type { DocumentFormat } from './document.ts';
-import { repairPdfText, tidyExtractedText } from './extracted-text.ts';
+import { tidyExtractedText } from './extracted-text.ts';
+import { convertedReading, type FileReading, textReading, unreadReading } from './file-reading.ts';
+import { htmlCharset, htmlText } from './formats/html-text.ts';
+import { commandLineWordConverter, type LegacyWordConverter } from './formats/legacy-word.ts';
+import { rtfText } from './formats/rtf-text.ts';
 import { KnowledgeFileError } from './knowledge-file-error.ts';
+import type { KnowledgeReaders } from './knowledge-readers.ts';
+import { readImageFile, readPdfFile } from './read-scanned-file.ts';
+import { ToolError } from './tools/tool-error.ts';
 
 /** What one file of the knowledge folder says, before any metadata is extracted from it. */
 export interface KnowledgeFileContent {
@@ -16,11 +22,19 @@ export interface KnowledgeFileContent {
   frontMatter: Record<string, unknown> | null;
   /** 1-based line of the file where `text` starts, so that later errors can point at lines. */
   bodyStartLine: number;
+  /** How the text was obtained: typed, converted, or OCR (pages, confidence, seconds). */
+  reading: FileReading;
+  /** What an admin should check about the reading (low OCR confidence, pages left unread…), in Vietnamese. */
+  warnings: string[];
 }
 
 export interface ReadKnowledgeFileOptions {
   /** Files larger than this are refused before being read. Default 10 MiB. */
   maxBytes?: number;
+  /** OCR and converters; without them scans are reported as needing OCR and `.doc` uses antiword directly. */
+  readers?: Partial<KnowledgeReaders>;
+  /** The file as the admin knows it (relative to the knowledge folder), for logs. Default: the path. */
+  source?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -31,20 +45,23 @@ const FORMATS: Readonly<Record<string, DocumentFormat>> = {
   '.txt': 'text',
   '.docx': 'docx',
   '.pdf': 'pdf',
+  '.doc': 'doc',
+  '.odt': 'odt',
+  '.rtf': 'rtf',
+  '.html': 'html',
+  '.htm': 'html',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
 };
 
-const ACCEPTED = 'chỉ nhận tệp .md, .markdown, .txt, .docx hoặc .pdf';
-
-/** Formats an admin can turn into an accepted one by saving the file again. */
-const SAVE_AS_DOCX: Readonly<Record<string, string>> = {
-  '.doc': 'tệp Word cũ (.doc)',
-  '.rtf': 'tệp .rtf',
-  '.odt': 'tệp .odt',
-};
+const ACCEPTED =
+  'chỉ nhận tệp .md, .markdown, .txt, .docx, .doc, .odt, .rtf, .pdf (kể cả bản scan), .html, .htm, ' +
+  'và ảnh scan .png, .jpg, .jpeg, .tif, .tiff';
 
 function unsupportedType(extension: string): string {
-  const convertible = SAVE_AS_DOCX[extension];
-  if (convertible) return `chưa hỗ trợ ${convertible}: hãy mở tệp bằng Word rồi lưu lại thành .docx`;
   if (extension === '') return `chưa hỗ trợ tệp không có phần mở rộng; ${ACCEPTED}`;
   return `chưa hỗ trợ loại tệp "${extension}"; ${ACCEPTED}`;
 }
@@ -69,15 +86,111 @@ export async function readKnowledgeFile(
   const format = FORMATS[extension];
   if (format === undefined) throw new KnowledgeFileError('UNSUPPORTED_TYPE', path, unsupportedType(extension));
   const bytes = await readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const scanned = { scans: options.readers?.scans ?? null, source: options.source ?? path };
   switch (format) {
     case 'markdown':
     case 'text':
       return readTextFile(path, format, bytes);
-    case 'docx':
-      return { format, text: await docxText(path, bytes), frontMatter: null, bodyStartLine: 1 };
     case 'pdf':
-      return { format, text: await pdfText(path, bytes), frontMatter: null, bodyStartLine: 1 };
+      return { format, frontMatter: null, bodyStartLine: 1, ...(await readPdfFile(path, bytes, scanned)) };
+    case 'image':
+      return { format, frontMatter: null, bodyStartLine: 1, ...(await readImageFile(path, bytes, scanned)) };
+    default:
+      return {
+        format,
+        frontMatter: null,
+        bodyStartLine: 1,
+        warnings: [],
+        ...(await documentText(path, format, bytes, options.readers?.word ?? commandLineWordConverter())),
+      };
   }
+}
+
+/** Word-processor files and web pages: one text, no pages. */
+async function documentText(
+  path: string,
+  format: DocumentFormat,
+  bytes: Buffer,
+  word: LegacyWordConverter,
+): Promise<{ text: string; reading: FileReading }> {
+  const direct = (text: string) => ({ text, reading: textReading() });
+  switch (format) {
+    case 'docx':
+      return direct(await docxText(path, bytes));
+    case 'rtf':
+      return direct(nonEmpty(path, rtfText(bytes.toString('latin1')), 'tệp RTF không có chữ nào'));
+    case 'html':
+      return direct(nonEmpty(path, pageText(bytes), 'trang web không có nội dung văn bản'));
+    case 'odt':
+      return { text: await converted(path, 'odt2txt', () => word.odtText(path)), reading: convertedReading('odt2txt') };
+    case 'doc':
+      return legacyDocText(path, bytes, word);
+    default:
+      throw new KnowledgeFileError('UNSUPPORTED_TYPE', path, unsupportedType(format));
+  }
+}
+
+function pageText(bytes: Buffer): string {
+  return htmlText(new TextDecoder(htmlCharset(bytes)).decode(bytes));
+}
+
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * A ".doc" is often not a Word 97–2003 file at all: portals serve RTF, HTML and renamed DOCX under that name.
+ * The bytes decide which reader runs; only a real Word binary file needs antiword.
+ */
+async function legacyDocText(
+  path: string,
+  bytes: Buffer,
+  word: LegacyWordConverter,
+): Promise<{ text: string; reading: FileReading }> {
+  const head = bytes
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
+  if (head.startsWith('{\\rtf')) {
+    return { text: nonEmpty(path, rtfText(bytes.toString('latin1')), 'tệp không có chữ nào'), reading: textReading() };
+  }
+  if (head.startsWith('PK')) return { text: await docxText(path, bytes), reading: textReading() };
+  if (/^<(?:!doctype|html|\?xml|head|body|meta)/i.test(head)) {
+    return { text: nonEmpty(path, pageText(bytes), 'tệp không có chữ nào'), reading: textReading() };
+  }
+  if (!bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
+    throw new KnowledgeFileError(
+      'UNREADABLE',
+      path,
+      'không phải tệp Word 97–2003 (.doc) hợp lệ: tệp có thể bị hỏng; hãy mở bằng Word rồi lưu lại thành .docx',
+    );
+  }
+  return { text: await converted(path, 'antiword', () => word.docText(path)), reading: convertedReading('antiword') };
+}
+
+/** Runs a converter, turning a missing program or a failed run into a message for the admin. */
+async function converted(path: string, tool: string, convert: () => Promise<string>): Promise<string> {
+  let text: string;
+  try {
+    text = await convert();
+  } catch (error) {
+    if (error instanceof ToolError && error.code === 'MISSING') {
+      const kind = tool === 'antiword' ? '.doc' : '.odt';
+      const message = `${kind} unavailable: install ${tool} (máy chủ chưa cài ${tool} nên chưa đọc được tệp ${kind}; hoặc lưu lại thành .docx)`;
+      throw new KnowledgeFileError('UNAVAILABLE', path, message, {
+        cause: error,
+        reading: unreadReading('unavailable', 'converted', message),
+      });
+    }
+    const reason =
+      error instanceof ToolError ? error.stderr.trim().split('\n').at(-1) || error.message : messageOf(error);
+    throw new KnowledgeFileError(
+      'UNREADABLE',
+      path,
+      `không đọc được tệp (${reason.replaceAll(path, '').trim()}): tệp có thể bị hỏng; hãy mở bằng Word rồi lưu lại thành .docx`,
+      { cause: error },
+    );
+  }
+  return nonEmpty(path, text, 'tệp không có chữ nào');
 }
 
 async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
@@ -135,6 +248,8 @@ function readTextFile(path: string, format: DocumentFormat, bytes: Buffer): Know
     text: nonEmpty(path, body, emptyMessage),
     frontMatter: block ? block.data : null,
     bodyStartLine: start + 1,
+    reading: textReading(),
+    warnings: [],
   };
 }
 
@@ -236,36 +351,9 @@ async function docxText(path: string, bytes: Buffer): Promise<string> {
   return nonEmpty(path, tidyExtractedText(normalizeLines(raw)), 'tệp DOCX không có chữ nào');
 }
 
-async function pdfText(path: string, bytes: Buffer): Promise<string> {
-  let pages: string[];
-  try {
-    // A copy: pdf.js may transfer (detach) the buffer it is given.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-    try {
-      pages = (await extractText(pdf, { mergePages: false })).text;
-    } finally {
-      await pdf.destroy();
-    }
-  } catch (error) {
-    const detail = isPasswordError(error)
-      ? 'PDF có đặt mật khẩu: hãy lưu một bản không có mật khẩu'
-      : `không đọc được tệp PDF (${messageOf(error)}): tệp có thể bị hỏng`;
-    throw new KnowledgeFileError('UNREADABLE', path, detail, { cause: error });
-  }
-  const text = pages
-    .map(repairPdfText)
-    .filter((page) => page !== '')
-    .join('\n\n');
-  return nonEmpty(path, text, 'PDF không có lớp chữ (bản scan?): cần bản PDF có chữ, hệ thống chưa hỗ trợ OCR');
-}
-
 function nonEmpty(path: string, text: string, message: string): string {
   if (text.trim() === '') throw new KnowledgeFileError('EMPTY', path, message);
   return text;
-}
-
-function isPasswordError(error: unknown): boolean {
-  return error instanceof Object && 'name' in error && error.name === 'PasswordException';
 }
 
 function countNewlines(text: string): number {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { KnowledgeReaders } from '../knowledge/knowledge-readers.ts';
 import { type FileReport, loadKnowledgeFolder } from '../knowledge/load-knowledge-folder.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/knowledge-base.ts';
 
@@ -8,6 +9,8 @@ export interface KnowledgeLibraryOptions {
   logger: Logger;
   /** Told the number of documents after every reload (metrics). */
   onReload?: (documents: number) => void;
+  /** OCR and converters for scans and legacy formats; without them such files are reported, not read. */
+  readers?: Partial<KnowledgeReaders>;
 }
 
 /**
@@ -19,7 +22,14 @@ export class KnowledgeLibrary {
   private base: KnowledgeBase = buildKnowledgeBase([]);
   private fileReports: FileReport[] = [];
 
-  constructor(private readonly options: KnowledgeLibraryOptions) {}
+  constructor(private readonly options: KnowledgeLibraryOptions) {
+    // OCR runs in the background: a scan becomes a document on the reload after it is read (from the cache).
+    options.readers?.scans?.onSettled(() => {
+      this.reload().catch((error: unknown) =>
+        options.logger.error({ err: error }, 'knowledge reload after OCR failed; keeping the previous documents'),
+      );
+    });
+  }
 
   current(): KnowledgeBase {
     return this.base;
@@ -53,7 +63,10 @@ export class KnowledgeLibrary {
   private async load(): Promise<{ documents: number; reports: readonly FileReport[] }> {
     const { dir, maxFileBytes, logger } = this.options;
     const started = performance.now();
-    const loaded = await loadKnowledgeFolder(dir, maxFileBytes === undefined ? {} : { maxBytes: maxFileBytes });
+    const loaded = await loadKnowledgeFolder(dir, {
+      ...(maxFileBytes === undefined ? {} : { maxBytes: maxFileBytes }),
+      ...(this.options.readers ? { readers: this.options.readers } : {}),
+    });
     const base = buildKnowledgeBase(loaded.documents);
     this.base = base;
     this.fileReports = loaded.reports;

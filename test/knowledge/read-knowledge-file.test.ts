@@ -9,6 +9,9 @@ import { readKnowledgeFile } from '../../src/knowledge/read-knowledge-file.ts';
 
 const PDF_FIXTURE = fileURLToPath(new URL('../fixtures/quyet-dinh-mau.pdf', import.meta.url));
 
+/** What every typed file (Markdown, text) reports about how it was read. */
+const TYPED = expect.objectContaining({ method: 'text', state: 'done', ocrPages: 0 });
+
 let dir: string;
 
 beforeAll(async () => {
@@ -60,6 +63,8 @@ describe('readKnowledgeFile: markdown and text', () => {
         '# Quyết định phê duyệt Quy hoạch phát triển công nghệ thông tin tỉnh Hà Tĩnh\n\n' +
         'Điều 1. Phê duyệt Quy hoạch phát triển CNTT tỉnh Hà Tĩnh đến năm 2020.',
       bodyStartLine: 7,
+      reading: TYPED,
+      warnings: [],
     });
   });
 
@@ -70,6 +75,8 @@ describe('readKnowledgeFile: markdown and text', () => {
       frontMatter: null,
       text: 'Kế hoạch ứng dụng công nghệ thông tin năm 2024',
       bodyStartLine: 1,
+      reading: TYPED,
+      warnings: [],
     });
   });
 
@@ -133,6 +140,8 @@ describe('readKnowledgeFile: markdown and text', () => {
       frontMatter: { so_hieu: '14/2011/QĐ-UBND' },
       text: 'Số: 14/2011/QĐ-UBND\nBắc Ninh, ngày 30 tháng 01 năm 2011',
       bodyStartLine: 4,
+      reading: TYPED,
+      warnings: [],
     });
   });
 
@@ -211,17 +220,15 @@ describe('readKnowledgeFile: markdown and text', () => {
     expect(error.message).toContain('1,05 MB, vượt giới hạn 1 MB');
   });
 
-  it.each([['.gitkeep'], ['quyet-dinh.doc'], ['bang.xlsx'], ['README']])(
-    'refuses %s as UNSUPPORTED_TYPE',
-    async (name) => {
-      const error = await failure(readKnowledgeFile(await fixture(name, 'nội dung')));
-      expect(error.code).toBe('UNSUPPORTED_TYPE');
-      expect(error.message).toContain(name);
-    },
-  );
+  it.each([['.gitkeep'], ['bang.xlsx'], ['README']])('refuses %s as UNSUPPORTED_TYPE', async (name) => {
+    const error = await failure(readKnowledgeFile(await fixture(name, 'nội dung')));
+    expect(error.code).toBe('UNSUPPORTED_TYPE');
+    expect(error.message).toContain(name);
+  });
 
-  it('tells how to turn a legacy .doc into a file it reads', async () => {
+  it('reports a .doc that is not a Word file as UNREADABLE, saying how to save it again', async () => {
     const error = await failure(readKnowledgeFile(await fixture('cu.doc', 'nội dung')));
+    expect(error.code).toBe('UNREADABLE');
     expect(error.message).toContain('lưu lại thành .docx');
   });
 
@@ -324,7 +331,7 @@ describe('readKnowledgeFile: PDF', () => {
     expect(second).toContain('Ứng dụng công nghệ thông tin trong cơ quan nhà nước.');
   });
 
-  it('refuses a PDF without a text layer as EMPTY, saying OCR is not supported', async () => {
+  it('refuses a PDF without a text layer as EMPTY when OCR is not set up, saying so', async () => {
     const { PDFDocument, rgb } = await import('pdf-lib');
     const pdf = await PDFDocument.create();
     // What a scan looks like to a text extractor: marks on the page, no text.
