@@ -3,6 +3,7 @@ import type { AnswerWriter } from './answer/answer-writer.ts';
 import { answerWriterFromConfig } from './answer/llm/answer-writer-from-config.ts';
 import type { ChannelDependencies } from './channels/build-channels.ts';
 import type { Config } from './config.ts';
+import { KnowledgeFiles } from './library/knowledge-files.ts';
 import { createKnowledgeReaders } from './knowledge/knowledge-readers.ts';
 import { KnowledgeLibrary } from './library/knowledge-library.ts';
 import { type BotMetrics, createMetrics } from './observability/metrics.ts';
@@ -181,6 +182,12 @@ export function serverDependencies(app: App): ServerDependencies {
     redis: app.redis,
     metrics: app.metrics,
     adminToken: app.config.adminToken,
+    knowledgeFiles: new KnowledgeFiles({
+      dir: app.config.knowledgeDir,
+      maxTextBytes: app.config.knowledgeMaxFileBytes,
+    }),
+    uploadMaxBytes: app.config.uploadMaxBytes,
+    publicUrl: app.config.publicUrl,
   };
 }
 

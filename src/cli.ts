@@ -98,7 +98,9 @@ async function ask(config: Readonly<Config>, logger: Logger, args: string[]): Pr
 function describeReport(report: FileReport): string {
   const pending = report.reading?.state === 'pending';
   const lines = [`${report.documentId ? '✓' : pending ? '…' : '✗'} ${report.source}`];
-  if (report.reading && report.reading.method !== 'text') lines.push(`    đọc: ${report.reading.summary}`);
+  // Typed text needs no word; a pending or failed reading is already said by its warning or error.
+  const reading = report.reading;
+  if (reading && reading.method !== 'text' && reading.state === 'done') lines.push(`    đọc: ${reading.summary}`);
   const m = report.metadata;
   if (m) {
     lines.push(

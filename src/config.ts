@@ -47,6 +47,7 @@ const schema = z.object({
   QUEUE_CONCURRENCY: positiveInt.default(4),
   QUEUE_LEASE_MS: positiveInt.default(30_000),
   ADMIN_TOKEN: z.string().min(8, 'use at least 8 characters').optional(),
+  UPLOAD_MAX_BYTES: positiveInt.optional(),
   PUBLIC_URL: url.optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
@@ -94,6 +95,8 @@ export interface Config {
   /** How long a message being processed stays claimed; a crashed process's messages are taken over after it. */
   queueLeaseMs: number;
   adminToken: string | null;
+  /** Largest file /admin accepts; never above knowledgeMaxFileBytes, or the loader would refuse what was accepted. */
+  uploadMaxBytes: number;
   publicUrl: string | null;
   telegram: {
     token: string;
@@ -148,6 +151,7 @@ function toConfig(settings: Settings): Config {
     queueConcurrency: s.QUEUE_CONCURRENCY,
     queueLeaseMs: s.QUEUE_LEASE_MS,
     adminToken: s.ADMIN_TOKEN ?? null,
+    uploadMaxBytes: Math.min(s.UPLOAD_MAX_BYTES ?? Number.POSITIVE_INFINITY, s.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024),
     publicUrl: s.PUBLIC_URL ?? null,
     telegram: s.TELEGRAM_BOT_TOKEN
       ? {

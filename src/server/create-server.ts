@@ -1,5 +1,6 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import type { KnowledgeFiles } from '../library/knowledge-files.ts';
 import type { KnowledgeLibrary } from '../library/knowledge-library.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
 import type { MessageFlow } from '../pipeline/message-flow.ts';
@@ -27,6 +28,12 @@ export interface ServerDependencies {
   metrics: BotMetrics;
   /** Null: no /admin. */
   adminToken: string | null;
+  /** Where /admin writes uploads, corrections and removals: the knowledge folder every process watches. */
+  knowledgeFiles: KnowledgeFiles;
+  /** Largest file /admin accepts (UPLOAD_MAX_BYTES). */
+  uploadMaxBytes: number;
+  /** PUBLIC_URL: admin forms posted from its origin count as this site's own, even when a proxy rewrites Host. */
+  publicUrl: string | null;
 }
 
 export interface ServerOptions extends ServerDependencies {
@@ -41,10 +48,12 @@ export interface ServerOptions extends ServerDependencies {
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const { logger, library, flow, queue, questionLog, redis, metrics, adminToken, channels, isReady } = options;
+  const { knowledgeFiles, uploadMaxBytes, publicUrl } = options;
   const server = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    disableRequestLogging: true,
+    // The top-level disableRequestLogging is deprecated (FSTDEP023, a warning at every start).
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
   });
 
@@ -62,6 +71,10 @@ export function createServer(options: ServerOptions): FastifyInstance {
             : error.message;
     void reply.status(status).type('application/json').send({ error: message });
   });
+  // No response is to be sniffed into another type (a document's text served as HTML, JSON as script).
+  server.addHook('onSend', async (_, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
   server.setNotFoundHandler((_, reply) => {
     void reply.status(404).type('application/json').send({ error: 'not found' });
   });
@@ -69,7 +82,16 @@ export function createServer(options: ServerOptions): FastifyInstance {
   registerHealthRoutes(server, { library, queue, redis, metrics, isReady });
   registerChatRoutes(server, { flow });
   registerDocumentRoutes(server, { library });
-  if (adminToken) registerAdminRoutes(server, { library, questionLog, token: adminToken });
+  if (adminToken) {
+    registerAdminRoutes(server, {
+      library,
+      files: knowledgeFiles,
+      questionLog,
+      token: adminToken,
+      uploadMaxBytes,
+      trustedHosts: publicUrl ? [new URL(publicUrl).host] : [],
+    });
+  }
   for (const channel of channels) channel.registerRoutes?.(server);
   return server;
 }

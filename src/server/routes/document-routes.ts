@@ -6,7 +6,8 @@ import { formatVietnameseDate } from '../../text/dates.ts';
 import { escapeHtml, page } from '../web/html.ts';
 
 function findDocument(library: Pick<KnowledgeLibrary, 'current'>, key: string): KnowledgeDocument | undefined {
-  const wanted = decodeURIComponent(key).replace(/^\/+/, '');
+  // The router has decoded the path once already; decoding again turns "50%25.md" into a URIError (500).
+  const wanted = key.replace(/^\/+/, '');
   return library.current().documents.find((document) => document.id === wanted || document.source === wanted);
 }
 

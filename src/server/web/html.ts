@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(
@@ -20,6 +22,9 @@ th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom:
 .warn { color: #8a5300; } .error { color: #b00020; }
 pre.doc { white-space: pre-wrap; font: inherit; }
 `;
+
+/** The shared inline style as a Content-Security-Policy source, so a page with a strict policy may keep it. */
+export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /** A complete page in Vietnamese with the shared style; `body` must already be escaped HTML. */
 export function page(title: string, body: string, extraHead = ''): string {

@@ -1,0 +1,101 @@
+import type { FileReport } from '../../knowledge/load-knowledge-folder.ts';
+import type { UnansweredGroup } from '../../state/question-log/port.ts';
+import { formatVietnameseDate } from '../../text/dates.ts';
+import { escapeHtml, page } from './html.ts';
+
+/** The admin pages' script and style, served from /admin/static/ (the policy allows no inline script). */
+export function adminHead(csrfToken: string): string {
+  return `<meta name="csrf-token" content="${escapeHtml(csrfToken)}">
+<link rel="stylesheet" href="/admin/static/admin.css">
+<script src="/admin/static/admin.js" defer></script>`;
+}
+
+/** A hidden field carrying the CSRF token, for forms that work without the script. */
+export function csrfField(csrfToken: string): string {
+  return `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken)}">`;
+}
+
+export function editLink(source: string): string {
+  return `/admin/edit?source=${encodeURIComponent(source)}`;
+}
+
+const NOTICES: Readonly<Record<string, string>> = {
+  saved: 'Đã lưu thông tin văn bản.',
+  removed: 'Đã xoá văn bản.',
+  reloaded: 'Đã nạp lại thư mục văn bản.',
+};
+
+export interface AdminPageData {
+  reports: readonly FileReport[];
+  documents: number;
+  questionsToday: number;
+  unansweredToday: number;
+  unanswered: readonly UnansweredGroup[];
+  csrfToken: string;
+  uploadMaxBytes: number;
+  uploadExtensions: readonly string[];
+  /** One of NOTICES' keys after a form was handled (from the redirect's `?ok=`). */
+  notice?: string | undefined;
+}
+
+/** "10 MB", "64 KB": the limit as an admin reads it. */
+function size(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${String(Math.round((bytes / (1024 * 1024)) * 100) / 100).replace('.', ',')} MB`;
+}
+
+function reportRows(reports: readonly FileReport[], csrfToken: string): string {
+  return reports
+    .map((report) => {
+      const m = report.metadata;
+      const notes = [
+        ...report.errors.map((error) => `<div class="error">Lỗi: ${escapeHtml(error.message)}</div>`),
+        ...report.warnings.map((warning) => `<div class="warn">Cảnh báo: ${escapeHtml(warning)}</div>`),
+      ].join('');
+      const name = report.documentId
+        ? `<a href="/documents/${encodeURIComponent(report.source)}">${escapeHtml(report.source)}</a>`
+        : `${escapeHtml(report.source)} <span class="error">(bỏ qua)</span>`;
+      const edit = m ? `<a class="edit" href="${escapeHtml(editLink(report.source))}">Sửa</a>` : '';
+      const remove = `<form method="post" action="/admin/remove" class="remove" data-confirm="${escapeHtml(`Xoá ${report.source} khỏi thư mục văn bản?`)}">${csrfField(csrfToken)}<input type="hidden" name="source" value="${escapeHtml(report.source)}"><button type="submit">Xoá</button></form>`;
+      const issuer = [m?.issuer, m?.type].filter(Boolean).join(' · ');
+      return `<tr data-source="${escapeHtml(report.source)}"><td>${name}</td><td>${escapeHtml(m?.number ?? '—')}</td><td>${escapeHtml(m?.date ? formatVietnameseDate(m.date) : '—')}</td><td>${escapeHtml(m?.province ?? '—')}</td><td>${escapeHtml(issuer || '—')}</td><td>${escapeHtml(m?.title ?? '')}${notes}</td><td class="actions">${edit}${remove}</td></tr>`;
+    })
+    .join('');
+}
+
+/**
+ * `/admin`: upload by drag and drop, the documents with what was understood of each (with links to correct or
+ * remove it), a reload button, and the questions the bot could not ground.
+ */
+export function adminPage(data: AdminPageData): string {
+  const unansweredRows = data.unanswered
+    .map(
+      (group) =>
+        `<tr><td>${escapeHtml(group.text)}</td><td>${group.count}</td><td>${escapeHtml(new Date(group.lastAskedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }))}</td><td>${escapeHtml(group.outcome)}</td></tr>`,
+    )
+    .join('');
+  const notice = data.notice && NOTICES[data.notice] ? `<p class="notice">${NOTICES[data.notice]}</p>` : '';
+  const accept = data.uploadExtensions.join(',');
+  return page(
+    'Quản trị — hoidap-cntt',
+    `<main class="wide">
+<h1>Quản trị</h1>
+<p class="lead">Hôm nay: ${data.questionsToday} câu hỏi, ${data.unansweredToday} câu chưa trả lời được. Đang nạp ${data.documents} văn bản.</p>
+${notice}
+<section class="card" id="upload">
+<h2>Thêm văn bản</h2>
+<div id="drop" class="drop" data-max-bytes="${data.uploadMaxBytes}">
+<p>Kéo thả một hoặc nhiều tệp vào đây, hoặc <label class="pick">chọn tệp<input type="file" id="files" multiple accept="${escapeHtml(accept)}"></label></p>
+<p class="hint">Mỗi tệp tối đa ${size(data.uploadMaxBytes)}. Nhận: ${escapeHtml(data.uploadExtensions.join(' '))}. Tệp trùng tên sẽ thay tệp cũ.</p>
+</div>
+<ol id="uploads" class="uploads"></ol>
+</section>
+<form method="post" action="/admin/reload" id="reload">${csrfField(data.csrfToken)}<button type="submit">Nạp lại thư mục văn bản</button></form>
+<h2>Văn bản và những gì bot hiểu được</h2>
+<div class="card"><table id="documents"><thead><tr><th>Tệp</th><th>Số hiệu</th><th>Ngày</th><th>Tỉnh</th><th>Cơ quan, loại</th><th>Trích yếu, cảnh báo</th><th></th></tr></thead><tbody>${reportRows(data.reports, data.csrfToken)}</tbody></table></div>
+<h2>Câu hỏi chưa trả lời được (mới nhất trước)</h2>
+<div class="card"><table><thead><tr><th>Câu hỏi</th><th>Số lần</th><th>Lần cuối</th><th>Lý do</th></tr></thead><tbody>${unansweredRows || '<tr><td colspan="4">Chưa có.</td></tr>'}</tbody></table></div>
+</main>`,
+    adminHead(data.csrfToken),
+  );
+}
