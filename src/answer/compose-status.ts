@@ -159,7 +159,8 @@ function latestOf(knowledge: KnowledgeBase, grounding: StatusGrounding, today: D
     const names = undated.map((docIndex) => undatedName(knowledge.documents[docIndex]!)).join('; ');
     lines.push(`Không so sánh được với: ${names} (nguồn không nêu ngày ban hành).`);
   }
-  return { body: lines.join('\n'), documents: dated };
+  // Every document the answer names is cited, the undated ones last.
+  return { body: lines.join('\n'), documents: [...dated, ...undated] };
 }
 
 export function composeStatus(knowledge: KnowledgeBase, grounding: StatusGrounding, today: Date): StatusAnswer {

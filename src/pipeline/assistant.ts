@@ -86,7 +86,8 @@ export function createAssistant({
         return composeAnswer(base, { kind: 'conversation', intent: 'reset' });
       }
       const turns = await history(key);
-      const question = resolveFollowUp(understood, turns.at(-1));
+      const lastGrounded = turns.findLast((turn) => turn.documentIds.length > 0);
+      const question = resolveFollowUp(understood, turns.at(-1), lastGrounded);
       const grounding = groundQuestion(base, question);
       let answer: Answer;
       try {

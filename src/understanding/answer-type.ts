@@ -70,7 +70,8 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
 }
 
 const PERCENT_VALUE = /\d\s*%|\bphan tram\b/;
-const MONEY_VALUE = /\d[\d.,]*\s*(?:ty|trieu|nghin|ngan)?\s*(?:dong|ty|trieu)\b/;
+/** "57,600 tỷ đồng", "19 tỷ", "500 triệu": a number ending in a digit, then the unit ("4, đồng thời" is not money). */
+const MONEY_VALUE = /\d(?:[\d.,]*\d)?\s*(?:(?:ty|trieu|nghin|ngan)(?:\s+dong)?\b|dong\b(?! thoi| gop))/;
 const YEAR_VALUE = /\b(?:19|20)\d\d\b/;
 const ANY_NUMBER = /\d/;
 

@@ -120,6 +120,16 @@ function findCandidates(knowledge: KnowledgeBase, question: ResolvedQuestion): C
   );
   const fromConversation = question.focusDocumentIds.flatMap((id) => knowledge.documentsById.get(id) ?? []);
 
+  // A number only mentioned in another province's document ("Nghị quyết 36a/NQ-CP" asked of Huế) does not
+  // take the question away from the province named: it is a claim about that province's document.
+  const mentionedElsewhere =
+    fromNumbers.mentionedNumbers.length > 0 &&
+    fromProvinces.length > 0 &&
+    !fromNumbers.documents.some((docIndex) => fromProvinces.includes(docIndex));
+  if (mentionedElsewhere) {
+    fromNumbers.documents.length = 0;
+    fromNumbers.mentionedNumbers.length = 0;
+  }
   let documents: number[];
   if (fromNumbers.documents.length > 0) documents = fromNumbers.documents;
   else if (fromProvinces.length > 0) documents = fromProvinces;

@@ -17,9 +17,15 @@ const STANDALONE_INTENTS = new Set<QuestionIntent>(['greeting', 'small-talk', 'h
  */
 export function resolveFollowUp(
   question: UnderstoodQuestion,
-  previous: ConversationTurn | undefined,
+  last: ConversationTurn | undefined,
+  lastGrounded: ConversationTurn | undefined = last,
 ): ResolvedQuestion {
   const resolved: ResolvedQuestion = { ...question, focusDocumentIds: [], inheritedTerms: [], focusIsSoft: false };
+  // "Văn bản đó …" after a turn the bot could not answer still points at the documents discussed before it.
+  const previous =
+    last && last.documentIds.length === 0 && question.refersBack && lastGrounded
+      ? { ...last, documentIds: lastGrounded.documentIds, provinces: lastGrounded.provinces }
+      : last;
   if (!previous || STANDALONE_INTENTS.has(question.intent)) return resolved;
 
   const hasOwnScope = question.provinces.length > 0 || question.documentNumbers.length > 0;

@@ -81,7 +81,7 @@ const LIST =
   /\bliet ke\b|\bke ra\b|\bnhung (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcac (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b/;
 const SUMMARY = /\btom (?:tat|luoc)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
-  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)/;
+  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bda ket thuc\b/;
 const HORIZON =
   /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
@@ -107,7 +107,7 @@ const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON =
   /so sanh|tinh nao|dia phuong nao|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
 const CONFIRMATION =
-  /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$/;
+  /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$|\b(?:ha|nhi|chu)\s*\?*\s*$/;
 const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b(?!\s*nao)/;
 const FOLLOW_UP_END = /(?:thi sao|the nao|ra sao|thi bao nhieu|thi the nao)\s*[?!.]*\s*$/;
 const BACK_REFERENCE =
@@ -121,7 +121,7 @@ const ABOUT_THE_BOT =
   /(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ )?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ )?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -161,7 +161,7 @@ const GENERIC_PHRASES: readonly string[][] = [
 ].map((phrase) => phrase.split(' '));
 const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
 /** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
-const PERIOD_WORDS = new Set(['tam', 'nhin', 'giai', 'doan', 'thoi', 'han']);
+const PERIOD_WORDS = new Set(['tam', 'nhin', 'giai', 'doan', 'thoi', 'han', 'ky']);
 
 /** The single-syllable terms that say what the question is about: not generic, not a year, not noise. */
 function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
@@ -205,6 +205,8 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
   if (VALIDITY.test(folded)) return 'validity';
   if (LATEST.test(folded)) return 'latest';
   if (HORIZON.test(folded) && !hasTopic) return 'horizon';
+  // "kế hoạch giai đoạn 2016-2020 hả?": a period asserted and nothing else asked.
+  if (!hasTopic && CONFIRMATION.test(folded) && /\b(?:19|20)\d\d\b/.test(folded)) return 'horizon';
   if (LIST.test(folded) && !/\b(?:nhung|cac) tinh nao\b/.test(folded)) return 'list';
   return null;
 }
