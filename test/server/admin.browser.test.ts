@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -46,6 +48,7 @@ beforeAll(async () => {
     ADMIN_TOKEN,
     KNOWLEDGE_DIR: folder,
     KNOWLEDGE_WATCH: 'false',
+    OCR_CACHE_DIR: join(root, 'ocr-cache'),
     UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES),
   });
   app = await createApp({ config, logger: pino({ level: 'silent' }) });
@@ -130,6 +133,15 @@ async function dropFiles(page: Page, files: Array<{ name: string; bytes: Buffer 
   await page.dispatchEvent('#drop', 'drop', { dataTransfer });
 }
 
+/** The header of the sample decision as a scanner would deliver it: an image, no text. */
+async function scannedHeader(): Promise<Buffer> {
+  const out = join(root, 'scan');
+  // 150 dpi, cropped to the header: small enough that OCR takes well under a second.
+  const area = ['-x', '0', '-y', '90', '-W', '1240', '-H', '330'];
+  await promisify(execFile)('pdftoppm', ['-png', '-r', '150', '-singlefile', ...area, PDF.pathname, out]);
+  return readFile(`${out}.png`);
+}
+
 describe('/admin in Chromium', () => {
   it('uploads by drag and drop, shows what was understood, saves corrections, removes, reloads', async () => {
     const { page, problems } = await openAdmin();
@@ -212,6 +224,23 @@ describe('/admin in Chromium', () => {
     await page.waitForURL(/\/admin\?ok=reloaded$/);
     expect(await page.locator('.notice').textContent()).toContain('Đã nạp lại');
     expect(seen.filter((entry) => entry.url === '/admin/reload').map((entry) => entry.status)).toEqual([303]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a scan as being read by OCR, then what OCR understood, without a page reload', async () => {
+    const { page, problems } = await openAdmin();
+    await dropFiles(page, [{ name: 'bac-ninh-scan.png', bytes: await scannedHeader() }]);
+    const reading = page.locator('.upload.ocr[data-source="bac-ninh-scan.png"]');
+    await reading.waitFor({ timeout: 15_000 });
+    expect(await reading.locator('.status').textContent()).toContain('Đang nhận dạng chữ (OCR)');
+    const done = page.locator('.upload.done[data-source="bac-ninh-scan.png"]');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.locator('.reading').textContent()).toContain('OCR 1 trang');
+    const understood = await done.locator('.facts').textContent();
+    expect(understood).toContain('14/2011/QĐ-UBND');
+    expect(understood).toContain('Bắc Ninh');
+    await page.locator('#documents tr[data-source="bac-ninh-scan.png"]:not([data-pending])').waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -100,6 +100,11 @@ describe('security headers', () => {
     expect(script.body).toContain('XMLHttpRequest');
   });
 
+  it('says per file how its text was read', async () => {
+    const page = await server.inject({ url: '/admin', headers: bearer });
+    expect(page.body).toMatch(/ha-tinh-4086-qd-ubnd-2012\.md<\/a><div class="reading">đọc chữ trực tiếp<\/div>/);
+  });
+
   it('marks every response of the server nosniff', async () => {
     expect((await server.inject('/')).headers['x-content-type-options']).toBe('nosniff');
   });

@@ -5,12 +5,70 @@
  */
 export const ADMIN_SCRIPT = `'use strict';
 const csrf = document.querySelector('meta[name="csrf-token"]').content;
+const POLL_MS = 2000;
 
 // Delegated, so that rows swapped in after an upload ask too.
 document.addEventListener('submit', (event) => {
   const form = event.target;
   if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) event.preventDefault();
 });
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function formatDate(iso) {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-');
+  return d + '/' + Number(m) + '/' + y;
+}
+
+function isPending(report) {
+  return Boolean(report && report.reading && report.reading.state === 'pending');
+}
+
+// The table as the server renders it now; DOMParser runs no script, and the markup is this server's own.
+async function refreshDocuments() {
+  try {
+    const response = await fetch('/admin', { headers: { accept: 'text/html' } });
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('documents');
+    const table = document.getElementById('documents');
+    if (fresh && table) table.replaceWith(document.importNode(fresh, true));
+  } catch {
+    // The page still works; a reload shows the list.
+  }
+}
+
+// Scans are read by OCR in the background: poll until none is pending, showing each result as it arrives.
+const awaitingOcr = new Map();
+let polling = null;
+function pollWhilePending() {
+  if (polling) return;
+  polling = setInterval(async () => {
+    let reports;
+    try {
+      reports = await (await fetch('/admin/api/documents', { headers: { accept: 'application/json' } })).json();
+    } catch {
+      return;
+    }
+    for (const [source, show] of awaitingOcr) {
+      const report = reports.find((candidate) => candidate.source === source);
+      if (!isPending(report)) {
+        awaitingOcr.delete(source);
+        show(report || null);
+      }
+    }
+    if (!reports.some(isPending)) {
+      clearInterval(polling);
+      polling = null;
+      refreshDocuments();
+    }
+  }, POLL_MS);
+}
+if (document.querySelector('#documents tr[data-pending]')) pollWhilePending();
 
 const drop = document.getElementById('drop');
 if (drop) {
@@ -31,18 +89,6 @@ if (drop) {
       });
     }
   };
-
-  // The table as the server renders it now; DOMParser runs no script, and the markup is this server's own.
-  async function refreshDocuments() {
-    try {
-      const response = await fetch('/admin', { headers: { accept: 'text/html' } });
-      const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('documents');
-      const table = document.getElementById('documents');
-      if (fresh && table) table.replaceWith(document.importNode(fresh, true));
-    } catch {
-      // The page still works; a reload shows the list.
-    }
-  }
   drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (event) => {
@@ -55,13 +101,6 @@ if (drop) {
   window.addEventListener('dragover', (event) => event.preventDefault());
   window.addEventListener('drop', (event) => event.preventDefault());
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   function addRow(file) {
     const item = element('li', 'upload pending');
     item.dataset.name = file.name;
@@ -72,24 +111,26 @@ if (drop) {
     item.appendChild(progress);
     const status = element('span', 'status', 'Đang chờ…');
     item.appendChild(status);
+    const details = element('div', 'details');
+    item.appendChild(details);
     list.appendChild(item);
-    return { item, progress, status };
+    return { item, progress, status, details };
   }
 
-  function megabytes(bytes) {
+  function size(bytes) {
     if (bytes < 1048576) return Math.ceil(bytes / 1024) + ' KB';
     return (Math.ceil(bytes / 10485.76) / 100).toString().replace('.', ',') + ' MB';
   }
 
   function upload(file, row) {
     if (file.size > maxBytes) {
-      failed(row, 'Tệp ' + megabytes(file.size) + ' vượt giới hạn ' + megabytes(maxBytes) + '.');
+      failed(row, 'Tệp ' + size(file.size) + ' vượt giới hạn ' + size(maxBytes) + '.');
       return Promise.resolve();
     }
     row.status.textContent = 'Đang tải lên…';
     return new Promise((resolve) => {
       const request = new XMLHttpRequest();
-      request.open('PUT', '/admin/api/files/' + encodeURIComponent(file.name));
+      request.open('PUT', '/admin/api/files/' + encodeURIComponent(file.name.normalize('NFC')));
       request.setRequestHeader('content-type', 'application/octet-stream');
       request.setRequestHeader('accept', 'application/json');
       request.setRequestHeader('x-csrf-token', csrf);
@@ -100,7 +141,7 @@ if (drop) {
       request.addEventListener('load', () => {
         let data = {};
         try { data = JSON.parse(request.responseText); } catch {}
-        if (request.status >= 200 && request.status < 300) understood(row, data);
+        if (request.status >= 200 && request.status < 300) stored(row, data);
         else failed(row, data.error || 'Lỗi ' + request.status);
         resolve();
       });
@@ -115,22 +156,27 @@ if (drop) {
     row.status.textContent = message;
   }
 
-  function formatDate(iso) {
-    if (!iso) return null;
-    const [y, m, d] = iso.split('-');
-    return d + '/' + Number(m) + '/' + y;
-  }
-
-  function understood(row, data) {
-    const report = data.report;
-    row.item.className = 'upload done';
+  function stored(row, data) {
     row.item.dataset.source = data.source;
     row.progress.value = 1;
-    row.status.textContent = data.replaced ? 'Đã thay tệp cũ.' : 'Đã thêm.';
+    const done = data.replaced ? 'Đã thay tệp cũ.' : 'Đã thêm.';
+    if (!isPending(data.report)) return understood(row, data.report, done);
+    row.item.className = 'upload ocr';
+    row.status.textContent = done + ' Đang nhận dạng chữ (OCR)…';
+    row.details.replaceChildren(element('div', 'reading', data.report.reading.summary));
+    awaitingOcr.set(data.source, (report) => understood(row, report, done));
+    pollWhilePending();
+  }
+
+  function understood(row, report, done) {
+    row.item.className = 'upload done';
+    row.status.textContent = done;
+    const parts = [];
     if (!report) {
-      row.item.appendChild(element('div', 'warn', 'Tệp đã lưu nhưng chưa được nạp; hãy bấm nạp lại.'));
+      row.details.replaceChildren(element('div', 'warn', 'Tệp đã lưu nhưng chưa được nạp; hãy bấm nạp lại.'));
       return;
     }
+    if (report.reading) parts.push(element('div', 'reading', report.reading.summary));
     const m = report.metadata || {};
     const facts = element('dl', 'facts');
     const rows = [
@@ -141,14 +187,15 @@ if (drop) {
       facts.appendChild(element('dt', '', label));
       facts.appendChild(element('dd', value ? '' : 'missing', value || '—'));
     }
-    row.item.appendChild(facts);
-    for (const error of report.errors) row.item.appendChild(element('div', 'error', 'Lỗi: ' + error.message));
-    for (const warning of report.warnings) row.item.appendChild(element('div', 'warn', 'Cảnh báo: ' + warning));
+    parts.push(facts);
+    for (const error of report.errors) parts.push(element('div', 'error', 'Lỗi: ' + error.message));
+    for (const warning of report.warnings) parts.push(element('div', 'warn', 'Cảnh báo: ' + warning));
     if (report.metadata) {
       const link = element('a', 'edit', 'Sửa thông tin');
       link.href = '/admin/edit?source=' + encodeURIComponent(report.source);
-      row.item.appendChild(link);
+      parts.push(link);
     }
+    row.details.replaceChildren(...parts);
   }
 }
 `;
@@ -166,6 +213,8 @@ h2 { font-size: 1.05rem; margin: 18px 0 8px; }
 .upload progress { margin: 0 8px; vertical-align: middle; }
 .upload .status { margin-left: 8px; }
 .upload.failed .status { color: #b00020; }
+.upload.ocr .status { color: var(--muted); }
+.reading { color: var(--muted); font-size: 0.9rem; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }

@@ -55,10 +55,12 @@ function reportRows(reports: readonly FileReport[], csrfToken: string): string {
       const name = report.documentId
         ? `<a href="/documents/${encodeURIComponent(report.source)}">${escapeHtml(report.source)}</a>`
         : `${escapeHtml(report.source)} <span class="error">(bỏ qua)</span>`;
+      const reading = report.reading ? `<div class="reading">${escapeHtml(report.reading.summary)}</div>` : '';
+      const pending = report.reading?.state === 'pending' ? ' data-pending' : '';
       const edit = m ? `<a class="edit" href="${escapeHtml(editLink(report.source))}">Sửa</a>` : '';
       const remove = `<form method="post" action="/admin/remove" class="remove" data-confirm="${escapeHtml(`Xoá ${report.source} khỏi thư mục văn bản?`)}">${csrfField(csrfToken)}<input type="hidden" name="source" value="${escapeHtml(report.source)}"><button type="submit">Xoá</button></form>`;
       const issuer = [m?.issuer, m?.type].filter(Boolean).join(' · ');
-      return `<tr data-source="${escapeHtml(report.source)}"><td>${name}</td><td>${escapeHtml(m?.number ?? '—')}</td><td>${escapeHtml(m?.date ? formatVietnameseDate(m.date) : '—')}</td><td>${escapeHtml(m?.province ?? '—')}</td><td>${escapeHtml(issuer || '—')}</td><td>${escapeHtml(m?.title ?? '')}${notes}</td><td class="actions">${edit}${remove}</td></tr>`;
+      return `<tr data-source="${escapeHtml(report.source)}"${pending}><td>${name}${reading}</td><td>${escapeHtml(m?.number ?? '—')}</td><td>${escapeHtml(m?.date ? formatVietnameseDate(m.date) : '—')}</td><td>${escapeHtml(m?.province ?? '—')}</td><td>${escapeHtml(issuer || '—')}</td><td>${escapeHtml(m?.title ?? '')}${notes}</td><td class="actions">${edit}${remove}</td></tr>`;
     })
     .join('');
 }
