@@ -61,9 +61,6 @@ const BLOCK = new Set([
   'ul',
   'ol',
   'table',
-  'tbody',
-  'thead',
-  'tr',
   'h1',
   'h2',
   'h3',
@@ -204,12 +201,14 @@ function render(node: Node): string {
   if (node.name === 'br') return '\n';
   if (node.name === 'hr') return '\n\n';
   if (node.name === 'tr') {
+    // One line per row, its cells side by side as a Markdown table row: an official header's two columns.
     const cells = node.children.map(render).map((cell) => cell.replace(/\s+/g, ' ').trim());
-    return `\n${cells.filter((cell) => cell !== '').join(' | ')}\n`;
+    return `${cells.filter((cell) => cell !== '').join(' | ')}\n`;
   }
   const inner = node.children.map(render).join('');
   if (CELLS.has(node.name)) return inner;
-  return BLOCK.has(node.name) ? `\n${inner}\n` : inner;
+  // Blocks are paragraphs, separated by a blank line as in the text read from a DOCX.
+  return BLOCK.has(node.name) ? `\n\n${inner}\n\n` : inner;
 }
 
 function letters(text: string): number {
