@@ -3,8 +3,11 @@ import {
   type DailyStats,
   isQuestion,
   type LoggedQuestion,
+  NEW_GROUPS_PER_SOURCE_PER_HOUR,
   type QuestionLog,
+  type QuestionLogLimits,
   questionGroupKey,
+  SOURCE_WINDOW_MS,
   UNANSWERED_GROUPS_KEPT,
   UNANSWERED_OUTCOMES,
   type UnansweredGroup,
@@ -18,8 +21,16 @@ const DAYS_KEPT = 60;
 export class MemoryQuestionLog implements QuestionLog {
   private readonly days = new Map<string, { questions: number; unanswered: number }>();
   private readonly groups = new Map<string, UnansweredGroup>();
+  private readonly maxGroups: number;
+  private readonly newGroupsPerSource: number;
+  /** New groups started per source in the current hour; forgotten as the next hour starts. */
+  private sourceWindow = -1;
+  private startedBySource = new Map<string, number>();
 
-  constructor(private readonly maxGroups = UNANSWERED_GROUPS_KEPT) {}
+  constructor(limits: QuestionLogLimits = {}) {
+    this.maxGroups = limits.maxGroups ?? UNANSWERED_GROUPS_KEPT;
+    this.newGroupsPerSource = limits.newGroupsPerSourcePerHour ?? NEW_GROUPS_PER_SOURCE_PER_HOUR;
+  }
 
   async record(question: LoggedQuestion): Promise<void> {
     const day = vietnamDay(question.at);
@@ -32,6 +43,7 @@ export class MemoryQuestionLog implements QuestionLog {
     if (!unanswered) return;
     const key = questionGroupKey(foldVietnamese(question.text));
     const previous = this.groups.get(key);
+    if (!previous && question.source && !this.mayStartGroup(question.source, question.at)) return;
     this.groups.delete(key);
     this.groups.set(key, {
       text: question.text,
@@ -40,6 +52,19 @@ export class MemoryQuestionLog implements QuestionLog {
       outcome: question.outcome,
     });
     if (this.groups.size > this.maxGroups) this.groups.delete(this.groups.keys().next().value!);
+  }
+
+  /** Counts a new group against its source's hour; false once the source has started its share. */
+  private mayStartGroup(source: string, at: number): boolean {
+    const window = Math.floor(at / SOURCE_WINDOW_MS);
+    if (window !== this.sourceWindow) {
+      this.sourceWindow = window;
+      this.startedBySource = new Map();
+    }
+    const started = this.startedBySource.get(source) ?? 0;
+    if (started >= this.newGroupsPerSource) return false;
+    this.startedBySource.set(source, started + 1);
+    return true;
   }
 
   async stats(day: string): Promise<DailyStats> {

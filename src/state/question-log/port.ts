@@ -8,6 +8,11 @@ export interface LoggedQuestion {
   grounded: boolean;
   /** Unix milliseconds. */
   at: number;
+  /**
+   * Who sent it, when nobody vouches for who they are (a web client's address): such a source may start at
+   * most `newGroupsPerSourcePerHour` new unanswered groups an hour. Absent: no cap (platform accounts, API keys).
+   */
+  source?: string;
 }
 
 /** A question the bot could not ground, with how often it (or the same words) was asked. */
@@ -28,7 +33,8 @@ export interface DailyStats {
 
 /**
  * What people asked: counts per day and the questions that found no grounding, grouped so admins know
- * which documents to add.
+ * which documents to add. The list is bounded (least recently asked out first), so one anonymous source is
+ * capped in how many new groups it starts, or it could push everyone else's questions out.
  */
 export interface QuestionLog {
   record(question: LoggedQuestion): Promise<void>;
@@ -54,6 +60,17 @@ export function isQuestion(outcome: AnswerOutcome): boolean {
 
 /** Unanswered groups kept for the admins; the least recently asked go first. */
 export const UNANSWERED_GROUPS_KEPT = 1000;
+
+/** New unanswered groups one source may start an hour; asking again what is already listed is always counted. */
+export const NEW_GROUPS_PER_SOURCE_PER_HOUR = 10;
+
+export const SOURCE_WINDOW_MS = 60 * 60 * 1000;
+
+/** How the question logs are bounded; the defaults are the constants above. */
+export interface QuestionLogLimits {
+  maxGroups?: number;
+  newGroupsPerSourcePerHour?: number;
+}
 
 /** Vietnam is UTC+7 all year (no daylight saving). */
 const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;

@@ -4,8 +4,11 @@ import {
   type DailyStats,
   isQuestion,
   type LoggedQuestion,
+  NEW_GROUPS_PER_SOURCE_PER_HOUR,
   type QuestionLog,
+  type QuestionLogLimits,
   questionGroupKey,
+  SOURCE_WINDOW_MS,
   UNANSWERED_GROUPS_KEPT,
   UNANSWERED_OUTCOMES,
   type UnansweredGroup,
@@ -15,15 +18,46 @@ import {
 const KEEP_DAYS_S = 90 * 24 * 60 * 60;
 
 /**
+ * Adds one asking to its group and drops the least recently asked groups beyond ARGV[4], in one step. With a
+ * fourth key (the source's counter for this hour), a group not listed yet is added only while the source has
+ * started fewer than ARGV[5] groups this hour. Returns 1 when recorded, 0 when the source's share was used up.
+ */
+const RECORD_UNANSWERED_SCRIPT = `
+local groups, counts, recent = KEYS[1], KEYS[2], KEYS[3]
+local group = ARGV[1]
+if #KEYS == 4 and redis.call('HEXISTS', groups, group) == 0 then
+  local started = redis.call('INCR', KEYS[4])
+  if started == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[6]) end
+  if started > tonumber(ARGV[5]) then return 0 end
+end
+redis.call('HSET', groups, group, ARGV[2])
+redis.call('HINCRBY', counts, group, 1)
+redis.call('ZADD', recent, ARGV[3], group)
+for _, old in ipairs(redis.call('ZRANGE', recent, 0, -(tonumber(ARGV[4]) + 1))) do
+  redis.call('ZREM', recent, old)
+  redis.call('HDEL', groups, old)
+  redis.call('HDEL', counts, old)
+end
+return 1`;
+
+/**
  * The question log in Redis: `{prefix}stats:{day}` (hash of counters), `{prefix}unanswered:recent`
  * (sorted set of group keys by last time asked), `{prefix}unanswered:groups` (group key → last wording,
- * time and outcome) and `{prefix}unanswered:counts` (group key → times asked).
+ * time and outcome), `{prefix}unanswered:counts` (group key → times asked) and
+ * `{prefix}unanswered:source:{source}:{hour}` (new groups a source started that hour).
  */
 export class RedisQuestionLog implements QuestionLog {
+  private readonly maxGroups: number;
+  private readonly newGroupsPerSource: number;
+
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
-  ) {}
+    limits: QuestionLogLimits = {},
+  ) {
+    this.maxGroups = limits.maxGroups ?? UNANSWERED_GROUPS_KEPT;
+    this.newGroupsPerSource = limits.newGroupsPerSourcePerHour ?? NEW_GROUPS_PER_SOURCE_PER_HOUR;
+  }
 
   async record(question: LoggedQuestion): Promise<void> {
     assertReady(this.redis);
@@ -40,15 +74,20 @@ export class RedisQuestionLog implements QuestionLog {
     const group = questionGroupKey(foldVietnamese(question.text));
     const { groups, counts, recent } = this.keys();
     const last = { text: question.text, lastAskedAt: question.at, outcome: question.outcome };
-    await this.redis
-      .multi()
-      .hSet(groups, group, JSON.stringify(last))
-      .hIncrBy(counts, group, 1)
-      .zAdd(recent, { score: question.at, value: group })
-      .exec();
-    const overflow = await this.redis.zRange(recent, 0, -(UNANSWERED_GROUPS_KEPT + 1));
-    if (overflow.length > 0)
-      await this.redis.multi().zRem(recent, overflow).hDel(groups, overflow).hDel(counts, overflow).exec();
+    const window = Math.floor(question.at / SOURCE_WINDOW_MS);
+    const sourceKey = question.source ? [`${this.prefix}unanswered:source:${question.source}:${window}`] : [];
+    await this.redis.eval(RECORD_UNANSWERED_SCRIPT, {
+      keys: [groups, counts, recent, ...sourceKey],
+      arguments: [
+        group,
+        JSON.stringify(last),
+        String(question.at),
+        String(this.maxGroups),
+        String(this.newGroupsPerSource),
+        // The counter outlives its hour by one more, then Redis forgets it.
+        String(2 * SOURCE_WINDOW_MS),
+      ],
+    });
   }
 
   private keys() {

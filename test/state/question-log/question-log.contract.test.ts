@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryQuestionLog } from '../../../src/state/question-log/memory.ts';
-import type { QuestionLog } from '../../../src/state/question-log/port.ts';
+import type { LoggedQuestion, QuestionLog, QuestionLogLimits } from '../../../src/state/question-log/port.ts';
 import { RedisQuestionLog } from '../../../src/state/question-log/redis.ts';
 import { useContractRedis } from '../redis-fixture.ts';
 
@@ -8,9 +8,9 @@ import { useContractRedis } from '../redis-fixture.ts';
 
 const redis = useContractRedis();
 
-const implementations: Array<[name: string, create: () => QuestionLog]> = [
-  ['MemoryQuestionLog', () => new MemoryQuestionLog()],
-  ['RedisQuestionLog', () => new RedisQuestionLog(redis.client(), redis.prefix())],
+const implementations: Array<[name: string, create: (limits?: QuestionLogLimits) => QuestionLog]> = [
+  ['MemoryQuestionLog', (limits) => new MemoryQuestionLog(limits)],
+  ['RedisQuestionLog', (limits) => new RedisQuestionLog(redis.client(), redis.prefix(), limits)],
 ];
 
 describe.each(implementations)('%s (QuestionLog contract)', (_name, create) => {
@@ -60,5 +60,45 @@ describe.each(implementations)('%s (QuestionLog contract)', (_name, create) => {
       ['Thời tiết hôm nay?', 1],
     ]);
     expect(await log.unanswered(1)).toHaveLength(1);
+  });
+
+  const unanswered = (text: string, at: number, source?: string): LoggedQuestion => ({
+    channel: 'web',
+    text,
+    outcome: 'no-match',
+    grounded: false,
+    at,
+    ...(source ? { source } : {}),
+  });
+
+  it('keeps the most recently asked groups up to its bound', async () => {
+    const log = create({ maxGroups: 2 });
+    await log.record(unanswered('câu một', at));
+    await log.record(unanswered('câu hai', at + 1));
+    await log.record(unanswered('câu một', at + 2));
+    await log.record(unanswered('câu ba', at + 3));
+    expect((await log.unanswered(10)).map((group) => [group.text, group.count])).toEqual([
+      ['câu ba', 1],
+      ['câu một', 2],
+    ]);
+  });
+
+  it('lets one source start only its share of new groups an hour, still counting what is listed', async () => {
+    const log = create({ newGroupsPerSourcePerHour: 2 });
+    for (let i = 0; i < 5; i++) await log.record(unanswered(`rác số ${i}`, at + i, 'address:203.0.113.9'));
+    await log.record(unanswered('rác số 0', at + 10, 'address:203.0.113.9'));
+    await log.record(unanswered('Nghệ An có quy hoạch không?', at + 11, 'address:198.51.100.4'));
+    await log.record(unanswered('Lào Cai có quy hoạch không?', at + 12));
+    expect((await log.unanswered(10)).map((group) => [group.text, group.count])).toEqual([
+      ['Lào Cai có quy hoạch không?', 1],
+      ['Nghệ An có quy hoạch không?', 1],
+      ['rác số 0', 2],
+      ['rác số 1', 1],
+    ]);
+    // Refused groups are still questions the day counts.
+    expect((await log.stats('2026-11-22')).unanswered).toBe(8);
+
+    await log.record(unanswered('rác số 7', at + 60 * 60 * 1000, 'address:203.0.113.9'));
+    expect((await log.unanswered(1))[0]!.text).toBe('rác số 7');
   });
 });
