@@ -46,7 +46,7 @@ async function ocrPerPage(pdfPath: string, pages: number, work: string) {
     const image = await engine.rasterize(pdfPath, page, join(work, `p${page}`), OCR.pageTimeoutMs);
     raster.push((performance.now() - started) / 1000);
     started = performance.now();
-    await engine.recognize(image, join(work, `t${page}`), OCR.pageTimeoutMs);
+    await engine.recognize(image.path, join(work, `t${page}`), OCR.pageTimeoutMs, image.dpi);
     recognise.push((performance.now() - started) / 1000);
   }
   const total = raster.map((seconds, i) => seconds + recognise[i]!);

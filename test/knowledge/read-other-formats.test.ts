@@ -112,7 +112,7 @@ function fakeEngine(): OcrEngine & { pages: number[] } {
     availability: async () => ({ images: true, pdf: true, missing: null }),
     rasterize: async (_pdf, page, outBase) => {
       pages.push(page);
-      return `${outBase}.png`;
+      return { path: `${outBase}.pgm`, dpi: 300 };
     },
     recognize: async () => ({ text: 'Điều 2. Mục tiêu: 80% văn bản được trao đổi dưới dạng điện tử.', confidence: 88 }),
   };

@@ -27,7 +27,7 @@ class FakeEngine implements OcrEngine {
   }
 
   async rasterize(_pdf: string, page: number, outBase: string) {
-    return `${outBase}-page-${page}.png`;
+    return { path: `${outBase}-page-${page}.pgm`, dpi: 300 };
   }
 
   async recognize(image: string): Promise<RecognizedText> {
@@ -59,6 +59,7 @@ afterEach(async () => {
 
 function reader(engine: OcrEngine, options: { cache?: OcrCacheStore; maxPages?: number; concurrency?: number } = {}) {
   return new BackgroundScanReader({
+    claimRetryMs: 20,
     engine,
     cache: options.cache ?? new MemoryOcrCache(),
     logger: silent,
@@ -150,6 +151,23 @@ describe('BackgroundScanReader', () => {
       'Trang 2: Quyết định số 14/2011/QĐ-UBND',
     ]);
     expect(engine.recognised).toEqual(['1', '2']);
+  });
+
+  it('reads a file once for all the processes that share the cache folder', async () => {
+    const engine = new FakeEngine();
+    const request = await scan('chung.pdf', 'shared scan', 3);
+    const one = reader(engine, { cache: new FolderOcrCache(join(dir, 'shared')) });
+    const other = reader(engine, { cache: new FolderOcrCache(join(dir, 'shared')) });
+    const settled: string[] = [];
+    other.onSettled((source) => settled.push(source));
+    await one.read(request);
+    // The other process asks while the first is reading: it waits for the result instead of reading too.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    expect((await other.read(request)).state).toBe('pending');
+    await Promise.all([one.idle(), other.idle()]);
+    expect(engine.recognised).toEqual(['1', '2', '3']);
+    expect(settled).toEqual(['chung.pdf']);
+    expect(await other.read(request)).toMatchObject({ state: 'done', cached: true });
   });
 
   it('reports a file that cannot be read as failed, once, without retrying it on every reload', async () => {

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isRecord } from '../../util/is-record.ts';
 
@@ -34,6 +35,12 @@ export interface ScanReading {
 export interface OcrCacheStore {
   get(hash: string): Promise<ScanReading | null>;
   put(reading: ScanReading): Promise<void>;
+  /**
+   * Claims the reading of these bytes, so that processes sharing the cache read each file once. False while
+   * another holds a claim younger than `staleMs` (a crashed process's claim expires).
+   */
+  claim(hash: string, staleMs: number): Promise<boolean>;
+  release(hash: string): Promise<void>;
 }
 
 /**
@@ -75,6 +82,37 @@ export class FolderOcrCache implements OcrCacheStore {
     }
   }
 
+  private claimPath(hash: string): string {
+    return join(this.root, hash.slice(0, 2), `${hash}.reading`);
+  }
+
+  async claim(hash: string, staleMs: number): Promise<boolean> {
+    const path = this.claimPath(hash);
+    await mkdir(join(this.root, hash.slice(0, 2)), { recursive: true });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        // 'wx' fails when the file exists: creating it is the claim, atomically, on a shared folder too.
+        const file = await open(path, 'wx');
+        await file.writeFile(`${hostname()}\n${process.pid}\n`);
+        await file.close();
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return true; // no claims here: read it anyway
+        const age = await stat(path).then(
+          (info) => Date.now() - info.mtimeMs,
+          () => Number.POSITIVE_INFINITY,
+        );
+        if (age < staleMs && !(await claimedByDeadProcess(path))) return false;
+        await unlink(path).catch(() => undefined);
+      }
+    }
+    return false;
+  }
+
+  async release(hash: string): Promise<void> {
+    await unlink(this.claimPath(hash)).catch(() => undefined);
+  }
+
   async put(reading: ScanReading): Promise<void> {
     const path = this.path(reading.hash);
     await mkdir(join(this.root, reading.hash.slice(0, 2)), { recursive: true });
@@ -82,6 +120,18 @@ export class FolderOcrCache implements OcrCacheStore {
     const partial = `${path}.${process.pid}.partial`;
     await writeFile(partial, JSON.stringify(reading));
     await rename(partial, path);
+  }
+}
+
+/** A claim left by a process of this machine that no longer runs (killed mid-OCR, then restarted). */
+async function claimedByDeadProcess(path: string): Promise<boolean> {
+  const [host, pid] = (await readFile(path, 'utf8').catch(() => '')).split('\n');
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid)) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
@@ -96,4 +146,10 @@ export class MemoryOcrCache implements OcrCacheStore {
   async put(reading: ScanReading): Promise<void> {
     this.entries.set(reading.hash, reading);
   }
+
+  async claim(): Promise<boolean> {
+    return true;
+  }
+
+  async release(): Promise<void> {}
 }

@@ -5,10 +5,18 @@
 export interface OcrEngine {
   /** What the machine can do; probed once, the result remembered. */
   availability(): Promise<OcrAvailability>;
-  /** Renders one page (1-based) of a PDF to an image file next to `outBase`; returns the image's path. */
-  rasterize(pdfPath: string, page: number, outBase: string, timeoutMs: number): Promise<string>;
-  /** Recognises the text of an image file (every page of a multi-page TIFF). */
-  recognize(imagePath: string, outBase: string, timeoutMs: number): Promise<RecognizedText>;
+  /** Renders one page (1-based) of a PDF to an image file next to `outBase`. */
+  rasterize(pdfPath: string, page: number, outBase: string, timeoutMs: number): Promise<RasterizedPage>;
+  /**
+   * Recognises the text of an image file (every page of a multi-page TIFF). `dpi` is given for rendered
+   * pages, whose resolution is known; without it the image's own (or an estimate) is used.
+   */
+  recognize(imagePath: string, outBase: string, timeoutMs: number, dpi?: number): Promise<RecognizedText>;
+}
+
+export interface RasterizedPage {
+  path: string;
+  dpi: number;
 }
 
 export interface OcrAvailability {

@@ -61,6 +61,8 @@ export interface ScanReaderOptions {
   maxPages: number;
   /** Where page images are rendered; default the OS temporary folder. */
   workDir?: string;
+  /** How often a file another process is reading is looked for again in the shared cache. Default 2 s. */
+  claimRetryMs?: number;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -69,6 +71,7 @@ export function contentHash(bytes: Uint8Array): string {
 
 /** Finished readings kept in memory: enough for a large folder, bounded for a process that runs for months. */
 const MEMORY_ENTRIES = 2000;
+const CLAIM_RETRY_MS = 2000;
 
 interface Job {
   request: ScanRequest;
@@ -104,6 +107,8 @@ export class BackgroundScanReader implements ScanReader {
   readonly maxPages: number;
   private readonly queue: Job[] = [];
   private readonly running = new Map<string, Job>();
+  /** Files another process sharing the cache is reading: looked for again in a while, without taking a slot. */
+  private readonly deferred = new Map<string, NodeJS.Timeout>();
   private readonly pages: Slots;
   /** Readings finished in this process (cached: false) or found in the cache folder (cached: true). */
   private readonly memory = new Map<string, { reading: ScanReading; cached: boolean }>();
@@ -140,7 +145,7 @@ export class BackgroundScanReader implements ScanReader {
       return { state: 'unavailable', missing: available.missing ?? 'tesseract-ocr-vie' };
     }
     const pages = Math.min(request.ocrPages.length, this.maxPages);
-    if (this.running.has(request.hash)) return { state: 'pending', ahead: 0, pages };
+    if (this.running.has(request.hash) || this.deferred.has(request.hash)) return { state: 'pending', ahead: 0, pages };
     const queued = this.queue.findIndex((job) => job.request.hash === request.hash);
     if (queued >= 0) return { state: 'pending', ahead: this.running.size + queued, pages };
     this.queue.push({ request });
@@ -156,8 +161,12 @@ export class BackgroundScanReader implements ScanReader {
   }
 
   idle(): Promise<void> {
-    if (this.queue.length === 0 && this.running.size === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.queue.length === 0 && this.running.size === 0 && this.deferred.size === 0;
   }
 
   /** A reading is complete when nothing was left unread, or when it was capped at least as low as now. */
@@ -177,11 +186,22 @@ export class BackgroundScanReader implements ScanReader {
     while (this.running.size < this.options.concurrency && this.queue.length > 0) {
       const job = this.queue.shift()!;
       this.running.set(job.request.hash, job);
-      void this.process(job).finally(() => {
-        this.running.delete(job.request.hash);
-        this.settled(job.request.source);
+      void this.process(job).then((outcome) => {
+        const { hash, source } = job.request;
+        this.running.delete(hash);
+        if (outcome === 'deferred') {
+          const timer = setTimeout(() => {
+            this.deferred.delete(hash);
+            this.queue.push(job);
+            this.pump();
+          }, this.options.claimRetryMs ?? CLAIM_RETRY_MS);
+          timer.unref();
+          this.deferred.set(hash, timer);
+        } else {
+          this.settled(source);
+        }
         this.pump();
-        if (this.queue.length === 0 && this.running.size === 0) {
+        if (this.isIdle()) {
           const waiters = this.idleWaiters;
           this.idleWaiters = [];
           for (const resolve of waiters) resolve();
@@ -200,21 +220,48 @@ export class BackgroundScanReader implements ScanReader {
     }
   }
 
-  private async process({ request }: Job): Promise<void> {
-    const { logger } = this.options;
-    const started = performance.now();
+  /** Reads one file unless it is gone, changed, or being read by another process ('deferred'). Never throws. */
+  private async process({ request }: Job): Promise<'settled' | 'deferred'> {
+    const { logger, cache } = this.options;
     let bytes: Buffer;
     try {
       bytes = await readFile(request.path);
     } catch {
       logger.info({ source: request.source }, 'OCR skipped: the file is gone');
-      return;
+      return 'settled';
     }
     if (contentHash(bytes) !== request.hash) {
       // The next reload asks again for the new bytes.
       logger.info({ source: request.source }, 'OCR skipped: the file changed while it waited');
-      return;
+      return 'settled';
     }
+    try {
+      const stored = await cache.get(request.hash);
+      if (stored && this.complete(stored)) {
+        logger.info({ source: request.source }, 'OCR cache hit: read by another process');
+        this.remember(stored, true);
+        return 'settled';
+      }
+      // The longest a reading may take before its claim is taken for a crashed process's.
+      const staleMs = this.options.pageTimeoutMs * (this.maxPages + 1);
+      if (!(await cache.claim(request.hash, staleMs))) {
+        logger.debug({ source: request.source }, 'OCR: another process is reading this file; waiting for it');
+        return 'deferred';
+      }
+    } catch (error) {
+      logger.warn({ err: error, source: request.source }, 'OCR cache unreadable; reading the file here');
+    }
+    try {
+      await this.readClaimed(request, bytes);
+    } finally {
+      await cache.release(request.hash).catch(() => undefined);
+    }
+    return 'settled';
+  }
+
+  private async readClaimed(request: ScanRequest, bytes: Buffer): Promise<void> {
+    const { logger } = this.options;
+    const started = performance.now();
     const dir = await mkdtemp(join(this.options.workDir ?? tmpdir(), 'hoidap-ocr-'));
     try {
       const input = join(dir, request.kind === 'pdf' ? 'input.pdf' : 'input-image');
@@ -282,10 +329,10 @@ export class BackgroundScanReader implements ScanReader {
     const started = performance.now();
     const left = () => Math.max(1, pageTimeoutMs - (performance.now() - started));
     try {
-      const image =
-        request.kind === 'pdf' ? await engine.rasterize(input, page, join(dir, `page-${page}`), left()) : input;
-      const result = await engine.recognize(image, join(dir, `text-${page}`), left());
-      if (image !== input) await rm(image, { force: true });
+      const rendered =
+        request.kind === 'pdf' ? await engine.rasterize(input, page, join(dir, `page-${page}`), left()) : null;
+      const result = await engine.recognize(rendered?.path ?? input, join(dir, `text-${page}`), left(), rendered?.dpi);
+      if (rendered) await rm(rendered.path, { force: true });
       return { page, source: 'ocr', text: result.text, confidence: result.confidence, seconds: seconds(started) };
     } catch (error) {
       return { page, source: 'ocr', text: '', confidence: null, seconds: seconds(started), error: pageError(error) };
