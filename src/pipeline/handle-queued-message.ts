@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { BotMetrics } from '../observability/metrics.ts';
 import type { Channel } from '../ports/channel.ts';
@@ -33,13 +34,17 @@ interface Delivery {
   message: IncomingMessage;
   attempt: number;
   key: string;
+  /** This attempt, in the delivery ledger: a claim that ran out and was taken by another is no longer ours. */
+  owner: string;
   channel: Channel;
   log: Logger;
 }
 
 /**
- * Answers queued messages in steps: claim → rate-limit → answer → deliver → complete. A failed send gives the
- * claim back and asks the queue to retry, unless the platform refused the reply for good.
+ * Answers queued messages in steps: claim → rate-limit → answer → mark sending → deliver → complete. A failed
+ * send gives the claim back and asks the queue to retry, unless the platform refused the reply for good. The
+ * "sending" mark checks the claim is still this attempt's right before the platform call, so an attempt
+ * that outlived its lease never sends beside the one that took over.
  */
 export function createQueuedMessageHandler(deps: QueuedMessageDependencies): MessageHandler {
   const handler = new QueuedMessageHandler(deps);
@@ -63,13 +68,14 @@ class QueuedMessageHandler {
       log.error('no channel registered for this message; dropping it');
       return { outcome: 'drop' };
     }
-    const delivery: Delivery = { message, attempt, key: deliveryKey(message), channel, log };
+    const delivery: Delivery = { message, attempt, key: deliveryKey(message), owner: randomUUID(), channel, log };
     const claimed = await this.claim(delivery);
     if (claimed) return claimed;
     try {
       const decision = await this.rateLimit(delivery);
       if (decision === 'limited') return await this.stayQuiet(delivery);
       const prepared = await this.answer(delivery, decision);
+      if (!(await this.beginSending(delivery))) return { outcome: 'done' };
       await this.deliver(delivery, prepared);
       await this.complete(delivery, prepared, decision);
       return { outcome: 'done' };
@@ -79,9 +85,9 @@ class QueuedMessageHandler {
   }
 
   /** Null when this worker now holds the delivery; otherwise what to tell the queue. */
-  private async claim({ message, key, log }: Delivery): Promise<HandlerResult | null> {
+  private async claim({ message, key, owner, log }: Delivery): Promise<HandlerResult | null> {
     const { failOpen, ledger, leaseMs, metrics } = this.deps;
-    const claimed = await failOpen('delivery ledger', 'acquired' as const, () => ledger.claim(key, leaseMs));
+    const claimed = await failOpen('delivery ledger', 'acquired' as const, () => ledger.claim(key, leaseMs, owner));
     if (claimed === 'done') {
       metrics.messages.inc({ channel: message.channel, outcome: 'duplicate' });
       log.debug('already answered');
@@ -125,6 +131,17 @@ class QueuedMessageHandler {
     }
   }
 
+  /**
+   * False when this attempt's claim ran out and another attempt took the delivery: that one answers it. With
+   * the ledger unreachable the reply is sent (at least once rather than never).
+   */
+  private async beginSending({ key, owner, log }: Delivery): Promise<boolean> {
+    const { failOpen, ledger, leaseMs } = this.deps;
+    const ours = await failOpen('delivery ledger', true, () => ledger.beginSending(key, owner, leaseMs));
+    if (!ours) log.warn('the claim ran out while answering and another attempt took over; not sending');
+    return ours;
+  }
+
   /** Keeps the reply until the platform has taken it, so a retry sends the same one. */
   private async deliver({ message, key, channel }: Delivery, prepared: PreparedReply): Promise<void> {
     this.unsentReplies.set(key, prepared);
@@ -144,9 +161,9 @@ class QueuedMessageHandler {
   }
 
   /** Gives the claim back so a retry may take it at once; a reply the platform refused for good is dropped. */
-  private async failed({ message, attempt, key, log }: Delivery, error: unknown): Promise<HandlerResult> {
+  private async failed({ message, attempt, key, owner, log }: Delivery, error: unknown): Promise<HandlerResult> {
     const { failOpen, ledger, metrics } = this.deps;
-    await failOpen('delivery ledger', undefined, () => ledger.release(key));
+    await failOpen('delivery ledger', undefined, () => ledger.release(key, owner));
     if (error instanceof ChannelError && !error.isRetryable) {
       this.unsentReplies.delete(key);
       metrics.messages.inc({ channel: message.channel, outcome: 'failed' });

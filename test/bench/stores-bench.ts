@@ -45,7 +45,7 @@ async function measure(redisUrl: string | null) {
       stores.conversations.recent(`bench:${i % 100}`),
     ),
     ledgerClaimCompletePerS: await opsPerSecond('ledger', OPERATIONS, async (i) => {
-      await stores.ledger.claim(`bench:${i}`, 30_000);
+      await stores.ledger.claim(`bench:${i}`, 30_000, 'bench');
       await stores.ledger.complete(`bench:${i}`);
     }),
     rateLimitPerS: await opsPerSecond('rate', OPERATIONS, (i) => stores.rateLimiter.consume(`bench:${i % 100}`)),

@@ -2,7 +2,9 @@ import { type Expiring, liveEntry } from '../expiry.ts';
 import type { ClaimResult, DeliveryLedger } from './port.ts';
 
 interface Entry extends Expiring {
-  state: 'claimed' | 'done';
+  state: 'claimed' | 'sending' | 'done';
+  /** The attempt holding a claim; none once done. */
+  owner: string | null;
 }
 
 const DEFAULT_MAX_ENTRIES = 100_000;
@@ -21,22 +23,30 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
     return liveEntry(this.entries, key, this.now());
   }
 
-  async claim(key: string, leaseMs: number): Promise<ClaimResult> {
+  async claim(key: string, leaseMs: number, owner: string): Promise<ClaimResult> {
     const entry = this.live(key);
     if (entry) return entry.state === 'done' ? 'done' : 'busy';
-    this.entries.set(key, { state: 'claimed', expiresAt: this.now() + leaseMs });
+    this.entries.set(key, { state: 'claimed', owner, expiresAt: this.now() + leaseMs });
     this.evict();
     return 'acquired';
   }
 
+  async beginSending(key: string, owner: string, leaseMs: number): Promise<boolean> {
+    const entry = this.live(key);
+    if (entry?.state !== 'claimed' || entry.owner !== owner) return false;
+    this.entries.set(key, { state: 'sending', owner, expiresAt: this.now() + leaseMs });
+    return true;
+  }
+
   async complete(key: string): Promise<void> {
     this.entries.delete(key);
-    this.entries.set(key, { state: 'done', expiresAt: this.now() + this.doneTtlMs });
+    this.entries.set(key, { state: 'done', owner: null, expiresAt: this.now() + this.doneTtlMs });
     this.evict();
   }
 
-  async release(key: string): Promise<void> {
-    if (this.live(key)?.state === 'claimed') this.entries.delete(key);
+  async release(key: string, owner: string): Promise<void> {
+    const entry = this.live(key);
+    if (entry && entry.state !== 'done' && entry.owner === owner) this.entries.delete(key);
   }
 
   async isDone(key: string): Promise<boolean> {

@@ -2,19 +2,27 @@
  * Remembers which platform deliveries were answered, so a retried webhook or a message queued twice is
  * answered once, across every bot process that shares the store.
  *
- * A delivery is claimed for a short lease while it is processed (so two workers never answer it together,
- * and a crashed worker's claim runs out), then marked done for a long time.
+ * A delivery is claimed by one attempt (`owner`, unique per attempt) for a short lease while it is answered,
+ * turned into "sending" just before the platform call, then marked done for a long time. The states make
+ * duplicates as rare as the platforms allow (they take no idempotency key): a claim that ran out while its
+ * worker was still busy cannot send any more, so the only duplicate left is a process that dies between the
+ * platform accepting a reply and the "done" record (delivery is at least once).
  */
 export interface DeliveryLedger {
   /**
    * `acquired`: this caller processes the delivery now; `done`: it was answered already;
    * `busy`: someone else holds a live claim (try again after the lease: that worker may have died).
    */
-  claim(key: string, leaseMs: number): Promise<ClaimResult>;
-  /** Marks the delivery answered; later claims fail until the record expires. */
+  claim(key: string, leaseMs: number, owner: string): Promise<ClaimResult>;
+  /**
+   * Just before the platform call: the owner's claim becomes "sending", with a fresh lease. False when the
+   * claim is no longer the owner's (its lease ran out and another attempt took it): that one answers.
+   */
+  beginSending(key: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Marks the delivery answered; later claims get `done` until the record expires. */
   complete(key: string): Promise<void>;
-  /** Gives a claim back after a failure, so a retry can take it at once. */
-  release(key: string): Promise<void>;
+  /** Gives the owner's claim back after a failure, so a retry can take it at once; anyone else's is kept. */
+  release(key: string, owner: string): Promise<void>;
   /** True when the delivery was already answered. */
   isDone(key: string): Promise<boolean>;
 }
