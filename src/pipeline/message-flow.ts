@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { BotMetrics } from '../observability/metrics.ts';
+import { createOutageReporter, type OutageReporter } from '../observability/outage-reporter.ts';
 import type { Channel, Reply } from '../ports/channel.ts';
 import { type ChannelName, deliveryKey, type IncomingMessage } from '../ports/incoming-message.ts';
 import type { DeliveryLedger } from '../state/deliveries/port.ts';
@@ -17,7 +18,10 @@ export { INTERNAL_ERROR_TEXT, NON_TEXT_TEXT, RATE_LIMITED_TEXT } from './notices
 export interface MessageFlowDependencies {
   assistant: Assistant;
   queue: MessageQueue;
-  /** Takes over while the main queue cannot store (Redis down): answers keep flowing, without durability. */
+  /**
+   * Takes over while the main queue cannot store (Redis down or hung): answers keep flowing, and the memory
+   * queue's journal keeps what it accepted across a restart.
+   */
   fallbackQueue?: MessageQueue;
   ledger: DeliveryLedger;
   rateLimiter: RateLimiter;
@@ -41,8 +45,11 @@ export interface MessageFlow {
   /** Answers at once, for request-response channels (web chat, HTTP API): same limits, same logging. */
   answerNow(message: IncomingMessage): Promise<Reply>;
   start(): void;
-  /** Stops taking queued messages and waits for those in progress (SIGTERM). */
-  drain(): Promise<void>;
+  /**
+   * Stops taking queued messages and waits for those in progress (SIGTERM). With `withinMs`, the messages
+   * waiting in this process (the fallback queue while Redis is away) are answered first, for at most that long.
+   */
+  drain(withinMs?: number): Promise<void>;
 }
 
 const DEFAULT_LEASE_MS = 60_000;
@@ -51,6 +58,8 @@ const DEFAULT_LEASE_MS = 60_000;
 interface FlowParts {
   queue: MessageQueue;
   fallbackQueue: MessageQueue | undefined;
+  /** "Queue unavailable" is said once per outage of the main queue, not once per message. */
+  queueOutage: OutageReporter;
   ledger: DeliveryLedger;
   rateLimiter: RateLimiter;
   answering: MessageAnswering;
@@ -74,6 +83,7 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
   const parts: FlowParts = {
     queue,
     fallbackQueue,
+    queueOutage: createOutageReporter(logger, 'shared queue'),
     ledger,
     rateLimiter,
     answering,
@@ -95,8 +105,8 @@ export function createMessageFlow(deps: MessageFlowDependencies): MessageFlow {
       queue.start(handle);
       fallbackQueue?.start(handle);
     },
-    async drain() {
-      await Promise.all([queue.drain(), fallbackQueue?.drain()]);
+    async drain(withinMs) {
+      await Promise.all([queue.drain(withinMs), fallbackQueue?.drain(withinMs)]);
     },
   };
 }
@@ -106,7 +116,7 @@ function clip(message: IncomingMessage, maxChars: number): IncomingMessage {
 }
 
 async function accept(parts: FlowParts, raw: IncomingMessage): Promise<'queued' | 'duplicate'> {
-  const { queue, fallbackQueue, ledger, metrics, logger, failOpen } = parts;
+  const { queue, fallbackQueue, queueOutage, ledger, metrics, failOpen } = parts;
   const message = clip(raw, parts.maxMessageChars);
   if (await failOpen('delivery ledger', false, () => ledger.isDone(deliveryKey(message)))) {
     metrics.messages.inc({ channel: message.channel, outcome: 'duplicate' });
@@ -114,9 +124,10 @@ async function accept(parts: FlowParts, raw: IncomingMessage): Promise<'queued' 
   }
   try {
     await queue.enqueue(message);
+    queueOutage.succeeded();
   } catch (error) {
     if (!fallbackQueue) throw error;
-    logger.warn({ err: error }, 'queue unavailable; answering from memory until it is back');
+    queueOutage.failed(error);
     await fallbackQueue.enqueue(message);
   }
   return 'queued';

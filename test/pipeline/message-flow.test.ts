@@ -164,6 +164,51 @@ describe('message flow', () => {
     expect(await flow.accept(message('ha tinh dvc muc 4 bao nhieu'))).toBe('queued');
     await waitFor(() => channel.sent.length === 1, 'the answer from the fallback queue');
   });
+
+  it('says "queue unavailable" once per outage, not once per message', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    let up = false;
+    const flaky: MessageQueue = {
+      enqueue: async () => {
+        if (!up) throw new Error('Redis is not connected');
+      },
+      start: () => {},
+      drain: async () => {},
+      stats: async () => ({ waiting: 0, active: 0, failed: 0, durable: true }),
+    };
+    const flow = createMessageFlow({
+      assistant: createAssistant({ knowledge: () => library.current(), conversations, logger: silent }),
+      queue: flaky,
+      fallbackQueue: new MemoryMessageQueue(2, silent),
+      ledger: new MemoryDeliveryLedger(60_000),
+      rateLimiter: new MemoryRateLimiter(100),
+      questionLog,
+      metrics: createMetrics(),
+      logger,
+      maxMessageChars: 4000,
+    });
+    for (let i = 0; i < 20; i++) await flow.accept(message(`Hà Tĩnh câu ${i}`));
+    up = true;
+    await flow.accept(message('Quảng Bình'));
+    const warnings = lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(warnings.filter((line) => line.level === 40 && /queue unavailable/.test(line.msg))).toHaveLength(1);
+    expect(warnings.filter((line) => /queue available again/.test(line.msg))).toHaveLength(1);
+  });
+
+  it('answers what waits in memory before stopping, within the drain deadline', async () => {
+    const slow = new RecordingChannel();
+    const originalDeliver = slow.deliver.bind(slow);
+    slow.deliver = async (delivered, reply) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return originalDeliver(delivered, reply);
+    };
+    channel = slow;
+    const flow = flowWith({ queue: new MemoryMessageQueue(1, silent) });
+    for (let i = 0; i < 8; i++) await flow.accept(message(`Hà Tĩnh câu ${i}`, { userId: `u${i}` }));
+    await flow.drain(5000);
+    expect(slow.sent).toHaveLength(8);
+  });
 });
 
 /** A queue that hands its handler to the test, so each exit of the queued path is seen in its result. */
@@ -196,7 +241,7 @@ describe('queued message handler', () => {
     const ledger = new MemoryDeliveryLedger(60_000);
     const handle = handlerWith({ ledger });
     const held = message('Hà Tĩnh');
-    await ledger.claim(`zalo-oa:${held.messageId}`, 10_000);
+    await ledger.claim(`zalo-oa:${held.messageId}`, 10_000, 'another-worker');
     expect(await handle(held, 1)).toEqual({ outcome: 'retry', afterMs: 200 });
     expect(channel.sent).toHaveLength(0);
   });
@@ -220,6 +265,24 @@ describe('queued message handler', () => {
     expect(texts).toHaveLength(3);
     expect(texts[1]).toBe(RATE_LIMITED_TEXT);
     expect(texts[2]).toContain('15%');
+  });
+
+  it('does not send when its claim ran out while answering and another attempt took the delivery', async () => {
+    const ledger = new MemoryDeliveryLedger(60_000);
+    const real = createAssistant({ knowledge: () => library.current(), conversations, logger: silent });
+    const slowWriter: Assistant = {
+      ask: async (question) => {
+        // Meanwhile the lease (200 ms) runs out and another worker claims the delivery.
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await ledger.claim(`zalo-oa:${late.messageId}`, 10_000, 'the-other-worker');
+        return real.ask(question);
+      },
+    };
+    const queue = new HandOverQueue();
+    flowWith({ assistant: slowWriter, ledger, queue });
+    const late = message('Hà Tĩnh');
+    expect(await queue.handler!(late, 1)).toEqual({ outcome: 'done' });
+    expect(channel.sent).toHaveLength(0);
   });
 
   it('retries a failed send after the backoff of its attempt when the platform names no delay', async () => {

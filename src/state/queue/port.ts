@@ -12,20 +12,28 @@ export interface QueueStats {
   active: number;
   /** Gave up on after the last attempt, since start. */
   failed: number;
+  /** Survives a restart: in Redis, or journaled to a local file. */
   durable: boolean;
+  /** How old these figures are: 0 when just read, more when the store did not answer in time (last known). */
+  ageMs?: number;
 }
 
 /**
  * Messages acknowledged to a platform but not yet answered. `enqueue` returns once the message is stored
- * (in Redis: durably, so another process or a restart picks it up); handlers run with bounded concurrency.
- * Delivery is at least once: the delivery ledger makes it answered once.
+ * (in Redis, or in this process with its journal file: durably, so a restart picks it up); handlers run with
+ * bounded concurrency. Delivery is at least once: the delivery ledger keeps duplicates to the one case the
+ * platforms leave open (a process dying between the platform accepting a reply and the ledger's record).
  */
 export interface MessageQueue {
   enqueue(message: IncomingMessage): Promise<void>;
   /** Starts handing messages to the handler. Call once. */
   start(handler: MessageHandler): void;
-  /** Stops taking new messages and waits for the ones in progress. */
-  drain(): Promise<void>;
+  /**
+   * Stops handing out messages and waits for the ones in progress. With `withinMs`, a queue whose messages
+   * live in this process first answers what is waiting, for at most that long (SIGTERM); what is left stays
+   * stored for the next start.
+   */
+  drain(withinMs?: number): Promise<void>;
   stats(): Promise<QueueStats>;
 }
 

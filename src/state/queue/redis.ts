@@ -41,11 +41,32 @@ const MIN_BLOCK_MS = 10;
 const PROMOTE_BATCH = 50;
 
 /**
+ * KEYS: delayed set, stream; ARGV: now, batch. Moves the due retries (an unreadable one is dropped rather than
+ * blocking the others) and returns {moved, score of the next retry or -1}. Redis runs a script whole.
+ */
+const PROMOTE_SCRIPT = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, item in ipairs(due) do
+  local ok, retry = pcall(cjson.decode, item)
+  if ok and type(retry) == 'table' and type(retry.message) == 'string' then
+    redis.call('XADD', KEYS[2], '*', 'message', retry.message, 'attempt', tostring(retry.attempt or '2'))
+  end
+  redis.call('ZREM', KEYS[1], item)
+end
+local next = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {#due, next[2] or '-1'}
+`;
+
+/**
  * A durable queue on Redis Streams with one consumer group shared by every bot process:
  * - `{prefix}queue` (stream): messages waiting or being processed; an entry is acknowledged and deleted
  *   only after its reply was sent, so a process killed mid-way leaves it pending, and another process (or
  *   this one after a restart) claims it once it has been idle for `claimIdleMs`;
- * - `{prefix}queue:delayed` (sorted set by due time): retries waiting for their backoff.
+ * - `{prefix}queue:delayed` (sorted set by due time): retries waiting for their backoff; a retry moves
+ *   between the two atomically (MULTI one way, a Lua script the other).
+ *
+ * Every command has the connection's deadline, so a hung Redis makes `enqueue` fail (the message flow then
+ * answers from its memory queue) instead of holding the webhook.
  */
 export class RedisMessageQueue implements MessageQueue {
   private readonly stream: string;
@@ -77,6 +98,7 @@ export class RedisMessageQueue implements MessageQueue {
     this.loop = this.run();
   }
 
+  /** Messages waiting here are in Redis already: nothing to answer before stopping but those in progress. */
   async drain(): Promise<void> {
     this.running = false;
     await this.loop;
@@ -160,20 +182,16 @@ export class RedisMessageQueue implements MessageQueue {
   }
 
   /**
-   * Moves retries whose backoff is over back into the stream (ZREM decides which process moves each one),
-   * and says how long until the next one is due.
+   * Moves retries whose backoff is over back into the stream, in one script (a process dying between a ZREM
+   * and an XADD would lose the message), and says how long until the next one is due.
    */
   private async promoteDueRetries(): Promise<number> {
-    const { redis } = this.options;
-    const due = await redis.zRangeByScore(this.delayed, 0, this.now(), { LIMIT: { offset: 0, count: PROMOTE_BATCH } });
-    for (const item of due) {
-      if ((await redis.zRem(this.delayed, item)) === 1) {
-        const { message, attempt } = JSON.parse(item) as { message: string; attempt: string };
-        await redis.xAdd(this.stream, '*', { message, attempt });
-      }
-    }
-    const [next] = await redis.zRangeWithScores(this.delayed, 0, 0);
-    return next ? next.score - this.now() : BLOCK_MS;
+    const reply = (await this.options.redis.eval(PROMOTE_SCRIPT, {
+      keys: [this.delayed, this.stream],
+      arguments: [String(this.now()), String(PROMOTE_BATCH)],
+    })) as [number, string];
+    const next = Number(reply[1]);
+    return next >= 0 ? next - this.now() : BLOCK_MS;
   }
 
   private track(work: Promise<void>): void {
@@ -201,14 +219,20 @@ export class RedisMessageQueue implements MessageQueue {
       result = { outcome: 'retry' as const, afterMs: HANDLER_FAILED_RETRY_MS };
     }
     try {
+      if (result.outcome === 'retry' && attempt < MAX_ATTEMPTS) {
+        // The retry is scheduled and the entry acknowledged in one MULTI: never both, never neither.
+        const item = JSON.stringify({ message: raw, attempt: String(attempt + 1), entry: entry.id });
+        await redis
+          .multi()
+          .zAdd(this.delayed, { score: this.now() + result.afterMs, value: item })
+          .xAck(this.stream, GROUP, entry.id)
+          .xDel(this.stream, entry.id)
+          .exec();
+        return;
+      }
       if (result.outcome === 'retry') {
-        if (attempt >= MAX_ATTEMPTS) {
-          this.failed++;
-          logger.error({ channel: message.channel, messageId: message.messageId }, 'giving up on a message');
-        } else {
-          const item = JSON.stringify({ message: raw, attempt: String(attempt + 1), entry: entry.id });
-          await redis.zAdd(this.delayed, { score: this.now() + result.afterMs, value: item });
-        }
+        this.failed++;
+        logger.error({ channel: message.channel, messageId: message.messageId }, 'giving up on a message');
       }
       await this.acknowledge(entry.id);
     } catch (error) {

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from '../../../src/ports/incoming-message.ts';
 import { MemoryMessageQueue } from '../../../src/state/queue/memory.ts';
 import type { HandlerResult, MessageQueue } from '../../../src/state/queue/port.ts';
+import { QueueJournal } from '../../../src/state/queue/queue-journal.ts';
 import { RedisMessageQueue } from '../../../src/state/queue/redis.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
 import { useContractRedis } from '../redis-fixture.ts';
@@ -26,8 +30,25 @@ async function redisQueueAt(prefix: string, concurrency: number, claimIdleMs = 3
   });
 }
 
+const journalDirs: string[] = [];
+const journals: QueueJournal[] = [];
+afterAll(() => {
+  for (const journal of journals) journal.close();
+  for (const dir of journalDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The memory queue as the app runs it: journaled to a folder of its own. */
+function journaledQueue(concurrency: number): MemoryMessageQueue {
+  const dir = mkdtempSync(join(tmpdir(), 'hoidap-queue-'));
+  journalDirs.push(dir);
+  const { journal } = QueueJournal.open(dir, silent);
+  journals.push(journal!);
+  return new MemoryMessageQueue(concurrency, silent, { journal });
+}
+
 const implementations: Array<[name: string, create: (concurrency: number) => Promise<MessageQueue>]> = [
   ['MemoryMessageQueue', async (concurrency) => new MemoryMessageQueue(concurrency, silent)],
+  ['MemoryMessageQueue with a journal', async (concurrency) => journaledQueue(concurrency)],
   ['RedisMessageQueue', (concurrency) => redisQueueAt(redis.prefix(), concurrency)],
 ];
 
@@ -147,6 +168,26 @@ describe('RedisMessageQueue across processes (beyond the contract)', () => {
     await Promise.all([first.drain(), second.drain()]);
     expect(new Set(seen).size).toBe(20);
     expect(seen).toHaveLength(20);
+  });
+
+  it('moves due retries back in one script, an unreadable one dropped rather than blocking the rest', async () => {
+    const prefix = redis.prefix();
+    const queue = await redisQueueAt(prefix, 1);
+    const due = Date.now() - 1000;
+    const retry = JSON.stringify({ message: JSON.stringify(message('Còn Cà Mau?')), attempt: '2', entry: '1-0' });
+    await redis.client().zAdd(`${prefix}queue:delayed`, [
+      { score: due, value: 'not json' },
+      { score: due, value: retry },
+    ]);
+    const seen: Array<[string, number]> = [];
+    queue.start(async (received, attempt) => {
+      seen.push([received.text, attempt]);
+      return { outcome: 'done' };
+    });
+    await waitFor(() => seen.length === 1, 'the promoted retry', { timeoutMs: 10_000 });
+    expect(seen).toEqual([['Còn Cà Mau?', 2]]);
+    expect(await redis.client().zCard(`${prefix}queue:delayed`)).toBe(0);
+    await queue.drain();
   });
 
   it('takes over the messages a dead consumer left unacknowledged', async () => {
