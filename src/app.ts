@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AnswerWriter } from './answer/answer-writer.ts';
 import { answerWriterFromConfig } from './answer/llm/answer-writer-from-config.ts';
 import type { ChannelDependencies } from './channels/build-channels.ts';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { createKnowledgeReaders } from './knowledge/knowledge-readers.ts';
 import { KnowledgeFiles } from './library/knowledge-files.ts';
 import { KnowledgeLibrary } from './library/knowledge-library.ts';
@@ -13,14 +13,17 @@ import type { ServerDependencies } from './server/create-server.ts';
 import { MemoryConversationStore } from './state/conversations/memory.ts';
 import type { ConversationStore } from './state/conversations/port.ts';
 import { RedisConversationStore } from './state/conversations/redis.ts';
+import { LayeredDeliveryLedger } from './state/deliveries/layered.ts';
 import { MemoryDeliveryLedger } from './state/deliveries/memory.ts';
 import type { DeliveryLedger } from './state/deliveries/port.ts';
 import { RedisDeliveryLedger } from './state/deliveries/redis.ts';
 import { MemoryQuestionLog } from './state/question-log/memory.ts';
 import type { QuestionLog } from './state/question-log/port.ts';
 import { RedisQuestionLog } from './state/question-log/redis.ts';
+import { LastKnownQueueStats } from './state/queue/last-known-stats.ts';
 import { MemoryMessageQueue } from './state/queue/memory.ts';
 import type { MessageQueue } from './state/queue/port.ts';
+import { QueueJournal } from './state/queue/queue-journal.ts';
 import { RedisMessageQueue } from './state/queue/redis.ts';
 import { MemoryRateLimiter } from './state/rate-limits/memory.ts';
 import type { RateLimiter } from './state/rate-limits/port.ts';
@@ -50,6 +53,8 @@ export interface App {
   metrics: BotMetrics;
   /** Null without REDIS_URL. */
   redis: RedisConnection | null;
+  /** The queue figures for /metrics (the main queue and its fallback), never waiting on Redis. */
+  queueStats: LastKnownQueueStats;
   /** Stops the flow (waiting for messages in progress) and closes connections the app opened. */
   close(): Promise<void>;
 }
@@ -66,14 +71,29 @@ export interface AppDependencies {
 
 const REDIS_START_WAIT_MS = 2000;
 
-function memoryStores(config: Readonly<Config>, logger: Logger): Stores {
+/** The memory queue, with the journal of DATA_DIR and what the last run left in it. */
+function journaledMemoryQueue(config: Readonly<Config>, logger: Logger): { queue: MemoryMessageQueue; close(): void } {
+  let opened: ReturnType<typeof QueueJournal.open>;
+  try {
+    opened = QueueJournal.open(config.dataDir, logger);
+  } catch (error) {
+    throw new ConfigError(`DATA_DIR: cannot write the queue journal in ${config.dataDir}: ${(error as Error).message}`);
+  }
+  const { journal, pending } = opened;
+  return {
+    queue: new MemoryMessageQueue(config.queueConcurrency, logger, { journal, replay: pending }),
+    close: () => journal?.close(),
+  };
+}
+
+function memoryStores(config: Readonly<Config>, queue: MessageQueue): Stores {
   return {
     conversations: new MemoryConversationStore(config.conversation),
     ledger: new MemoryDeliveryLedger(config.dedupeTtlMs),
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
     questionLog: new MemoryQuestionLog(),
     secrets: new MemorySecretStore(),
-    queue: new MemoryMessageQueue(config.queueConcurrency, logger),
+    queue,
   };
 }
 
@@ -82,7 +102,11 @@ function redisStores(config: Readonly<Config>, redis: RedisConnection, logger: L
   const client = redis.client;
   return {
     conversations: new RedisConversationStore(client, prefix, config.conversation),
-    ledger: new RedisDeliveryLedger(client, prefix, config.dedupeTtlMs),
+    // Backed by a ledger of this process, so an outage or a hang does not turn into answers sent twice.
+    ledger: new LayeredDeliveryLedger(
+      new RedisDeliveryLedger(client, prefix, config.dedupeTtlMs),
+      new MemoryDeliveryLedger(config.dedupeTtlMs),
+    ),
     rateLimiter: new RedisRateLimiter(client, prefix, config.rateLimitPerMinute),
     questionLog: new RedisQuestionLog(client, prefix),
     secrets: new RedisSecretStore(client, prefix),
@@ -114,13 +138,18 @@ export async function createApp({
     ? createRedisConnection({
         url: config.redis.url,
         logger,
+        commandTimeoutMs: config.redis.commandTimeoutMs,
         onStateChange: (ready) => metrics.redisUp.set(ready ? 1 : 0),
       })
     : null;
+  // The memory queue is the main queue without Redis and the fallback with it; either way it is journaled,
+  // so what it acknowledged survives a crash. Not opened when a test hands in its own queue.
+  const memory = redis || !overrides.queue ? journaledMemoryQueue(config, logger) : null;
   const stores: Stores = {
-    ...(redis ? redisStores(config, redis, logger) : memoryStores(config, logger)),
+    ...(redis ? redisStores(config, redis, logger) : memoryStores(config, memory?.queue ?? overrides.queue!)),
     ...overrides,
   };
+  const fallbackQueue = redis ? memory?.queue : undefined;
   // Give Redis a moment, so the first question of a fresh process already sees its conversation; past that
   // the bot starts anyway and Redis joins when it answers.
   if (redis && !(await redis.waitUntilReady(REDIS_START_WAIT_MS))) {
@@ -145,7 +174,7 @@ export async function createApp({
     assistant,
     queue: stores.queue,
     // Without Redis the main queue already is in memory; with it, memory takes over while Redis is away.
-    ...(redis ? { fallbackQueue: new MemoryMessageQueue(config.queueConcurrency, logger) } : {}),
+    ...(fallbackQueue ? { fallbackQueue } : {}),
     ledger: stores.ledger,
     rateLimiter: stores.rateLimiter,
     questionLog: stores.questionLog,
@@ -164,9 +193,11 @@ export async function createApp({
     flow,
     metrics,
     redis,
+    queueStats: new LastKnownQueueStats(fallbackQueue ? [stores.queue, fallbackQueue] : [stores.queue]),
     async close() {
       await flow.drain();
       await redis?.close();
+      memory?.close();
     },
   };
 }
@@ -177,7 +208,7 @@ export function serverDependencies(app: App): ServerDependencies {
     logger: app.logger,
     library: app.library,
     flow: app.flow,
-    queue: app.stores.queue,
+    queue: app.queueStats,
     questionLog: app.stores.questionLog,
     redis: app.redis,
     metrics: app.metrics,

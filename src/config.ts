@@ -46,6 +46,10 @@ const schema = z.object({
   REDIS_PREFIX: z.string().min(1).default('hoidap:'),
   QUEUE_CONCURRENCY: positiveInt.default(4),
   QUEUE_LEASE_MS: positiveInt.default(30_000),
+  // Reliability: the deadline of every Redis call, the journal of acknowledged messages, the SIGTERM drain.
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1000),
+  DATA_DIR: z.string().min(1).default('.data'),
+  SHUTDOWN_DRAIN_MS: positiveInt.default(10_000),
   ADMIN_TOKEN: z.string().min(8, 'use at least 8 characters').optional(),
   UPLOAD_MAX_BYTES: positiveInt.optional(),
   PUBLIC_URL: url.optional(),
@@ -90,10 +94,15 @@ export interface Config {
   rateLimitPerMinute: number;
   dedupeTtlMs: number;
   maxMessageChars: number;
-  redis: { url: string; prefix: string } | null;
+  /** `commandTimeoutMs`: the longest wait for any Redis reply; past it Redis counts as down until it answers. */
+  redis: { url: string; prefix: string; commandTimeoutMs: number } | null;
   queueConcurrency: number;
   /** How long a message being processed stays claimed; a crashed process's messages are taken over after it. */
   queueLeaseMs: number;
+  /** Where the memory queue journals the messages it acknowledged (absolute; one folder per process). */
+  dataDir: string;
+  /** At SIGTERM, how long the messages waiting in this process may take to be answered before exit. */
+  shutdownDrainMs: number;
   adminToken: string | null;
   /** Largest file /admin accepts; never above knowledgeMaxFileBytes, or the loader would refuse what was accepted. */
   uploadMaxBytes: number;
@@ -147,9 +156,14 @@ function toConfig(settings: Settings): Config {
     rateLimitPerMinute: s.RATE_LIMIT_PER_MINUTE,
     dedupeTtlMs: s.DEDUPE_TTL_S * 1000,
     maxMessageChars: s.MAX_MESSAGE_CHARS,
-    redis: s.REDIS_URL ? { url: s.REDIS_URL, prefix: s.REDIS_PREFIX } : null,
+    redis: s.REDIS_URL
+      ? { url: s.REDIS_URL, prefix: s.REDIS_PREFIX, commandTimeoutMs: s.REDIS_COMMAND_TIMEOUT_MS }
+      : null,
     queueConcurrency: s.QUEUE_CONCURRENCY,
     queueLeaseMs: s.QUEUE_LEASE_MS,
+    // Relative to where the bot is started, like the OCR cache; never inside the knowledge folder.
+    dataDir: resolve(s.DATA_DIR),
+    shutdownDrainMs: s.SHUTDOWN_DRAIN_MS,
     adminToken: s.ADMIN_TOKEN ?? null,
     uploadMaxBytes: Math.min(s.UPLOAD_MAX_BYTES ?? Number.POSITIVE_INFINITY, s.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024),
     publicUrl: s.PUBLIC_URL ?? null,

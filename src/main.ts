@@ -49,12 +49,23 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
+  /**
+   * SIGTERM (a deploy): /healthz turns 503 so the load balancer stops sending, but the server keeps answering
+   * (webhooks included) while the messages waiting in this process are answered, for at most
+   * SHUTDOWN_DRAIN_MS; what is still waiting then stays in the journal (or in Redis) for the next start.
+   * Only then does the server close. A hard deadline ends the process whatever hangs.
+   */
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     ready = false;
-    logger.info({ signal }, 'stopping: finishing the messages in progress');
+    logger.info({ signal, drainMs: config.shutdownDrainMs }, 'stopping: answering the messages waiting here first');
+    setTimeout(() => {
+      logger.warn('stopping took too long; exiting with what is left kept for the next start');
+      process.exit(1);
+    }, config.shutdownDrainMs + STOP_GRACE_MS).unref();
     await Promise.allSettled(channels.map((channel) => channel.stop?.()));
+    await app.flow.drain(config.shutdownDrainMs);
     await server.close();
     await app.close();
     await watcher?.close();
@@ -64,6 +75,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 }
+
+/** Past the drain, how long closing connections may take before the process exits anyway. */
+const STOP_GRACE_MS = 5000;
 
 /** An error nobody caught is logged with its context; the process keeps serving the other users. */
 function keepServingOnStrayErrors(logger: Logger): void {

@@ -24,7 +24,7 @@ export interface ServerDependencies {
   queue: Pick<MessageQueue, 'stats'>;
   questionLog: QuestionLog;
   /** Null without REDIS_URL. */
-  redis: Pick<RedisConnection, 'isReady'> | null;
+  redis: Pick<RedisConnection, 'isReady' | 'ping'> | null;
   metrics: BotMetrics;
   /** Null: no /admin. */
   adminToken: string | null;
