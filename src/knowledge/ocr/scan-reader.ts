@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ToolError } from '../tools/tool-error.ts';
 import type { OcrCacheStore, PageReading, ScanReading } from './ocr-cache.ts';
 import type { OcrAvailability, OcrEngine } from './ocr-engine.ts';
+import { Slots } from './slots.ts';
 
 /** One file that needs OCR, as the file reader describes it. */
 export interface ScanRequest {
@@ -75,28 +76,6 @@ const CLAIM_RETRY_MS = 2000;
 
 interface Job {
   request: ScanRequest;
-}
-
-/** A counting semaphore: at most `slots` tasks run at once, the others wait in order. */
-class Slots {
-  private free: number;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(slots: number) {
-    this.free = slots;
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
-    }
-  }
 }
 
 function seconds(since: number): number {
