@@ -78,7 +78,8 @@ describe('npm start with the Zalo Official Account', () => {
     const event = {
       app_id: APP_ID,
       event_name: 'user_send_text',
-      timestamp: '1795300000000',
+      // Signed now: the webhook refuses events older than Zalo redelivers (a replay).
+      timestamp: String(Date.now()),
       sender: { id: 'citizen-1' },
       recipient: { id: 'oa-1' },
       message: { msg_id: 'msg-e2e-1', text: 'ha tinh dvc muc 4 bao nhieu' },

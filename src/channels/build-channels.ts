@@ -24,7 +24,9 @@ export function buildChannels({ config, flow, library, questionLog, secrets, log
     channels.push(createTelegramChannel({ config: config.telegram, flow, library, questionLog, logger }));
   }
   if (config.zaloOa) {
-    channels.push(createZaloOaChannel({ config: config.zaloOa, flow, secrets, logger }));
+    channels.push(
+      createZaloOaChannel({ config: config.zaloOa, flow, secrets, logger, dedupeTtlMs: config.dedupeTtlMs }),
+    );
   }
   if (config.zaloBot) channels.push(createZaloBotChannel({ config: config.zaloBot, flow, logger }));
   return channels;

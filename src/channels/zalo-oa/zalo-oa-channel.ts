@@ -7,6 +7,7 @@ import { plainTextDelivery } from '../zalo/plain-text-delivery.ts';
 import { ZaloHttpError } from '../zalo/zalo-http-error.ts';
 import { ZaloOaApiError } from './zalo-oa-api-error.ts';
 import { ZaloOaClient } from './zalo-oa-client.ts';
+import { ZALO_OA_REDELIVERY_MS } from './zalo-oa-event.ts';
 import { ZaloOaTokenError } from './zalo-oa-token-error.ts';
 import { ZaloOaTokenManager } from './zalo-oa-token-manager.ts';
 import { zaloOaWebhook } from './zalo-oa-webhook.ts';
@@ -24,6 +25,11 @@ export interface ZaloOaChannelDependencies {
   now?: () => number;
   /** How long the webhook waits for the message to be stored before asking Zalo to retry (default 1500 ms). */
   ackTimeoutMs?: number;
+  /**
+   * How long answered messages are remembered (DEDUPE_TTL_S): events older than this, or than Zalo's 12 hours
+   * of redelivery, are refused, so a replayed one is either recognised as answered or not taken at all.
+   */
+  dedupeTtlMs?: number;
 }
 
 function toChannelError(error: unknown): ChannelError {
@@ -80,6 +86,7 @@ export function createZaloOaChannel(deps: ZaloOaChannelDependencies): Channel {
           logger,
           now,
           ...(deps.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: deps.ackTimeoutMs }),
+          maxEventAgeMs: Math.min(ZALO_OA_REDELIVERY_MS, deps.dedupeTtlMs ?? ZALO_OA_REDELIVERY_MS),
         }),
       );
     },

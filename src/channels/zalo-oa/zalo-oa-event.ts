@@ -53,6 +53,27 @@ function idOf(value: unknown): string | null {
   return typeof id === 'number' ? String(id) : null;
 }
 
+/** Zalo delivers an event again for up to 12 hours while the webhook does not answer 200. */
+export const ZALO_OA_REDELIVERY_MS = 12 * 60 * 60 * 1000;
+/** How far Zalo's clock may run ahead of ours before an event counts as forged rather than skewed. */
+export const ZALO_OA_CLOCK_AHEAD_MS = 15 * 60 * 1000;
+
+/**
+ * Why a (verified) event's time is not acceptable, or null when it is: a signature never expires, so an
+ * event captured once could be replayed for ever without a window. `maxAgeMs` is at most as long as the
+ * delivery ledger remembers answered messages: a copy inside the window is recognised, one outside refused.
+ */
+export function eventTimeProblem(
+  timestamp: string,
+  now: number,
+  maxAgeMs: number,
+): 'not-a-time' | 'too-old' | 'ahead' | null {
+  if (!/^\d{1,16}$/.test(timestamp)) return 'not-a-time';
+  const ageMs = now - Number(timestamp);
+  if (ageMs > maxAgeMs) return 'too-old';
+  return ageMs < -ZALO_OA_CLOCK_AHEAD_MS ? 'ahead' : null;
+}
+
 /** The event's timestamp exactly as sent, which is also what the signature covers. */
 export function eventTimestamp(event: unknown): string | null {
   if (!isRecord(event)) return null;

@@ -9,7 +9,7 @@ import {
   rawBodyWebhook,
   storeBeforeAck,
 } from '../zalo/zalo-webhook.ts';
-import { eventTimestamp, mapZaloOaEvent } from './zalo-oa-event.ts';
+import { eventTimeProblem, eventTimestamp, mapZaloOaEvent, ZALO_OA_REDELIVERY_MS } from './zalo-oa-event.ts';
 import { verifyZaloOaSignature } from './zalo-oa-signature.ts';
 
 export const ZALO_OA_WEBHOOK_PATH = '/webhooks/zalo';
@@ -22,17 +22,21 @@ export interface ZaloOaWebhookOptions {
   logger: Logger;
   now: () => number;
   ackTimeoutMs?: number;
+  /** Oldest event accepted (default: Zalo's 12 hours of redelivery); never longer than the ledger remembers. */
+  maxEventAgeMs?: number;
 }
 
 /**
  * `POST /webhooks/zalo`, reading the raw bytes: the signature covers the exact bytes Zalo sent. Order of
  * checks: a request without a signature is refused before anything is read; the JSON is parsed (400 when
- * malformed) because the signed timestamp is inside it; then the signature (401); then the event is stored
- * for answering and Zalo gets its 200 at once. Answering happens later, in the message flow's queue.
+ * malformed) because the signed timestamp is inside it; then the signature (401); then the signed time (401
+ * when older than Zalo redelivers or ahead of our clock: a replay); then the event is stored for answering
+ * and Zalo gets its 200 at once. Answering happens later, in the message flow's queue.
  */
 export function zaloOaWebhook(options: ZaloOaWebhookOptions): FastifyPluginAsync {
   const { appId, oaSecretKey, flow, logger, now } = options;
   const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+  const maxEventAgeMs = options.maxEventAgeMs ?? ZALO_OA_REDELIVERY_MS;
 
   return rawBodyWebhook(ZALO_OA_WEBHOOK_PATH, async (request, reply, rawBody) => {
     const signature = headerValue(request.headers[SIGNATURE_HEADER]);
@@ -49,6 +53,14 @@ export function zaloOaWebhook(options: ZaloOaWebhookOptions): FastifyPluginAsync
     if (!timestamp || !verifyZaloOaSignature(signature, { appId, rawBody, timestamp, oaSecretKey })) {
       logger.warn({ ip: request.ip }, 'Zalo OA webhook call with a wrong signature; refused');
       return reply.code(401).send({ error: 'invalid signature' });
+    }
+    const timeProblem = eventTimeProblem(timestamp, now(), maxEventAgeMs);
+    if (timeProblem) {
+      logger.warn(
+        { ip: request.ip, timestamp, problem: timeProblem },
+        'Zalo OA webhook event signed outside the accepted time window (a replay, or a wrong clock here); refused',
+      );
+      return reply.code(401).send({ error: 'event time outside the accepted window' });
     }
 
     const mapped = mapZaloOaEvent(event, now());

@@ -91,9 +91,14 @@ afterEach(async () => {
   await zalo.close();
 });
 
+/** Zalo's clock: now, in milliseconds as text, a little later at every call so timestamps never collide. */
+function zaloTime(offsetMs = 0): string {
+  return String(Date.now() + offsetMs + ++nextId);
+}
+
 /** A webhook event as Zalo sends it, with increasing ids so tests never collide. */
 function textEvent(text: string, user = `user-${++nextId}`) {
-  const timestamp = String(1_700_000_000_000 + ++nextId);
+  const timestamp = zaloTime();
   return {
     app_id: APP_ID,
     user_id_by_app: `app-user-${nextId}`,
@@ -109,7 +114,7 @@ function otherEvent(eventName: string, extra: Record<string, unknown> = {}) {
   return {
     app_id: APP_ID,
     event_name: eventName,
-    timestamp: String(1_700_000_000_000 + ++nextId),
+    timestamp: zaloTime(),
     sender: { id: `user-${nextId}` },
     recipient: { id: 'oa-1' },
     message: {
@@ -266,6 +271,33 @@ describe('signatures', () => {
     expect(test.accepted).toHaveLength(0);
   });
 
+  it.each([
+    ['signed in 2010 (a captured event replayed)', String(Date.UTC(2010, 0, 1))],
+    ['signed 13 hours ago, past Zalo’s redeliveries', zaloTime(-13 * 60 * 60 * 1000)],
+    ['signed an hour ahead of our clock', zaloTime(60 * 60 * 1000)],
+    ['whose time is not a number', '2026-11-29T10:00:00Z'],
+  ])('refuses a correctly signed event %s, and processes nothing', async (_, timestamp) => {
+    const { logger, lines } = capturingLogger();
+    await server.close();
+    await test.flow.drain();
+    build({ logger });
+    const response = await postEvent({ ...textEvent('ha tinh dvc muc 4 bao nhieu'), timestamp });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ error: 'event time outside the accepted window' });
+    expect(lines.some((line) => line.includes('outside the accepted time window'))).toBe(true);
+    await test.idle();
+    expect(test.accepted).toHaveLength(0);
+  });
+
+  it('takes a redelivery Zalo makes hours later, and answers it once', async () => {
+    const event = { ...textEvent('ha tinh dvc muc 4 bao nhieu'), timestamp: zaloTime(-11 * 60 * 60 * 1000) };
+    expect((await postEvent(event)).statusCode).toBe(200);
+    expect((await postEvent(event)).statusCode).toBe(200);
+    await onlySend('the answer');
+    await test.idle();
+    expect(zalo.sendAttempts()).toHaveLength(1);
+  });
+
   it('answers 400 to a signed-looking body that is not JSON, and processes nothing', async () => {
     const response = await server.inject({
       method: 'POST',
@@ -283,7 +315,7 @@ describe('every event type', () => {
     const follow = {
       app_id: APP_ID,
       event_name: 'follow',
-      timestamp: String(1_700_000_000_000 + ++nextId),
+      timestamp: zaloTime(),
       oa_id: 'oa-1',
       source: 'oa_profile',
       follower: { id: 'follower-1' },
