@@ -2,7 +2,7 @@
  * Repairs, before metadata is read, what OCR does to the header of a Vietnamese decision: "Ð" (Icelandic eth)
  * for "Đ", "QD" for "QĐ" in a text that otherwise has its diacritics, spaces around the dash of a number's
  * symbol ("QĐ- UBND"), "Số" read as "S6:" or "Sô:.", letters in the digits of a date ("tháng 0l năm 2O11"),
- * and specks read as stray marks between words. Pure and conservative: typed text passes through unchanged
+ * and specks read as stray marks between words or as a line of their own. Pure and conservative: typed text passes through unchanged
  * except for these patterns, which no correctly typed text contains.
  */
 
@@ -29,6 +29,8 @@ const HEADER_NUMBER_LABEL =
 const DATE_PART = /(?<!\p{L})(ng[aàảãáạ]y|th[aàảãáạ]ng|n[aăằẳẵắặâầẩẫấậ]m)([ \t]+)([0-9OoIl|]{1,4})(?![\p{L}\p{N}])/giu;
 // A "word" of nothing but quote-like marks (specks), or a run of rule characters (the line under the header).
 const STRAY_MARKS = /(^|[ \t])(?:[‘’'`´"“”~•·°*^]{1,3}|[—–_=~-]{3,})(?=[ \t]|$)/gm;
+// A line of one to three marks and nothing else (".?" between the heading and the title): a speck.
+const SPECK_LINE = /^[ \t]*[^\p{L}\p{N}|\s]{1,3}[ \t]*$/gmu;
 
 function isAccented(text: string): boolean {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
@@ -50,6 +52,7 @@ export function repairOcrNoise(text: string): string {
     .replace(/Ð/g, 'Đ')
     .replace(/ð/g, 'đ')
     .replace(STRAY_MARKS, '$1')
+    .replace(SPECK_LINE, '')
     .replace(HEADER_NUMBER_LABEL, '$1$2Số: ')
     .replace(NUMBER_WITH_SYMBOL, (_, digits: string, symbol: string) => {
       const lead = digits.replace(/[ \t]+/g, '');

@@ -591,6 +591,13 @@ const ocr: Case[] = [
     'stray marks around the number and a rule under the header',
     ocrHeader("—————— ‘ ——————\nSố:. 14/2011/QĐ-UBND ' Bắc Ninh, ngày 30 tháng 01 năm 2011 ."),
   ),
+  ocrCase(
+    'a speck read as a line of its own between the heading and the title',
+    ocrHeader('Số: 14/2011/QĐ-UBND Bắc Ninh, ngày 30 tháng 01 năm 2011').replace(
+      'QUYẾT ĐỊNH\n',
+      'QUYẾT ĐỊNH\n\n.?\n\n',
+    ),
+  ),
   ocrCase('letters among the digits of the date', ocrHeader('Số: 14/2011/QĐ-UBND Bắc Ninh, ngày 3O tháng 0l năm 2O11')),
   ocrCase(
     'a misread place name and date words',
