@@ -106,7 +106,10 @@ function comparisonText(knowledge: KnowledgeBase, facts: DocumentFacts[]): strin
     .join('\n');
 }
 
-function metadataText(intent: 'issue-date' | 'document-number' | 'issuer', document: KnowledgeDocument): string {
+function metadataText(
+  intent: 'issue-date' | 'document-number' | 'issuer' | 'implements',
+  document: KnowledgeDocument,
+): string {
   const { number, date, issuer, title, publishedDate } = document.metadata;
   const name = documentName(document);
   const about = title && !name.includes(title) ? ` ${title.charAt(0).toLowerCase()}${title.slice(1)}` : '';
@@ -125,6 +128,10 @@ function metadataText(intent: 'issue-date' | 'document-number' | 'issuer', docum
       return issuer
         ? `${name} do ${issuer} ban hành${date ? ` ngày ${formatVietnameseDate(date)}` : ''}.`
         : `Nguồn không nêu cơ quan ban hành ${name}.`;
+    case 'implements':
+      return document.metadata.implements
+        ? `${document.metadata.number ? documentName(document) : (document.metadata.type ?? 'Văn bản')}${issuer ? ` của ${issuer}` : ''} được ban hành để thực hiện ${document.metadata.implements}.`
+        : `Nguồn không nêu ${name} thực hiện văn bản nào.`;
   }
 }
 

@@ -201,7 +201,7 @@ function typedMatches(context: GroundingContext, documents: readonly number[]): 
 
 function groundMetadata(context: GroundingContext): Grounding {
   const { knowledge, question, candidates, query } = context;
-  const intent = question.intent as 'issue-date' | 'document-number' | 'issuer';
+  const intent = question.intent as 'issue-date' | 'document-number' | 'issuer' | 'implements';
   const { reorganised } = candidates;
   if (question.asksSignerName) return context.notFound('not-stated');
   // "Văn bản bị thay thế đó ký ngày nào?": the replaced document is known only by what replaces it.
@@ -210,7 +210,14 @@ function groundMetadata(context: GroundingContext): Grounding {
   }
   if (candidates.documents.length > 0) {
     // "Số hiệu là gì?" of a plan that has none: the documents do not state it, so nothing is cited.
-    const field = intent === 'issue-date' ? 'date' : intent === 'document-number' ? 'number' : 'issuer';
+    const field =
+      intent === 'issue-date'
+        ? 'date'
+        : intent === 'document-number'
+          ? 'number'
+          : intent === 'implements'
+            ? 'implements'
+            : 'issuer';
     const stated = candidates.documents.filter((docIndex) => knowledge.documents[docIndex]!.metadata[field] !== null);
     // A question about what the plan implements ("thực hiện nghị quyết nào, ngày nào?") is answered by that.
     const aboutImplemented = /\bthuc hien\b/.test(foldVietnamese(question.text));
@@ -425,7 +432,11 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   const minCoverage = scoped ? (question.answerType ? MIN_COVERAGE_TYPED : MIN_COVERAGE_SCOPED) : MIN_COVERAGE;
   const context: GroundingContext = { knowledge, question, candidates, query, minCoverage, notFound };
 
-  if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer') return groundMetadata(context);
+  // "Ai là người ký …?": no metadata holds a person's name.
+  if (question.asksSignerName) return notFound('not-stated');
+  if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer' || intent === 'implements') {
+    return groundMetadata(context);
+  }
   if (intent === 'validity' || intent === 'horizon' || intent === 'latest') return groundStatus(context);
   if (intent === 'summary') {
     const documents = documentsInScope(context);

@@ -54,7 +54,7 @@ export type Grounding =
   | { kind: 'catalogue'; documents: number[]; reorganised: string[] }
   | {
       kind: 'metadata';
-      intent: Extract<QuestionIntent, 'issue-date' | 'document-number' | 'issuer'>;
+      intent: Extract<QuestionIntent, 'issue-date' | 'document-number' | 'issuer' | 'implements'>;
       documents: number[];
       reorganised: string[];
     }

@@ -16,6 +16,7 @@ export type QuestionIntent =
   | 'issue-date'
   | 'document-number'
   | 'issuer'
+  | 'implements'
   | 'overview'
   | 'catalogue'
   | 'list'
@@ -99,6 +100,9 @@ const ASKS_NUMBER =
   /so hieu|so may|so bao nhieu|so gi|la so nao|(?:quyet dinh|van ban|nghi quyet|ke hoach|chi thi) (?:nao|gi)\b|theo (?:quyet dinh|van ban) nao/;
 const ASKS_ISSUER =
   /ai ban hanh|ai ky|do ai|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}ban hanh/;
+/** "Kế hoạch đó nhằm thực hiện nghị quyết nào?": what the document implements, which its metadata says. */
+const ASKS_IMPLEMENTS =
+  /\b(?:de|nham|la de) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat)\b/;
 const DOCUMENT_WORDS = /quyet dinh|van ban|nghi quyet|ke hoach|chi thi|ban hanh|\bky\b|phe duyet|quy hoach|so hieu/;
 /** Asking for a date or number of issue, even when the question also names a topic. */
 const ISSUANCE_WORDS = /ban hanh|\bky\b|phe duyet/;
@@ -107,7 +111,7 @@ const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON =
   /so sanh|tinh nao|dia phuong nao|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
 const CONFIRMATION =
-  /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$|\b(?:ha|nhi|chu)\s*\?*\s*$/;
+  /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$|\b(?:ha|nhi|chu)(?:\s+(?:ad|ban|bot|a|nhe|nha))?\s*\?*\s*$/;
 const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b(?!\s*nao)/;
 const FOLLOW_UP_END = /(?:thi sao|the nao|ra sao|thi bao nhieu|thi the nao)\s*[?!.]*\s*$/;
 const BACK_REFERENCE =
@@ -121,7 +125,7 @@ const ABOUT_THE_BOT =
   /(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ )?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ )?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -222,6 +226,7 @@ function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): 
   const aboutDocument = DOCUMENT_WORDS.test(folded) || hasDocument;
   // With a topic of its own, "… ngày nào?" asks about an event in the text, unless it names the issuing.
   const asksMetadata = aboutDocument && (!hasTopic || ISSUANCE_WORDS.test(folded)) && !ASKS_CONTENT.test(folded);
+  if (ASKS_IMPLEMENTS.test(folded)) return 'implements';
   if (asksMetadata && ASKS_ISSUER.test(folded)) return 'issuer';
   if (asksMetadata && ASKS_DATE.test(folded)) return 'issue-date';
   if (asksMetadata && ASKS_NUMBER.test(folded)) return 'document-number';
