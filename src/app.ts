@@ -9,6 +9,7 @@ import { KnowledgeLibrary } from './library/knowledge-library.ts';
 import { type BotMetrics, createMetrics } from './observability/metrics.ts';
 import { type Assistant, createAssistant } from './pipeline/assistant.ts';
 import { createMessageFlow, type MessageFlow } from './pipeline/message-flow.ts';
+import { attributeQuestionSources } from './server/chat/question-source.ts';
 import type { ServerDependencies } from './server/create-server.ts';
 import { MemoryConversationStore } from './state/conversations/memory.ts';
 import type { ConversationStore } from './state/conversations/port.ts';
@@ -38,6 +39,8 @@ export interface Stores {
   conversations: ConversationStore;
   ledger: DeliveryLedger;
   rateLimiter: RateLimiter;
+  /** Web chat questions per client address (RATE_LIMIT_PER_ADDRESS_PER_MINUTE), whatever sessions it holds. */
+  addressRateLimiter: RateLimiter;
   questionLog: QuestionLog;
   secrets: SecretStore;
   queue: MessageQueue;
@@ -91,6 +94,7 @@ function memoryStores(config: Readonly<Config>, queue: MessageQueue): Stores {
     conversations: new MemoryConversationStore(config.conversation),
     ledger: new MemoryDeliveryLedger(config.dedupeTtlMs),
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
+    addressRateLimiter: new MemoryRateLimiter(config.webChat.perAddressPerMinute),
     questionLog: new MemoryQuestionLog(),
     secrets: new MemorySecretStore(),
     queue,
@@ -108,6 +112,7 @@ function redisStores(config: Readonly<Config>, redis: RedisConnection, logger: L
       new MemoryDeliveryLedger(config.dedupeTtlMs),
     ),
     rateLimiter: new RedisRateLimiter(client, prefix, config.rateLimitPerMinute),
+    addressRateLimiter: new RedisRateLimiter(client, prefix, config.webChat.perAddressPerMinute),
     questionLog: new RedisQuestionLog(client, prefix),
     secrets: new RedisSecretStore(client, prefix),
     queue: new RedisMessageQueue({
@@ -177,7 +182,8 @@ export async function createApp({
     ...(fallbackQueue ? { fallbackQueue } : {}),
     ledger: stores.ledger,
     rateLimiter: stores.rateLimiter,
-    questionLog: stores.questionLog,
+    // A web question is recorded with its client's address, so one address cannot flood the unanswered list.
+    questionLog: attributeQuestionSources(stores.questionLog),
     metrics,
     logger,
     leaseMs: config.queueLeaseMs,
@@ -219,6 +225,12 @@ export function serverDependencies(app: App): ServerDependencies {
     }),
     uploadMaxBytes: app.config.uploadMaxBytes,
     publicUrl: app.config.publicUrl,
+    trustProxy: app.config.trustProxy,
+    webChat: {
+      apiKeys: app.config.webChat.apiKeys,
+      addressLimiter: app.stores.addressRateLimiter,
+      sessionMaxAgeS: Math.round(app.config.conversation.ttlMs / 1000),
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -24,6 +25,45 @@ const idList = z
   )
   .pipe(z.array(z.string().regex(/^-?\d+$/, 'ids are numbers')));
 const secretToken = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1–256 characters of A-Z a-z 0-9 _ -');
+const apiKeyList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'use keys of 16–256 characters of A-Z a-z 0-9 _ -')));
+/** An address or CIDR block Fastify's trustProxy understands, or one of its names for the private ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+/**
+ * Whose X-Forwarded-For counts: nobody (false), every hop (true: only behind a proxy that overwrites the
+ * header), or the proxies listed, so the client is the first address from the right that is not one of them.
+ * No hop count: Fastify 5 trusts nobody with one, as a count cannot tell the proxy from a client.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): TrustProxy => {
+    if (/^(true|yes|1)$/i.test(value)) return true;
+    if (/^(false|no|0)$/i.test(value)) return false;
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
+    context.addIssue({
+      code: 'custom',
+      message: "use false, true, or the proxies' addresses/CIDR blocks (or loopback) separated by commas",
+    });
+    return z.NEVER;
+  });
 
 const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -40,6 +80,10 @@ const schema = z.object({
   CONVERSATION_MAX_TURNS: positiveInt.default(10),
   CONVERSATION_TTL_S: positiveInt.default(7 * 24 * 60 * 60),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
+  // The web chat: whose forwarded addresses count, integrators' keys, questions per client address.
+  TRUST_PROXY: trustProxy.default(false),
+  CHAT_API_KEYS: apiKeyList.default([]),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: positiveInt.default(60),
   DEDUPE_TTL_S: positiveInt.default(24 * 60 * 60),
   MAX_MESSAGE_CHARS: positiveInt.default(4000),
   REDIS_URL: redisUrl.optional(),
@@ -81,6 +125,9 @@ const schema = z.object({
 
 export type Settings = z.infer<typeof schema>;
 
+/** No proxy, any proxy, or the proxies' addresses and CIDR blocks (Fastify's `trustProxy`). */
+export type TrustProxy = boolean | string[];
+
 export interface Config {
   host: string;
   port: number;
@@ -92,6 +139,13 @@ export interface Config {
   logLevel: string;
   conversation: { maxTurns: number; ttlMs: number };
   rateLimitPerMinute: number;
+  /** TRUST_PROXY, as Fastify's trustProxy: whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustProxy: TrustProxy;
+  /**
+   * The web chat and `POST /v1/chat`: integrators' keys (who may name their own users) and how many
+   * questions one client address may send a minute, whatever sessions it holds.
+   */
+  webChat: { apiKeys: string[]; perAddressPerMinute: number };
   dedupeTtlMs: number;
   maxMessageChars: number;
   /** `commandTimeoutMs`: the longest wait for any Redis reply; past it Redis counts as down until it answers. */
@@ -154,6 +208,8 @@ function toConfig(settings: Settings): Config {
     logLevel: s.LOG_LEVEL,
     conversation: { maxTurns: s.CONVERSATION_MAX_TURNS, ttlMs: s.CONVERSATION_TTL_S * 1000 },
     rateLimitPerMinute: s.RATE_LIMIT_PER_MINUTE,
+    trustProxy: s.TRUST_PROXY,
+    webChat: { apiKeys: s.CHAT_API_KEYS, perAddressPerMinute: s.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
     dedupeTtlMs: s.DEDUPE_TTL_S * 1000,
     maxMessageChars: s.MAX_MESSAGE_CHARS,
     redis: s.REDIS_URL

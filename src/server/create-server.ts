@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../config.ts';
 import type { KnowledgeFiles } from '../library/knowledge-files.ts';
 import type { KnowledgeLibrary } from '../library/knowledge-library.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
@@ -9,7 +10,7 @@ import type { QuestionLog } from '../state/question-log/port.ts';
 import type { MessageQueue } from '../state/queue/port.ts';
 import type { RedisConnection } from '../state/redis-connection.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
-import { registerChatRoutes } from './routes/chat-routes.ts';
+import { registerChatRoutes, type WebChatAccess } from './routes/chat-routes.ts';
 import { registerDocumentRoutes } from './routes/document-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 
@@ -34,6 +35,10 @@ export interface ServerDependencies {
   uploadMaxBytes: number;
   /** PUBLIC_URL: admin forms posted from its origin count as this site's own, even when a proxy rewrites Host. */
   publicUrl: string | null;
+  /** TRUST_PROXY: whose X-Forwarded-For and -Proto name the client; by default nobody's, the socket does. */
+  trustProxy: TrustProxy;
+  /** Who is asking on the web chat (session cookie or API key) and how often one address may ask. */
+  webChat: WebChatAccess;
 }
 
 export interface ServerOptions extends ServerDependencies {
@@ -48,13 +53,14 @@ export interface ServerOptions extends ServerDependencies {
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const { logger, library, flow, queue, questionLog, redis, metrics, adminToken, channels, isReady } = options;
-  const { knowledgeFiles, uploadMaxBytes, publicUrl } = options;
+  const { knowledgeFiles, uploadMaxBytes, publicUrl, webChat } = options;
   const server = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     // The top-level disableRequestLogging is deprecated (FSTDEP023, a warning at every start).
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // Anyone can send X-Forwarded-For: believed only from the proxies TRUST_PROXY names.
+    trustProxy: options.trustProxy,
   });
 
   // One JSON shape for every error; a handler never throws raw at a client.
@@ -80,7 +86,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   });
 
   registerHealthRoutes(server, { library, queue, redis, metrics, isReady });
-  registerChatRoutes(server, { flow });
+  registerChatRoutes(server, { flow, access: webChat, metrics, logger, publicUrl });
   registerDocumentRoutes(server, { library });
   if (adminToken) {
     registerAdminRoutes(server, {

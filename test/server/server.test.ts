@@ -8,12 +8,14 @@ import { createServer } from '../../src/server/create-server.ts';
 /** Every route through the server's real handler (Fastify inject), with good and bad requests. */
 
 const ADMIN_TOKEN = 'quan-tri-bi-mat';
+/** An integrator's key: with it the body names the user, as the CLI's --jsonl lines do. */
+const CHAT_KEY = 'khoa-tich-hop-0123456789';
 let app: App;
 let server: FastifyInstance;
 let ready = true;
 
 beforeAll(async () => {
-  const config = loadConfig({ ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '5', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ADMIN_TOKEN, CHAT_API_KEYS: CHAT_KEY, RATE_LIMIT_PER_MINUTE: '5', LOG_LEVEL: 'silent' });
   app = await createApp({ config, logger: pino({ level: 'silent' }) });
   server = createServer({ ...serverDependencies(app), channels: [], isReady: () => ready });
   await server.ready();
@@ -29,7 +31,7 @@ function chat(body: unknown) {
     method: 'POST',
     url: '/v1/chat',
     payload: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${CHAT_KEY}` },
   });
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp, serverDependencies } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -74,6 +74,33 @@ describe('web chat page', () => {
     const second = page.locator('.msg.bot[data-grounded]').nth(1);
     await second.waitFor();
     expect(await second.textContent()).toContain('2972/QĐ-UBND');
+    await page.close();
+  });
+
+  it('carries the conversation in an HttpOnly cookie the page cannot read, one per browser', async () => {
+    const ask = async (page: Page, text: string, nth: number) => {
+      await page.fill('#text', text);
+      await page.press('#text', 'Enter');
+      const answer = page.locator('.msg.bot[data-grounded]').nth(nth);
+      await answer.waitFor();
+      return (await answer.textContent()) ?? '';
+    };
+    const page = await browser.newPage();
+    await page.goto(base);
+    await ask(page, 'Hà Tĩnh đặt mục tiêu bao nhiêu % dịch vụ công mức 4?', 0);
+    expect(await page.evaluate('document.cookie')).toBe('');
+    expect(await page.evaluate('Object.keys(localStorage)')).toEqual([]);
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: 'hoidap_session', httpOnly: true, sameSite: 'Lax' });
+
+    // Only the cookie links the follow-up to the question: it names no province and no document.
+    await page.reload();
+    expect(await ask(page, 'Văn bản đó ban hành ngày nào?', 0)).toContain('4086/QĐ-UBND');
+
+    const stranger = await browser.newPage();
+    await stranger.goto(base);
+    expect(await ask(stranger, 'Văn bản đó ban hành ngày nào?', 0)).not.toContain('4086/QĐ-UBND');
+    await stranger.close();
     await page.close();
   });
 });

@@ -2,16 +2,15 @@ import { EXAMPLE_QUESTIONS } from '../../answer/messages.ts';
 import { escapeHtml, page } from './html.ts';
 
 /**
- * The web chat: one page, no build step, usable on a phone. It keeps a random user id in localStorage so
- * follow-ups work, posts to /v1/chat and shows each answer with links to the documents it cites.
+ * The web chat: one page, no build step, usable on a phone. It posts to /v1/chat and shows each answer with
+ * links to the documents it cites. Who is asking is the server's business: its HttpOnly session cookie, which
+ * the browser sends with every question, keeps follow-ups in one conversation and out of reach of the page.
  */
 const SCRIPT = `
 const log = document.getElementById('log');
 const form = document.getElementById('ask');
 const input = document.getElementById('text');
 const button = form.querySelector('button');
-let user = localStorage.getItem('hoidap-user');
-if (!user) { user = 'web-' + Math.random().toString(36).slice(2, 12); localStorage.setItem('hoidap-user', user); }
 
 function bubble(kind, text) {
   const div = document.createElement('div');
@@ -51,7 +50,7 @@ async function ask(text) {
   button.disabled = true;
   const waiting = bubble('bot pending', 'Đang tìm trong văn bản…');
   try {
-    const response = await fetch('/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, text }) });
+    const response = await fetch('/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
     const data = await response.json();
     waiting.remove();
     if (data.error) bubble('bot', 'Xin lỗi, câu hỏi chưa gửi được: ' + data.error);
