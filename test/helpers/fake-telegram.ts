@@ -32,6 +32,8 @@ export interface FakeTelegram {
   queueUpdate(...updates: object[]): void;
   /** Fails the next `count` calls of a method, after letting `after` more calls through first. */
   failNext(method: string, count: number, failure: InjectedFailure, options?: { after?: number }): void;
+  /** Holds every later call of a method open, never answering: a Bot API gone quiet mid-request. */
+  stall(method: string): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const maxLongPollMs = options.maxLongPollMs ?? 1000;
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Array<InjectedFailure | null>>();
+  const stalled = new Set<string>();
   let updates: Array<{ update_id: number }> = [];
   const waiters: Array<() => void> = [];
   let nextMessageId = 5000;
@@ -133,6 +136,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         record(401);
         return reply(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
       }
+      if (stalled.has(method)) {
+        response.once('close', () => record(499));
+        return;
+      }
       const failure = failures.get(method)?.shift();
       if (failure) {
         record(failure.status);
@@ -180,6 +187,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     queueUpdate(...added) {
       updates.push(...(added as Array<{ update_id: number }>));
       wake();
+    },
+    stall(method) {
+      stalled.add(method);
     },
     failNext(method, count, failure, { after = 0 } = {}) {
       const planned = [...Array.from({ length: after }, () => null), ...Array.from({ length: count }, () => failure)];

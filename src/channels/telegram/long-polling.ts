@@ -1,13 +1,12 @@
 import type { Logger } from 'pino';
 import { type Telegram, TelegramError } from 'telegraf';
 import { sleep } from '../../util/sleep.ts';
-import { isAbortError, redactToken } from './send-error.ts';
+import { asShimSignal } from './call-deadline.ts';
+import { redactToken } from './send-error.ts';
 import { type TelegramUpdate, telegramUpdateSchema } from './telegram-update.ts';
 
 /** The update kinds the bot asks Telegram for. */
 export type AllowedUpdate = 'message';
-/** telegraf types its signal with the abort-controller shim; Node's own AbortSignal is what node-fetch uses. */
-type ShimSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
 
 export interface LongPollingOptions {
   telegram: Telegram;
@@ -26,6 +25,10 @@ export interface LongPollingOptions {
 const MAX_ATTEMPTS_PER_UPDATE = 10;
 /** The wait after a 429 that names no `retry_after`. */
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
+/** How much longer than its long-poll timeout a getUpdates call may take before it counts as hung. */
+const POLL_MARGIN_MS = 10_000;
+/** The offset is confirmed on the way out, best effort: a stop never waits longer than this for it. */
+const CONFIRM_TIMEOUT_MS = 2000;
 
 /**
  * Our own getUpdates loop rather than telegraf's launch(), so each update goes to the message flow and the
@@ -48,7 +51,10 @@ export class LongPolling {
     });
   }
 
-  /** Ends the in-flight getUpdates at once, then confirms the last offset so handled updates are not sent again. */
+  /**
+   * Ends the in-flight getUpdates at once, then confirms the last offset (for at most 2 s) so handled updates
+   * are not sent again; one that is sent again all the same is recognised by the delivery ledger.
+   */
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
@@ -60,16 +66,18 @@ export class LongPolling {
     const signal = this.abort.signal;
     let failures = 0;
     logger.info({ timeoutSeconds: this.options.timeoutSeconds }, 'telegram long polling started');
+    const pollDeadlineMs = this.options.timeoutSeconds * 1000 + POLL_MARGIN_MS;
     while (!signal.aborted) {
       let updates: readonly unknown[];
       try {
         updates = await this.options.telegram.callApi(
           'getUpdates',
           { offset: this.offset, timeout: this.options.timeoutSeconds, allowed_updates: this.options.allowedUpdates },
-          { signal: signal as unknown as ShimSignal },
+          // Stopped, or hung past its own timeout: a Bot API that went quiet must not hold the loop for ever.
+          { signal: asShimSignal(AbortSignal.any([signal, AbortSignal.timeout(pollDeadlineMs)])) },
         );
       } catch (error) {
-        if (signal.aborted || isAbortError(error)) break;
+        if (signal.aborted) break;
         failures++;
         await sleep(this.failureDelay(error, failures), signal);
         continue;
@@ -160,7 +168,11 @@ export class LongPolling {
     if (this.offset === 0) return;
     try {
       // Telegram forgets updates below the offset of the next call: tell it now, not at the next start.
-      await this.options.telegram.callApi('getUpdates', { offset: this.offset, limit: 1, timeout: 0 });
+      await this.options.telegram.callApi(
+        'getUpdates',
+        { offset: this.offset, limit: 1, timeout: 0 },
+        { signal: asShimSignal(AbortSignal.timeout(CONFIRM_TIMEOUT_MS)) },
+      );
     } catch (error) {
       this.options.logger.debug(
         { error: redactToken(String(error), this.options.token) },

@@ -35,7 +35,3 @@ export function toChannelError(error: unknown, token: string, what: string): Cha
     cause: new Error(redactToken(message, token)),
   });
 }
-
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}

@@ -6,6 +6,7 @@ import type { Channel, MessageIntake } from '../../ports/channel.ts';
 import type { QuestionLog } from '../../state/question-log/port.ts';
 import { pollingBackoffMs } from '../polling-backoff.ts';
 import { botIdentityLoader } from './bot-identity.ts';
+import { DEFAULT_CALL_TIMEOUT_MS, withCallDeadline } from './call-deadline.ts';
 import { type AllowedUpdate, LongPolling } from './long-polling.ts';
 import { updateReceiver } from './receive-update.ts';
 import { redactToken, toChannelError } from './send-error.ts';
@@ -27,6 +28,8 @@ export interface TelegramChannelOptions {
   now?: () => number;
   /** Long-polling tuning; tests shorten it. */
   polling?: { timeoutSeconds?: number; backoffMs?: (failures: number) => number };
+  /** Deadline of every Bot API call but the long poll (default 10 s); tests shorten it. */
+  callTimeoutMs?: number;
 }
 
 export interface TelegramChannel extends Channel {
@@ -113,6 +116,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     throw new Error('the Telegram webhook needs a secret token (TELEGRAM_WEBHOOK_SECRET)');
   }
   const bot = new Telegraf(config.token, { telegram: { apiRoot: config.apiRoot } });
+  withCallDeadline(bot.telegram, options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
   const context: StartContext = { bot, config, logger };
   const identity = botIdentityLoader(bot, config.token);
   const receive = updateReceiver({ flow, identity, adminIds: config.adminIds, logger, now });

@@ -50,11 +50,14 @@ export interface TelegramHarness {
 export interface HarnessOptions {
   mode?: 'webhook' | 'polling';
   adminIds?: string[];
+  /** Deadline of each Bot API call but the long poll (the channel's default when absent). */
+  callTimeoutMs?: number;
 }
 
 export async function createTelegramHarness({
   mode = 'webhook',
   adminIds = [ADMIN_ID],
+  callTimeoutMs,
 }: HarnessOptions = {}): Promise<TelegramHarness> {
   const fake = await startFakeTelegram();
   const logs: string[] = [];
@@ -97,6 +100,7 @@ export async function createTelegramHarness({
     questionLog,
     logger,
     polling: { timeoutSeconds: 1, backoffMs: () => 20 },
+    ...(callTimeoutMs === undefined ? {} : { callTimeoutMs }),
   });
   flow.register(channel);
   flow.start();
