@@ -21,22 +21,11 @@ const ASKS_YEAR = /\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao
 const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
 const MONEY_WORDS = /\bkinh phi\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b/;
 /** Nouns after "bao nhiêu" that say nothing of the unit ("bao nhiêu phần trăm" is a percentage anyway). */
-const NOT_A_UNIT = new Set([
-  'phan',
-  'tien',
-  'ty',
-  'trieu',
-  'dong',
-  'la',
-  'nam',
-  'va',
-  'vay',
-  'a',
-  'the',
-  'nhi',
-  'nhe',
-  'ha',
-]);
+const NOT_A_UNIT = new Set(
+  'phan tien ty trieu dong la nam va vay a the nhi nhe ha theo trong cua o tai den voi khong ko chu roi day nua ca thi'.split(
+    ' ',
+  ),
+);
 /** Two-word units, so "doanh nghiệp" and "dịch vụ" are not cut to their first syllable. */
 const TWO_WORD_UNITS = new Set([
   'doanh nghiep',
@@ -71,6 +60,9 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
 
 const PERCENT_VALUE = /\d\s*%|\bphan tram\b/;
 /** "57,600 tỷ đồng", "19 tỷ", "500 triệu": a number ending in a digit, then the unit ("4, đồng thời" is not money). */
+/** A share of a budget answers "how much money" too ("khoảng 1% trong tổng ngân sách", "Ngân sách Trung ương 37,15%"). */
+const BUDGET_SHARE =
+  /(?:ngan sach|nguon von|\bvon\b|kinh phi)\D{0,40}\d+(?:[.,]\d+)?\s*%|\d+(?:[.,]\d+)?\s*%\D{0,30}(?:ngan sach|\bvon\b|kinh phi)/;
 const MONEY_VALUE = /\d(?:[\d.,]*\d)?\s*(?:(?:ty|trieu|nghin|ngan)(?:\s+dong)?\b|dong\b(?! thoi| gop))/;
 const YEAR_VALUE = /\b(?:19|20)\d\d\b/;
 const ANY_NUMBER = /\d/;
@@ -117,7 +109,7 @@ export function holdsAnswerType(text: string, type: AnswerType, topicTerms: read
     case 'percent':
       return percentNearTopic(folded, topicTerms);
     case 'money':
-      return MONEY_VALUE.test(folded);
+      return MONEY_VALUE.test(folded) || BUDGET_SHARE.test(folded);
     case 'year':
       return YEAR_VALUE.test(folded);
     case 'number':

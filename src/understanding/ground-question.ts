@@ -219,9 +219,7 @@ function groundMetadata(context: GroundingContext): Grounding {
             ? 'implements'
             : 'issuer';
     const stated = candidates.documents.filter((docIndex) => knowledge.documents[docIndex]!.metadata[field] !== null);
-    // A question about what the plan implements ("thực hiện nghị quyết nào, ngày nào?") is answered by that.
-    const aboutImplemented = /\bthuc hien\b/.test(foldVietnamese(question.text));
-    if (stated.length === 0 && !aboutImplemented) return context.notFound('not-stated');
+    if (stated.length === 0) return context.notFound('not-stated');
     return { kind: 'metadata', intent, documents: candidates.documents, reorganised };
   }
   const [best] = search(knowledge, query, candidates.documents);

@@ -43,6 +43,11 @@ export function resolveFollowUp(
   }
   // "Tỉnh nào cao hơn?" after a comparison: the same provinces, ranked.
   if (question.comparison && !hasOwnScope && previous.provinces.length >= 2) resolved.provinces = previous.provinces;
+  // "Hà Tĩnh thì sao, tỉnh nào cao hơn?": the province named now against those of the previous turn.
+  const addsProvince = question.comparison && question.provinces.length === 1 && question.documentNumbers.length === 0;
+  if (addsProvince && previous.provinces.some((province) => !question.provinces.includes(province))) {
+    resolved.provinces = [...new Set([...previous.provinces, ...question.provinces])];
+  }
   if (asksAgain && CARRIED_INTENTS.has(previous.intent as QuestionIntent)) {
     resolved.inheritedTerms = previous.terms.filter((term) => !question.terms.includes(term));
     if (question.topicTerms.length === 0 && (question.intent === 'overview' || question.intent === 'fact')) {
