@@ -361,12 +361,16 @@ function notFoundReason(context: GroundingContext): NotFoundReason {
 }
 
 function groundFacts(context: GroundingContext): Grounding {
-  const { question, candidates } = context;
+  const { knowledge, question, candidates } = context;
   let matches = typedMatches(context, candidates.documents);
   let threshold = context.minCoverage;
   let top = matches.find((match) => match.coverage >= threshold);
-  // A guessed focus that does not answer gives way to every document, unless a province was named.
-  if (!top && question.focusIsSoft && candidates.knownProvinces.length === 0) {
+  // A guessed focus that does not answer gives way to every document, unless a province was named or the
+  // conversation is about one: in a Hà Tĩnh conversation, another province's passage is not an answer.
+  const conversationProvinces = question.focusDocumentIds.flatMap(
+    (id) => knowledge.documents[knowledge.documentsById.get(id) ?? -1]?.metadata.province ?? [],
+  );
+  if (!top && question.focusIsSoft && candidates.knownProvinces.length === 0 && conversationProvinces.length === 0) {
     matches = typedMatches(context, []);
     threshold = MIN_COVERAGE;
     top = matches.find((match) => match.coverage >= threshold);

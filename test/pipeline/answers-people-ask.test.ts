@@ -179,3 +179,13 @@ describe('honest gaps and small talk', () => {
     expect(answer.answer).not.toContain('999');
   });
 });
+
+describe('a follow-up stays with the province of its conversation', () => {
+  it('a question the Bạc Liêu document does not answer is not answered from another province', async () => {
+    const user = 'people-stays-in-province';
+    await ask('Tổng kinh phí kế hoạch CNTT của Bạc Liêu là bao nhiêu?', user);
+    const answer = await ask('Năm đầu tiên bố trí bao nhiêu?', user);
+    expect(answer.citations.every((citation) => citation.province === 'Bạc Liêu')).toBe(true);
+    expect(answer.answer).not.toContain('Lâm Đồng');
+  });
+});
