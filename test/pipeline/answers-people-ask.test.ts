@@ -186,6 +186,6 @@ describe('a follow-up stays with the province of its conversation', () => {
     await ask('Tổng kinh phí kế hoạch CNTT của Bạc Liêu là bao nhiêu?', user);
     const answer = await ask('Năm đầu tiên bố trí bao nhiêu?', user);
     expect(answer.citations.every((citation) => citation.province === 'Bạc Liêu')).toBe(true);
-    expect(answer.answer).not.toContain('Lâm Đồng');
+    expect(answer.answer).not.toContain('Nghị quyết số 16');
   });
 });
