@@ -1,9 +1,12 @@
+import type { Stats } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { watch } from 'chokidar';
 import type { Logger } from 'pino';
 import type { KnowledgeLibrary } from './knowledge-library.ts';
 
 export interface KnowledgeWatcher {
+  /** Resolves once the whole folder is being watched. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,13 +23,19 @@ export function watchKnowledge(library: KnowledgeLibrary, dir: string, logger: L
   const watcher = watch(dir, {
     ignoreInitial: true,
     // Dot files are never documents; among them are the temporary files of an atomic write (KnowledgeFiles).
-    ignored: (path: string) =>
+    // Nor are symlinks: the loader never reads through one.
+    ignored: (path: string, stats?: Stats) =>
+      Boolean(stats?.isSymbolicLink()) ||
       relative(dir, path)
         .split(sep)
         .some((part) => part.startsWith('.')),
     // Wait until a file stops growing, so a half-copied PDF is not read.
     awaitWriteFinish: { stabilityThreshold: 200, pollInterval: 50 },
+    // Followed, a link to a parent folder sends the watcher round the loop for ever (never ready, hundreds of
+    // MB, ELOOP errors by the thousand).
+    followSymlinks: false,
   });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', resolve));
   const schedule = (event: string, path: string) => {
     logger.debug({ event, path }, 'knowledge folder changed');
     if (timer) clearTimeout(timer);
@@ -42,6 +51,7 @@ export function watchKnowledge(library: KnowledgeLibrary, dir: string, logger: L
   watcher.on('all', schedule);
   watcher.on('error', (error) => logger.warn({ err: error }, 'knowledge folder watcher error'));
   return {
+    ready,
     async close() {
       if (timer) clearTimeout(timer);
       await watcher.close();
