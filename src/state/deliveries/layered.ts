@@ -20,6 +20,10 @@ export class LayeredDeliveryLedger implements DeliveryLedger {
     private readonly local: DeliveryLedger,
   ) {}
 
+  /**
+   * A shared claim is mirrored locally: an attempt that claimed locally while Redis was away (and is still
+   * answering) keeps a copy of the same message, claimed in Redis once it is back, from answering beside it.
+   */
   async claim(key: string, leaseMs: number, owner: string): Promise<ClaimResult> {
     if (await this.local.isDone(key)) return 'done';
     let result: ClaimResult;
@@ -29,7 +33,9 @@ export class LayeredDeliveryLedger implements DeliveryLedger {
       return this.local.claim(key, leaseMs, owner);
     }
     this.syncMissedCompletions();
-    return result;
+    if (result !== 'acquired' || (await this.local.claim(key, leaseMs, owner)) === 'acquired') return result;
+    await this.shared.release(key, owner).catch(() => {});
+    return 'busy';
   }
 
   async beginSending(key: string, owner: string, leaseMs: number): Promise<boolean> {

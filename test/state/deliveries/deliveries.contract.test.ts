@@ -117,6 +117,17 @@ describe('LayeredDeliveryLedger while the shared ledger fails (beyond the contra
     expect(await shared.inner.isDone('zalo-oa:x')).toBe(true);
   });
 
+  it('keeps a copy claimed in Redis once it is back from answering beside an attempt claimed during the outage', async () => {
+    const shared = new FlakyLedger();
+    const ledger = new LayeredDeliveryLedger(shared, new MemoryDeliveryLedger(60_000));
+    shared.down = true;
+    expect(await ledger.claim('zalo-oa:copy', 10_000, 'from-memory')).toBe('acquired');
+    shared.down = false;
+    expect(await ledger.claim('zalo-oa:copy', 10_000, 'from-redis')).toBe('busy');
+    // The busy copy left no claim behind in Redis: the first attempt's completion is what counts.
+    expect(await shared.inner.claim('zalo-oa:copy', 10_000, 'probe')).toBe('acquired');
+  });
+
   it('never sends what this process knows was answered, even when the claim cannot be checked', async () => {
     const shared = new FlakyLedger();
     const ledger = new LayeredDeliveryLedger(shared, new MemoryDeliveryLedger(60_000));
