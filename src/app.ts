@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AnswerWriter } from './answer/answer-writer.ts';
 import { answerWriterFromConfig } from './answer/llm/answer-writer-from-config.ts';
 import type { ChannelDependencies } from './channels/build-channels.ts';
-import { type Config, ConfigError } from './config.ts';
+import type { Config } from './config.ts';
 import { createKnowledgeReaders } from './knowledge/knowledge-readers.ts';
 import { KnowledgeFiles } from './library/knowledge-files.ts';
 import { KnowledgeLibrary } from './library/knowledge-library.ts';
@@ -24,7 +24,7 @@ import { RedisQuestionLog } from './state/question-log/redis.ts';
 import { LastKnownQueueStats } from './state/queue/last-known-stats.ts';
 import { MemoryMessageQueue } from './state/queue/memory.ts';
 import type { MessageQueue } from './state/queue/port.ts';
-import { QueueJournal } from './state/queue/queue-journal.ts';
+import type { OpenedJournal } from './state/queue/queue-journal.ts';
 import { RedisMessageQueue } from './state/queue/redis.ts';
 import { MemoryRateLimiter } from './state/rate-limits/memory.ts';
 import type { RateLimiter } from './state/rate-limits/port.ts';
@@ -70,24 +70,14 @@ export interface AppDependencies {
   /** Replaces individual stores (tests); the rest follow the configuration. */
   stores?: Partial<Stores>;
   metrics?: BotMetrics;
+  /**
+   * The memory queue's journal, held by the caller (main.ts opens it in DATA_DIR and closes it after the app)
+   * with what the last run left to answer. Without one (the CLI, tests) a crash loses what waits in memory.
+   */
+  journal?: OpenedJournal;
 }
 
 const REDIS_START_WAIT_MS = 2000;
-
-/** The memory queue, with the journal of DATA_DIR and what the last run left in it. */
-function journaledMemoryQueue(config: Readonly<Config>, logger: Logger): { queue: MemoryMessageQueue; close(): void } {
-  let opened: ReturnType<typeof QueueJournal.open>;
-  try {
-    opened = QueueJournal.open(config.dataDir, logger);
-  } catch (error) {
-    throw new ConfigError(`DATA_DIR: cannot write the queue journal in ${config.dataDir}: ${(error as Error).message}`);
-  }
-  const { journal, pending } = opened;
-  return {
-    queue: new MemoryMessageQueue(config.queueConcurrency, logger, { journal, replay: pending }),
-    close: () => journal?.close(),
-  };
-}
 
 function memoryStores(config: Readonly<Config>, queue: MessageQueue): Stores {
   return {
@@ -136,6 +126,7 @@ export async function createApp({
   writer,
   stores: overrides = {},
   metrics = createMetrics(),
+  journal,
 }: AppDependencies): Promise<App> {
   // A missing or broken prompt stops the start here, naming the file and the variable.
   const answerWriter = writer ?? (await answerWriterFromConfig({ llm: config.llm, logger }));
@@ -147,14 +138,20 @@ export async function createApp({
         onStateChange: (ready) => metrics.redisUp.set(ready ? 1 : 0),
       })
     : null;
-  // The memory queue is the main queue without Redis and the fallback with it; either way it is journaled,
-  // so what it acknowledged survives a crash. Not opened when a test hands in its own queue.
-  const memory = redis || !overrides.queue ? journaledMemoryQueue(config, logger) : null;
+  // The memory queue is the main queue without Redis and the fallback with it; either way it writes to the
+  // journal it is given, so what it acknowledged survives a crash.
+  const memoryQueue =
+    redis || !overrides.queue
+      ? new MemoryMessageQueue(config.queueConcurrency, logger, {
+          journal: journal?.journal ?? null,
+          replay: journal?.pending ?? [],
+        })
+      : null;
   const stores: Stores = {
-    ...(redis ? redisStores(config, redis, logger) : memoryStores(config, memory?.queue ?? overrides.queue!)),
+    ...(redis ? redisStores(config, redis, logger) : memoryStores(config, memoryQueue ?? overrides.queue!)),
     ...overrides,
   };
-  const fallbackQueue = redis ? memory?.queue : undefined;
+  const fallbackQueue = redis ? (memoryQueue ?? undefined) : undefined;
   // Give Redis a moment, so the first question of a fresh process already sees its conversation; past that
   // the bot starts anyway and Redis joins when it answers.
   if (redis && !(await redis.waitUntilReady(REDIS_START_WAIT_MS))) {
@@ -203,7 +200,6 @@ export async function createApp({
     async close() {
       await flow.drain();
       await redis?.close();
-      memory?.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { watchKnowledge } from './library/knowledge-watcher.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createServer } from './server/create-server.ts';
+import { type OpenedJournal, QueueJournal } from './state/queue/queue-journal.ts';
 
 /**
  * `npm start`: the HTTP server (web chat, API, admin, webhooks) and every channel whose settings are
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   keepServingOnStrayErrors(logger);
 
-  const app = await createApp({ config, logger, metrics: createMetrics({ defaultMetrics: true }) });
+  const journal = openJournal(config, logger);
+  const app = await createApp({ config, logger, metrics: createMetrics({ defaultMetrics: true }), journal });
   const channels = buildChannels(channelDependencies(app));
   for (const channel of channels) app.flow.register(channel);
   let ready = false;
@@ -68,12 +70,22 @@ async function main(): Promise<void> {
     await app.flow.drain(config.shutdownDrainMs);
     await server.close();
     await app.close();
+    journal.journal?.close();
     await watcher?.close();
     logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The memory queue's journal in DATA_DIR: an unwritable folder stops the start, naming the variable. */
+function openJournal(config: Readonly<Config>, logger: Logger): OpenedJournal {
+  try {
+    return QueueJournal.open(config.dataDir, logger);
+  } catch (error) {
+    throw new ConfigError(`DATA_DIR: cannot write the queue journal in ${config.dataDir}: ${(error as Error).message}`);
+  }
 }
 
 /** Past the drain, how long closing connections may take before the process exits anyway. */

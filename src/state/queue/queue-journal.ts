@@ -20,6 +20,12 @@ export interface JournalEntry {
   message: IncomingMessage;
 }
 
+/** The journal, when this process holds it, and what the last run left in it to answer. */
+export interface OpenedJournal {
+  journal: QueueJournal | null;
+  pending: JournalEntry[];
+}
+
 const FILE_NAME = 'queue-journal.jsonl';
 const LOCK_NAME = 'queue-journal.lock';
 /** The file is rewritten with only the live entries once it holds this many more lines than them. */
@@ -59,7 +65,7 @@ export class QueueJournal {
    * Takes the journal in `dir` (creating the folder), and returns what the previous process left unanswered.
    * `journal` is null when another live process holds it: the queue then runs without one.
    */
-  static open(dir: string, logger: Logger): { journal: QueueJournal | null; pending: JournalEntry[] } {
+  static open(dir: string, logger: Logger): OpenedJournal {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, FILE_NAME);
     if (!takeLock(dir, logger)) return { journal: null, pending: [] };
