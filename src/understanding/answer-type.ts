@@ -14,8 +14,16 @@ export type AnswerType =
   /** A number followed by this folded noun ("nguoi", "doanh nghiep", "mbps"). */
   | { kind: 'quantity'; unit: string }
   | { kind: 'number' }
-  | { kind: 'year' };
+  | { kind: 'year' }
+  /** A place: "ở huyện nào", "ở đâu". */
+  | { kind: 'place' }
+  /** A body: "giao sở nào chủ trì", "đơn vị nào trúng thầu". */
+  | { kind: 'agency' };
 
+const ASKS_PLACE =
+  /\b(?:o|tai|dat o|dat tai) (?:dau|huyen nao|xa nao|thanh pho nao|dia diem nao|khu vuc nao|noi nao)\b|\b(?:huyen|dia diem|dia ban) nao\b/;
+const ASKS_AGENCY =
+  /\b(?:so|co quan|don vi|to chuc|cong ty|nha thau) nao\b(?!.{0,30}ban hanh)|\btrung thau\b|\b(?:chu tri|thuong truc)\b.{0,30}\bnao\b/;
 const ASKS_AMOUNT = /\bbao nhieu\b|\bmay\s*(?:%|phan tram)|\bla bao nhieu\b|\bmuc nao\b/;
 const ASKS_YEAR = /\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao)\b/;
 const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
@@ -41,6 +49,8 @@ const TWO_WORD_UNITS = new Set([
 /** The answer type a question asks for, or null when it asks for a description. */
 export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
   const folded = foldedQuestion.replace(/\s+/g, ' ');
+  if (ASKS_PLACE.test(folded)) return { kind: 'place' };
+  if (ASKS_AGENCY.test(folded)) return { kind: 'agency' };
   if (ASKS_YEAR.test(folded) && !ASKS_AMOUNT.test(folded)) return { kind: 'year' };
   // "So sánh tỷ lệ …", "tỷ lệ … ra sao": a rate is a percentage even when no "bao nhiêu" asks for it.
   if (!ASKS_AMOUNT.test(folded)) return PERCENT_WORDS.test(folded) ? { kind: 'percent' } : null;
@@ -67,6 +77,10 @@ const MONEY_VALUE = /\d(?:[\d.,]*\d)?\s*(?:(?:ty|trieu|nghin|ngan)(?:\s+dong)?\b
 const YEAR_VALUE = /\b(?:19|20)\d\d\b/;
 const ANY_NUMBER = /\d/;
 
+/** "tại thành phố Đà Lạt", "ở huyện Bố Trạch": a named place. */
+const PLACE_VALUE = /(?:tại|ở)\s+(?:thành phố|TP\.?|huyện|thị xã|xã|khu|tỉnh)\s*\p{Lu}/u;
+/** "Sở TT&TT", "Công ty …", "Trung tâm …": a named body that does something. */
+const AGENCY_VALUE = /(?:Sở|Công ty|Trung tâm|Viện|Tập đoàn|Ban quản lý)\s+(?:\p{Lu}|TT)/u;
 const PERCENT_FIGURE = /\d\s*%/g;
 /**
  * How far from a percentage its subject may be written: after it, up to the next figure ("60% mức độ 3 và 15%
@@ -112,6 +126,10 @@ export function holdsAnswerType(text: string, type: AnswerType, topicTerms: read
       return MONEY_VALUE.test(folded) || BUDGET_SHARE.test(folded);
     case 'year':
       return YEAR_VALUE.test(folded);
+    case 'place':
+      return PLACE_VALUE.test(text);
+    case 'agency':
+      return AGENCY_VALUE.test(text);
     case 'number':
       return ANY_NUMBER.test(folded);
     case 'quantity': {

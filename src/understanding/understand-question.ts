@@ -74,16 +74,16 @@ export interface UnderstoodQuestion {
 const RESET = /^\s*(?:\/reset\b|xoa (?:lich su|hoi thoai|cuoc tro chuyen)|bat dau lai|lam lai tu dau)/;
 const GREETING = /^\s*(?:\/start\b|xin chao|chao ban|chao bot|chao|hello|hi|alo|hey)\b[\s!.,?a-z]{0,12}$/;
 const HELP =
-  /^\s*(?:\/help|tro giup|huong dan su dung|ban la ai|ban lam duoc gi|ban biet (?:nhung )?gi|ban co the (?:lam|tra loi) gi|ban tra loi (?:duoc )?(?:nhung )?gi)|\bban (?:la|dung) (?:mo hinh|model|chatbot|bot|tri tue nhan tao)|\b(?:chatgpt|openai|gpt|llm|gemini|claude)\b|mo hinh (?:ai|ngon ngu)/;
+  /\b(?:ban|bao nhieu) la (?:nguoi|may|robot|bot)\b|^\s*(?:\/help|tro giup|huong dan su dung|ban la ai|ban lam duoc gi|ban biet (?:nhung )?gi|ban co the (?:lam|tra loi) gi|ban tra loi (?:duoc )?(?:nhung )?gi)|\bban (?:la|dung) (?:mo hinh|model|chatbot|bot|tri tue nhan tao)|\b(?:chatgpt|openai|gpt|llm|gemini|claude)\b|mo hinh (?:ai|ngon ngu)/;
 /** A message that only thanks, agrees or says goodbye: each word is one of these. */
 const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?ngay (?:tot|vui)(?: lanh)?|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
   /\bliet ke\b|\bke ra\b|\bnhung (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcac (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b/;
 const SUMMARY =
-  /\btom (?:tat|luoc)\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
+  /\btom (?:tat|luoc)\b|\b(?:nhung )?diem chinh\b|\bvai dong\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
-  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bcon trong (?:ky|thoi ky|giai doan)\b|\bda ket thuc\b/;
+  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban|giai doan) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bcon trong (?:ky|thoi ky|giai doan)\b|\bda ket thuc\b/;
 const HORIZON =
   /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
@@ -93,7 +93,7 @@ const SUPERLATIVE_MIN = /\b(?:thap|it|nho) (?:nhat|hon)\b/;
 /** "Văn bản cũ", "quyết định trước đó": the replaced one. */
 const ABOUT_REPLACED = /\b(?:van ban|quyet dinh|quy hoach|ke hoach) (?:cu|truoc do|truoc)\b|\bbi thay the\b/;
 const CATALOGUE =
-  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
+  /\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
 const ASKS_DATE =
   /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
@@ -103,14 +103,14 @@ const ASKS_ISSUER =
   /ai ban hanh|co quan ban hanh|ai ky|do ai|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}ban hanh/;
 /** "Kế hoạch đó nhằm thực hiện nghị quyết nào?": what the document implements, which its metadata says. */
 const ASKS_IMPLEMENTS =
-  /\b(?:de|nham|la de) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat)\b/;
+  /\b(?:de|nham|la de) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat)\b|\b(?:nghi quyet|van ban|quyet dinh|de an) (?:ma )?(?:no|ke hoach (?:nay|do|ay)) thuc hien\b/;
 const DOCUMENT_WORDS = /quyet dinh|van ban|nghi quyet|ke hoach|chi thi|ban hanh|\bky\b|phe duyet|quy hoach|so hieu/;
 /** Asking for a date or number of issue, even when the question also names a topic. */
 const ISSUANCE_WORDS = /ban hanh|\bky\b|phe duyet/;
 /** "Thay thế quyết định nào?" asks what the text says, not the document's own number. */
 const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON =
-  /so sanh|tinh nao|dia phuong nao|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
+  /so sanh|\bso voi\b|tinh nao|dia phuong nao|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
 const CONFIRMATION =
   /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$|\b(?:ha|nhi|chu)(?:\s+(?:ad|ban|bot|a|nhe|nha))?\s*\?*\s*$/;
 const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b(?!\s*nao)/;
@@ -123,10 +123,10 @@ const INSTRUCTION =
   /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT =
-  /(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
+  /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ )?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ )?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -134,7 +134,7 @@ const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{
 const BARE_DOCUMENT_NUMBER =
   /(?:quyet dinh|qd|nghi quyet|nq|ke hoach|kh|chi thi|van ban)\s*(so\s*)?(\d+[a-z]?)\b(?!\s*(?:%|\/|-|nam|thang|ngay|ty|trieu|nguoi))/g;
 /** Where a question splits into sentences, or into the parts of a "[SYSTEM] … [USER] …" message. */
-const SEGMENT_BREAK = /(?<=[.!?;:,])\s+|(\s*\[[A-Za-z ]+\]\s*|\s*<\/?[A-Za-z]+>\s*)|\n+/;
+const SEGMENT_BREAK = /(?<=[.!?;:,\]])\s+|(\s*\[[A-Za-z ]+\]\s*|\s*<\/?[A-Za-z]+>\s*)|\n+/;
 
 /**
  * Phrases that name the kind of document rather than what the question is about ("quy hoạch", "tỷ lệ").

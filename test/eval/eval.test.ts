@@ -13,6 +13,7 @@ describe.each([
   ['blind-c', 0.9],
   ['blind-d', 0.9],
   ['blind-e', 0.9],
+  ['blind-f', 0.9],
 ] as const)('evaluation set %s', (set, floor) => {
   it(`answers at least ${floor * 100}% of turns correctly`, async () => {
     const report = await evaluate(loadCases(new URL(`./${set}.jsonl`, import.meta.url)));

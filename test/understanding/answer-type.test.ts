@@ -16,6 +16,9 @@ describe('expectedAnswerType: what kind of value a question asks for', () => {
     ['Tốc độ Internet băng rộng bao nhiêu Mbps?', { kind: 'quantity', unit: 'mbps' }],
     ['Lâm Đồng đặt mốc thời gian nào để họp trên môi trường mạng?', { kind: 'year' }],
     ['Mục tiêu tổng quát của quy hoạch Quảng Bình là gì?', null],
+    ['Khu công nghệ thông tin tập trung của Quảng Bình được quy hoạch ở huyện nào?', { kind: 'place' }],
+    ['Kế hoạch 635 giao sở nào làm cơ quan thường trực, chủ trì?', { kind: 'agency' }],
+    ['Đơn vị nào trúng thầu xây dựng Trung tâm dữ liệu?', { kind: 'agency' }],
   ])('%s → %j', (question, type) => {
     expect(expectedAnswerType(foldVietnamese(question))).toEqual(type);
   });
@@ -32,6 +35,11 @@ describe('holdsAnswerType: a passage answers only with a value of that kind', ()
     ['từ 4-5 doanh nghiệp trong năm 2020', { kind: 'quantity', unit: 'doanh nghiep' }, [], true],
     ['ít nhất 3 dịch vụ hành chính công cấp độ 3', { kind: 'quantity', unit: 'dich vu' }, [], true],
     ['Đến hết năm 2008, các cuộc họp được thực hiện trên môi trường mạng', { kind: 'year' }, [], true],
+    ['xây dựng một Khu công viên phần mềm tập trung tại thành phố Đà Lạt', { kind: 'place' }, [], true],
+    ['thành lập khu công nghệ thông tin tập trung của tỉnh', { kind: 'place' }, [], false],
+    ['giao cho Sở TT&TT quản lý, điều phối thực hiện', { kind: 'agency' }, [], true],
+    ['Khoảng 1% trong tổng ngân sách chi đầu tư phát triển', { kind: 'money' }, [], true],
+    ['mức 3 và 4, đồng thời phát triển công nghiệp CNTT', { kind: 'money' }, [], false],
   ] as const)('%s (%j) → %s', (text, type, topic, holds) => {
     expect(holdsAnswerType(text, type, topic)).toBe(holds);
   });
