@@ -13,7 +13,7 @@ import {
 import { round } from './measure.ts';
 import { performanceChart } from './performance-chart.ts';
 import { performanceTable } from './performance-table.ts';
-import { runWorker, startServer, type WorkerEvent } from './run-workers.ts';
+import { BENCH_CHAT_KEY, runWorker, startServer, type WorkerEvent } from './run-workers.ts';
 
 /**
  * `npm run bench [-- --json] [-- --markdown] [-- --quick]`: speed, scale and retrieval quality in one run
@@ -137,7 +137,7 @@ async function measureHttp(store: 'memory' | 'redis', plan: Plan['http']): Promi
     {
       method: 'POST',
       path: '/v1/chat',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_CHAT_KEY}` },
       setupRequest: (request: { body?: string }) => {
         const at = sent++;
         return { ...request, body: JSON.stringify({ user: `bench-user-${at % 500}`, text: texts[at % texts.length] }) };

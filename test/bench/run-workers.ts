@@ -78,6 +78,9 @@ export function runWorker(
   });
 }
 
+/** The serving worker's API key: the bench speaks as an integrator naming its 500 users (else one address). */
+export const BENCH_CHAT_KEY = 'bench-integrator-key-0123456789';
+
 /** A worker that serves until told to stop: the first event it reports, and a way to stop it. */
 export async function startServer(
   store: 'memory' | 'redis',

@@ -6,6 +6,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { createServer } from '../../../src/server/create-server.ts';
 import { connectTestRedis, deleteKeys } from '../../helpers/redis.ts';
 import { memoryNow } from '../measure.ts';
+import { BENCH_CHAT_KEY } from '../run-workers.ts';
 import { emit, runWorker } from './worker-io.ts';
 
 /** The machine's Redis; the run uses keys under a prefix of its own and deletes them when it stops. */
@@ -24,6 +25,7 @@ async function main(args: readonly string[]): Promise<void> {
     KNOWLEDGE_WATCH: 'false',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000000',
+    CHAT_API_KEYS: BENCH_CHAT_KEY,
     ...(store === 'redis' ? { REDIS_URL: BENCH_REDIS_URL, REDIS_PREFIX: prefix } : {}),
   });
   const app = await createApp({ config, logger: pino({ level: 'silent' }) });
