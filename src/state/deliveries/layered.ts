@@ -42,9 +42,8 @@ export class LayeredDeliveryLedger implements DeliveryLedger {
     try {
       return await this.shared.beginSending(key, owner, leaseMs);
     } catch {
-      // The shared claim cannot be checked now: send unless this process knows it was answered.
-      await this.local.beginSending(key, owner, leaseMs);
-      return !(await this.local.isDone(key));
+      // The shared claim cannot be checked now: the local one decides (every claim is mirrored there).
+      return this.local.beginSending(key, owner, leaseMs);
     }
   }
 

@@ -33,7 +33,7 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
 
   async beginSending(key: string, owner: string, leaseMs: number): Promise<boolean> {
     const entry = this.live(key);
-    if (entry?.state !== 'claimed' || entry.owner !== owner) return false;
+    if (entry && (entry.state !== 'claimed' || entry.owner !== owner)) return false;
     this.entries.set(key, { state: 'sending', owner, expiresAt: this.now() + leaseMs });
     return true;
   }

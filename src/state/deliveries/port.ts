@@ -15,8 +15,9 @@ export interface DeliveryLedger {
    */
   claim(key: string, leaseMs: number, owner: string): Promise<ClaimResult>;
   /**
-   * Just before the platform call: the owner's claim becomes "sending", with a fresh lease. False when the
-   * claim is no longer the owner's (its lease ran out and another attempt took it): that one answers.
+   * Just before the platform call: the owner's claim becomes "sending", with a fresh lease (also when the
+   * claim ran out and nobody took it). False when another attempt holds the delivery now, or it was
+   * answered: that attempt answers, this one must not send too.
    */
   beginSending(key: string, owner: string, leaseMs: number): Promise<boolean>;
   /** Marks the delivery answered; later claims get `done` until the record expires. */

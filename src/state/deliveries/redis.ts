@@ -1,9 +1,12 @@
 import { assertReady, type RedisClient } from '../redis-connection.ts';
 import type { ClaimResult, DeliveryLedger } from './port.ts';
 
-/** Turns the owner's claim into "sending" with a fresh lease; 0 when the claim is someone else's now. */
+/**
+ * Turns the owner's claim (or a claim that ran out, nobody holding the key) into "sending" with a fresh
+ * lease; 0 when someone else holds it now or it is done.
+ */
 const BEGIN_SENDING_SCRIPT =
-  "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 else return 0 end";
+  "local v = redis.call('GET', KEYS[1]) if v == ARGV[1] or not v then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 else return 0 end";
 
 /** Deletes the key only while it holds the owner's claim, so a release never erases a "done" or another's claim. */
 const RELEASE_SCRIPT =

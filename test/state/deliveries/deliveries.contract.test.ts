@@ -66,6 +66,16 @@ describe.each(implementations)('%s (DeliveryLedger contract)', (_name, create) =
     expect(await ledger.claim('zalo-bot:s', 10_000, 'third')).toBe('acquired');
   });
 
+  it('lets an attempt whose claim ran out, with nobody taking over, still send', async () => {
+    const ledger = create(60_000);
+    expect(await ledger.claim('zalo-oa:slow', 30, 'slow')).toBe('acquired');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await ledger.beginSending('zalo-oa:slow', 'slow', 10_000)).toBe(true);
+    expect(await ledger.claim('zalo-oa:slow', 10_000, 'other')).toBe('busy');
+    await ledger.complete('zalo-oa:slow');
+    expect(await ledger.beginSending('zalo-oa:slow', 'late', 10_000)).toBe(false);
+  });
+
   it('keeps deliveries of different channels apart', async () => {
     const ledger = create(60_000);
     await ledger.complete('telegram:7');
