@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTelegram, startFakeTelegram } from './helpers/fake-telegram.ts';
 import { textUpdate } from './helpers/telegram-updates.ts';
@@ -25,6 +28,9 @@ beforeAll(async () => {
       PORT: '0',
       KNOWLEDGE_WATCH: 'false',
       LOG_LEVEL: 'warn',
+      // Its own journal folder, so no other run's messages are replayed here, and a short drain at the end.
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'hoidap-e2e-')),
+      SHUTDOWN_DRAIN_MS: '2000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zaloOaSignature } from '../src/channels/zalo-oa/zalo-oa-signature.ts';
 import { FakeZaloOa } from './helpers/fake-zalo-oa.ts';
@@ -58,6 +61,9 @@ beforeAll(async () => {
       ZALO_OAUTH_BASE: zalo.url,
       KNOWLEDGE_WATCH: 'false',
       LOG_LEVEL: 'warn',
+      // Its own journal folder, so no other run's messages are replayed here, and a short drain at the end.
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'hoidap-e2e-')),
+      SHUTDOWN_DRAIN_MS: '2000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
