@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import { foldVietnamese } from '../text/normalize.ts';
 import { isUnigram, queryTerms } from '../text/tokenize.ts';
 import { unique } from '../util/unique.ts';
 import type { PassageMatch, ResolvedQuestion } from './grounding.ts';
@@ -32,6 +33,11 @@ export interface Query {
   coverageTerms: Array<{ bit: number; weight: number; naming: boolean }>;
   /** Bits of terms to leave out, one set per alternative of an "A hoặc B" question. */
   alternativeExclusions: Array<Set<number>>;
+  /**
+   * For a question typed with diacritics: the accented syllables behind coverage bits ("ăn" behind "an"). A
+   * passage holding the folded syllable only with other marks ("an toàn") does not hold what was asked.
+   */
+  accents: Array<{ bit: number; pattern: RegExp }>;
 }
 
 /**
@@ -83,7 +89,54 @@ export function buildQuery(
           .filter((bit) => bit >= 0),
       ),
   );
-  return { terms, weights, coverageTerms, alternativeExclusions };
+  return {
+    terms,
+    weights,
+    coverageTerms,
+    alternativeExclusions,
+    accents: accentsOf(question.text, coverageTerms, terms, topic),
+  };
+}
+
+/** Words of a text, lower case, as typed (with their marks). */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The topic's coverage bits whose syllable the question typed with diacritics, with a pattern for that form.
+ * Syllables typed without marks, or reached only through abbreviations and synonyms, are not checked.
+ */
+function accentsOf(
+  text: string,
+  coverageTerms: Query['coverageTerms'],
+  terms: readonly string[],
+  topic: ReadonlySet<string>,
+): Query['accents'] {
+  const typed = new Map<string, Set<string>>();
+  for (const [word] of text.toLowerCase().matchAll(WORD)) {
+    const folded = foldVietnamese(word);
+    if (folded === word) continue;
+    const forms = typed.get(folded) ?? new Set<string>();
+    forms.add(word);
+    typed.set(folded, forms);
+  }
+  // Only topic words: "đặt mục tiêu" may well be answered by "đạt 100%", "ăn gì" never by "an toàn".
+  return coverageTerms.flatMap(({ bit }) => {
+    if (!topic.has(terms[bit]!)) return [];
+    const forms = typed.get(terms[bit]!);
+    if (!forms) return [];
+    return [{ bit, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...forms].join('|')})(?![\\p{L}\\p{N}])`, 'u') }];
+  });
+}
+
+/** The matched bits, less those whose syllable the passage has only with other diacritics. */
+function accentChecked(query: Query, matched: number, passage: { text: string; context: string | null }): number {
+  if (query.accents.length === 0) return matched;
+  const text = `${passage.context ?? ''} ${passage.text}`.toLowerCase();
+  let checked = matched;
+  for (const { bit, pattern } of query.accents) {
+    if ((checked & (1 << bit)) !== 0 && !pattern.test(text)) checked &= ~(1 << bit);
+  }
+  return checked;
 }
 
 /**
@@ -128,7 +181,8 @@ export function search(
     .map((hit) => {
       const passage = knowledge.index.passages[hit.passageId]!;
       const score = passage.headline ? hit.score * HEADLINE_WEIGHT : hit.score;
-      return { ...passage, passageId: hit.passageId, score, coverage: coverageOf(query, hit.matched) };
+      const matched = accentChecked(query, hit.matched, passage);
+      return { ...passage, passageId: hit.passageId, score, coverage: coverageOf(query, matched) };
     })
     .sort((a, b) => b.score - a.score);
 }

@@ -189,3 +189,11 @@ describe('a follow-up stays with the province of its conversation', () => {
     expect(answer.answer).not.toContain('Nghị quyết số 16');
   });
 });
+
+describe('a question outside the documents is not answered from a look-alike word', () => {
+  it.each(['con chó ăn gì', 'mèo con số 3 ăn gì?'])('"%s": "ăn" is not the "an" of "an toàn"', async (question) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+});
