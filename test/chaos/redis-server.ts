@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { Socket } from 'node:net';
 import { freePort } from '../helpers/free-port.ts';
+import { answersPing } from '../helpers/redis.ts';
 
 /**
  * A redis-server of the chaos run's own on 127.0.0.1, that it may stop (SIGSTOP: sockets stay open, nothing
@@ -60,18 +60,4 @@ export class ChaosRedis {
       child.kill('SIGKILL');
     });
   }
-}
-
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
 }

@@ -12,7 +12,8 @@ import { freePort } from './free-port.ts';
 
 export type TestRedisClient = RedisClient;
 
-function answersPing(port: number): Promise<boolean> {
+/** Whether a Redis answers PING on 127.0.0.1:port within half a second. */
+export function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = new Socket();
     const done = (ok: boolean) => {
