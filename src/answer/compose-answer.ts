@@ -96,12 +96,18 @@ function factsOfOneDocument(knowledge: KnowledgeBase, facts: DocumentFacts): str
 }
 
 function comparisonText(knowledge: KnowledgeBase, facts: DocumentFacts[]): string {
-  return facts
-    .map((fact) => {
-      const document = knowledge.documents[fact.docIndex]!;
-      const place = document.metadata.province ? `${document.metadata.province} — ` : '';
+  const named = facts.map((fact) => {
+    const document = knowledge.documents[fact.docIndex]!;
+    const place = document.metadata.province ? `${document.metadata.province} — ` : '';
+    return { fact, document, name: `${place}${documentName(document)}` };
+  });
+  return named
+    .map(({ fact, document, name }) => {
+      // Two files claiming one number read alike: the date tells the reader which source line each one is.
+      const { date } = document.metadata;
+      const twin = date && named.filter((other) => other.name === name).length > 1;
       const lines = unique(fact.passages.map((passage) => passageText(knowledge, passage)));
-      return `- ${place}${documentName(document)}: ${lines.join(' ')}`;
+      return `- ${name}${twin ? ` ngày ${formatVietnameseDate(date)}` : ''}: ${lines.join(' ')}`;
     })
     .join('\n');
 }

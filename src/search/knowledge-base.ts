@@ -142,6 +142,38 @@ function numberIndexOf(knowledge: KnowledgeBase): NumberIndex {
   return found;
 }
 
+/** Documents that state one number between them: the number as the first of them writes it, and their positions. */
+export interface SharedNumber {
+  number: string;
+  documents: readonly number[];
+}
+
+const sharedNumberLists = new WeakMap<readonly KnowledgeDocument[], readonly SharedNumber[]>();
+
+/**
+ * Numbers that more than one document states as its own (folded, so "4086/QĐ-UBND" and "4086/qđ-ubnd" are one).
+ * Such documents are never told apart by the number alone: a question naming it is answered from all of them,
+ * and /admin lists them. The number of what a plan implements is not its own, so two plans implementing one
+ * resolution share nothing.
+ */
+export function sharedNumbers(knowledge: KnowledgeBase): readonly SharedNumber[] {
+  let found = sharedNumberLists.get(knowledge.documents);
+  if (!found) {
+    const byNumber = new Map<string, SharedNumber & { documents: number[] }>();
+    knowledge.documents.forEach((document, docIndex) => {
+      const { number } = document.metadata;
+      if (!number) return;
+      const key = foldDocumentNumber(number);
+      const entry = byNumber.get(key);
+      if (entry) entry.documents.push(docIndex);
+      else byNumber.set(key, { number, documents: [docIndex] });
+    });
+    found = [...byNumber.values()].filter((entry) => entry.documents.length > 1);
+    sharedNumberLists.set(knowledge.documents, found);
+  }
+  return found;
+}
+
 /** First position whose key is not below `key`. */
 function lowerBound(keys: readonly string[], key: string): number {
   let low = 0;

@@ -1,4 +1,9 @@
-import { documentsWithNumber, foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
+import {
+  documentsWithNumber,
+  foldDocumentNumber,
+  type KnowledgeBase,
+  sharedNumbers,
+} from '../search/knowledge-base.ts';
 import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { formerUnitsOf } from '../text/province-units.ts';
@@ -42,6 +47,8 @@ interface Candidates {
   mentionedNumbers: string[];
   /** Former provinces whose documents stand for a new unit the question named ("tỉnh Cà Mau" → Bạc Liêu). */
   reorganised: string[];
+  /** A named number is stated by several documents of ours, so the number alone cannot choose between them. */
+  sharedNumber: boolean;
 }
 
 /** Documents whose passages mention a number that is not a document of ours, found through the index. */
@@ -75,14 +82,21 @@ function documentsOfProvince(knowledge: KnowledgeBase, province: string): { docu
   };
 }
 
+/** Whether two of these documents state one number as their own (two files claiming 4086/QĐ-UBND). */
+function claimOneNumber(knowledge: KnowledgeBase, documents: readonly number[]): boolean {
+  return sharedNumbers(knowledge).some((shared) => shared.documents.filter((d) => documents.includes(d)).length > 1);
+}
+
 function documentsFromNumbers(knowledge: KnowledgeBase, question: ResolvedQuestion) {
   const documents: number[] = [];
   const unknownNumbers: string[] = [];
   const mentionedNumbers: string[] = [];
+  let sharedNumber = false;
   for (const number of question.documentNumbers) {
     const own = documentsWithNumber(knowledge, number);
     if (own.length > 0) {
       documents.push(...own);
+      sharedNumber ||= claimOneNumber(knowledge, own);
       continue;
     }
     const mentioning = documentsMentioning(knowledge, number);
@@ -94,8 +108,12 @@ function documentsFromNumbers(knowledge: KnowledgeBase, question: ResolvedQuesti
     }
   }
   // Numbers inside an instruction count only when they are ours; an invented one is simply ignored.
-  for (const number of question.instructionNumbers) documents.push(...documentsWithNumber(knowledge, number));
-  return { documents, unknownNumbers, mentionedNumbers };
+  for (const number of question.instructionNumbers) {
+    const own = documentsWithNumber(knowledge, number);
+    documents.push(...own);
+    sharedNumber ||= claimOneNumber(knowledge, own);
+  }
+  return { documents, unknownNumbers, mentionedNumbers, sharedNumber };
 }
 
 function findCandidates(knowledge: KnowledgeBase, question: ResolvedQuestion): Candidates {
@@ -142,6 +160,7 @@ function findCandidates(knowledge: KnowledgeBase, question: ResolvedQuestion): C
     unknownNumbers: fromNumbers.unknownNumbers,
     mentionedNumbers: fromNumbers.mentionedNumbers,
     reorganised: unique(reorganised),
+    sharedNumber: fromNumbers.sharedNumber && fromNumbers.documents.length > 0,
   };
 }
 
@@ -444,12 +463,17 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
     const documents = documentsInScope(context);
     if (documents.length > 0) return { kind: 'summary', documents, reorganised: candidates.reorganised };
   }
-  if (intent === 'list') {
+  // One list would be one file's list: with a shared number, each file's best passage is quoted instead.
+  if (intent === 'list' && !candidates.sharedNumber) {
     const listed = groundList(context);
     if (listed) return listed;
   }
   if (!hasTopicOf(question, extraTerms)) return groundWithoutTopic(context);
-  const comparing = (question.comparison && candidates.documents.length !== 1) || candidates.knownProvinces.length >= 2;
+  // Documents that one named number points at are all answered from: none of them is the number's document.
+  const comparing =
+    (question.comparison && candidates.documents.length !== 1) ||
+    candidates.knownProvinces.length >= 2 ||
+    candidates.sharedNumber;
   return comparing ? groundComparison(context) : groundFacts(context);
 }
 

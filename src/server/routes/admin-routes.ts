@@ -3,13 +3,14 @@ import type { FileReport } from '../../knowledge/load-knowledge-folder.ts';
 import { type KnowledgeFiles, KnowledgeFileWriteError } from '../../library/knowledge-files.ts';
 import type { KnowledgeLibrary } from '../../library/knowledge-library.ts';
 import { UPLOAD_EXTENSIONS, uploadNameProblem } from '../../library/upload-name.ts';
+import { type KnowledgeBase, sharedNumbers } from '../../search/knowledge-base.ts';
 import { type QuestionLog, vietnamDay } from '../../state/question-log/port.ts';
 import { csrfTokenForPage, guardAdmin } from '../admin/admin-guard.ts';
 import { CsrfTokens } from '../admin/csrf-tokens.ts';
 import { LoginThrottle } from '../admin/login-throttle.ts';
 import { correctionFrom } from '../admin/metadata-correction.ts';
 import { ADMIN_SCRIPT, ADMIN_STYLE } from '../web/admin-assets.ts';
-import { adminPage } from '../web/admin-page.ts';
+import { adminPage, type NumberConflict } from '../web/admin-page.ts';
 import { editPage } from '../web/edit-page.ts';
 
 const UNANSWERED_SHOWN = 100;
@@ -115,6 +116,14 @@ function acceptAdminBodies(admin: FastifyInstance, uploadMaxBytes: number): void
   });
 }
 
+/** Numbers claimed by several files of the base, each with the files' names. */
+function numberConflicts(knowledge: KnowledgeBase): NumberConflict[] {
+  return sharedNumbers(knowledge).map(({ number, documents }) => ({
+    number,
+    sources: documents.map((docIndex) => knowledge.documents[docIndex]!.source),
+  }));
+}
+
 /** The admin page, its script and style, and the JSON twins of what it shows. */
 function registerPages(admin: FastifyInstance, { library, questionLog, csrf, uploadMaxBytes }: AdminContext): void {
   admin.get('/admin/static/admin.js', async (_, reply) =>
@@ -128,9 +137,11 @@ function registerPages(admin: FastifyInstance, { library, questionLog, csrf, upl
       questionLog.stats(vietnamDay(Date.now())),
       questionLog.unanswered(UNANSWERED_SHOWN),
     ]);
+    const knowledge = library.current();
     const page = adminPage({
       reports: library.reports(),
-      documents: library.current().documents.length,
+      conflicts: numberConflicts(knowledge),
+      documents: knowledge.documents.length,
       questionsToday: stats.questions,
       unansweredToday: stats.unanswered,
       unanswered,
@@ -143,6 +154,7 @@ function registerPages(admin: FastifyInstance, { library, questionLog, csrf, upl
   });
 
   admin.get('/admin/api/documents', async () => library.reports());
+  admin.get('/admin/api/conflicts', async () => numberConflicts(library.current()));
   admin.get<{ Querystring: { limit?: string } }>('/admin/api/unanswered', async (request) =>
     questionLog.unanswered(Math.min(1000, Number(request.query.limit ?? UNANSWERED_SHOWN) || UNANSWERED_SHOWN)),
   );

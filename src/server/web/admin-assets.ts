@@ -203,6 +203,9 @@ if (drop) {
 export const ADMIN_STYLE = `main.wide { max-width: 1100px; }
 h2 { font-size: 1.05rem; margin: 18px 0 8px; }
 .notice { background: #e8f4ea; border: 1px solid #b7dcbf; border-radius: 8px; padding: 8px 12px; }
+.conflicts { background: #fff6e5; border: 1px solid #f0c987; }
+.conflicts h2 { margin-top: 0; color: #8a5300; }
+.conflicts .hint { color: var(--muted); font-size: 0.9rem; margin-bottom: 0; }
 .drop { border: 2px dashed var(--line); border-radius: 10px; padding: 18px; text-align: center; background: var(--bg); }
 .drop.over { border-color: var(--accent); background: #eaf2fb; }
 .drop .hint { color: var(--muted); font-size: 0.9rem; margin: 6px 0 0; }

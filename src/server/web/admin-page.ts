@@ -25,8 +25,16 @@ const NOTICES: Readonly<Record<string, string>> = {
   reloaded: 'Đã nạp lại thư mục văn bản.',
 };
 
+/** One number stated by several files, as the notice at the top of /admin lists it. */
+export interface NumberConflict {
+  number: string;
+  sources: readonly string[];
+}
+
 export interface AdminPageData {
   reports: readonly FileReport[];
+  /** Numbers more than one loaded file claims: a question naming one is answered from all of its files. */
+  conflicts: readonly NumberConflict[];
   documents: number;
   questionsToday: number;
   unansweredToday: number;
@@ -66,6 +74,27 @@ function reportRows(reports: readonly FileReport[], csrfToken: string): string {
 }
 
 /**
+ * Shown first, because the per-file warning is easy to miss in a long table and the bot's answers change with it:
+ * until one file is kept, every answer about the number quotes and cites each file.
+ */
+function conflictNotice(conflicts: readonly NumberConflict[]): string {
+  if (conflicts.length === 0) return '';
+  const items = conflicts
+    .map((conflict) => {
+      const files = conflict.sources
+        .map((source) => `<a href="${escapeHtml(editLink(source))}">${escapeHtml(source)}</a>`)
+        .join(', ');
+      return `<li>Số hiệu <strong>${escapeHtml(conflict.number)}</strong> có ở ${conflict.sources.length} tệp: ${files}.</li>`;
+    })
+    .join('');
+  return `<section class="card conflicts" id="conflicts">
+<h2>Số hiệu trùng nhau</h2>
+<ul>${items}</ul>
+<p class="hint">Câu hỏi nêu số hiệu này được trả lời bằng tất cả các tệp trên, không tệp nào được chọn thay. Nếu là cùng một văn bản, hãy xoá bớt để chỉ giữ một tệp; nếu là hai văn bản khác nhau, hãy sửa số hiệu cho đúng.</p>
+</section>`;
+}
+
+/**
  * `/admin`: upload by drag and drop, the documents with what was understood of each (with links to correct or
  * remove it), a reload button, and the questions the bot could not ground.
  */
@@ -83,6 +112,7 @@ export function adminPage(data: AdminPageData): string {
     `<main class="wide">
 <h1>Quản trị</h1>
 <p class="lead">Hôm nay: ${data.questionsToday} câu hỏi, ${data.unansweredToday} câu chưa trả lời được. Đang nạp ${data.documents} văn bản.</p>
+${conflictNotice(data.conflicts)}
 ${notice}
 <section class="card" id="upload">
 <h2>Thêm văn bản</h2>
