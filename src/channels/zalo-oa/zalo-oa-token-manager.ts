@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
+import { createOutageReporter, type OutageReporter } from '../../observability/outage-reporter.ts';
 import type { SecretStore } from '../../state/secrets/port.ts';
 import type { ZaloOaClient } from './zalo-oa-client.ts';
 import { ZaloOaTokenError } from './zalo-oa-token-error.ts';
@@ -49,6 +50,8 @@ export class ZaloOaTokenManager {
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly seed: string;
+  /** Every send reads the store: while it is down, that is one warning per outage, not one per message. */
+  private readonly storeOutage: OutageReporter;
   private inFlight: Promise<string> | null = null;
   /** The last pair this process obtained, for when the store cannot be read or lost a write. */
   private latest: TokenState | null = null;
@@ -59,6 +62,7 @@ export class ZaloOaTokenManager {
     this.secrets = options.secrets;
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
+    this.storeOutage = createOutageReporter(options.logger, 'Zalo OA secret store');
     this.seed = createHash('sha256')
       .update(`${options.config.accessToken}\n${options.config.refreshToken ?? ''}`)
       .digest('hex')
@@ -147,9 +151,11 @@ export class ZaloOaTokenManager {
         [names.accessToken, names.refreshToken, names.expiresAt, names.seed].map((name) => this.secrets.get(name)),
       );
     } catch (error) {
-      this.logger.warn({ err: error }, 'secret store unavailable; using the Zalo OA tokens this process knows');
+      // Sends go on with the tokens this process knows (the configured pair, or the last one it refreshed).
+      this.storeOutage.failed(error);
       return own;
     }
+    this.storeOutage.succeeded();
     const [accessToken, refreshToken, expiresAt, seed] = values;
     // Stored tokens that grew from other settings are stale: the admin configured a new pair since.
     if (!accessToken || (seed && seed !== this.seed)) return own;

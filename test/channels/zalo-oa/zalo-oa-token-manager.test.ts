@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloOaClient } from '../../../src/channels/zalo-oa/zalo-oa-client.ts';
 import { ZaloOaTokenError } from '../../../src/channels/zalo-oa/zalo-oa-token-error.ts';
@@ -46,6 +47,28 @@ const unreachable: SecretStore = {
   get: () => Promise.reject(new Error('connection refused')),
   set: () => Promise.reject(new Error('connection refused')),
 };
+
+/** A store that goes down and comes back when the test says so. */
+class FlakySecretStore implements SecretStore {
+  down = false;
+  private readonly inner = new MemorySecretStore();
+
+  get(name: string): Promise<string | null> {
+    return this.down ? Promise.reject(new Error('connection refused')) : this.inner.get(name);
+  }
+
+  set(name: string, value: string): Promise<void> {
+    return this.down ? Promise.reject(new Error('connection refused')) : this.inner.set(name, value);
+  }
+}
+
+/** A real pino logger whose lines are kept, parsed, for counting. */
+function recordingLogger() {
+  const lines: Array<{ level: number; msg: string }> = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const at = (level: number) => lines.filter((line) => line.level === level).map((line) => line.msg);
+  return { logger, warnings: () => at(40), infos: () => at(30) };
+}
 
 describe('ZaloOaTokenManager', () => {
   it('sends with the configured token while nothing is stored, without asking for a new one', async () => {
@@ -147,5 +170,36 @@ describe('ZaloOaTokenManager', () => {
     expect(await tokens.accessToken()).toBe('access-1');
     expect(await tokens.refresh('access-1')).toBe('access-2');
     expect(zalo.refreshes().map(({ form }) => form.get('refresh_token'))).toEqual(['refresh-0', 'refresh-1']);
+  });
+
+  it('warns once per secret store outage, not once per send, and says when it is back', async () => {
+    const secrets = new FlakySecretStore();
+    const log = recordingLogger();
+    const tokens = new ZaloOaTokenManager({
+      client: new ZaloOaClient({ apiBase: zalo.url, oauthBase: zalo.url }),
+      config: CONFIGURED,
+      secrets,
+      logger: log.logger,
+      now: () => clock,
+    });
+    const send = async (times: number) => {
+      for (let i = 0; i < times; i++) expect(await tokens.accessToken()).toBe('access-0');
+    };
+
+    await send(3);
+    secrets.down = true;
+    await send(100);
+    expect(log.warnings()).toEqual(['Zalo OA secret store unavailable; continuing without it']);
+
+    secrets.down = false;
+    await send(10);
+    expect(log.infos()).toEqual(['Zalo OA secret store available again']);
+
+    secrets.down = true;
+    await send(100);
+    secrets.down = false;
+    await send(1);
+    expect(log.warnings()).toHaveLength(2);
+    expect(log.infos()).toHaveLength(2);
   });
 });
