@@ -5,6 +5,11 @@ import type { IncomingMessage } from './incoming-message.ts';
 /** What the bot says back: an answer from the assistant, or a short notice of its own (rate limit, stickers…). */
 export type Reply = { kind: 'answer'; answer: Answer } | { kind: 'notice'; text: string };
 
+/** The words a reply says, unformatted: the answer's text with its source line, or the notice. */
+export function replyText(reply: Reply): string {
+  return reply.kind === 'answer' ? reply.answer.answer : reply.text;
+}
+
 /**
  * One messaging platform. A channel turns platform updates into IncomingMessages (handing them to the
  * message flow) and sends replies in the platform's format and size limits.

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { createApp, serverDependencies } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Channel } from '../../src/ports/channel.ts';
+import { type Channel, replyText } from '../../src/ports/channel.ts';
 import { ChannelError } from '../../src/ports/channel-error.ts';
 import { createServer } from '../../src/server/create-server.ts';
 
@@ -33,7 +33,7 @@ const channel: Channel = {
     });
   },
   async deliver(message, reply) {
-    const text = reply.kind === 'answer' ? reply.answer.answer : reply.text;
+    const text = replyText(reply);
     const response = await fetch(`${platform}/send`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

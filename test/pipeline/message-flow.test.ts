@@ -11,7 +11,7 @@ import {
   NON_TEXT_TEXT,
   RATE_LIMITED_TEXT,
 } from '../../src/pipeline/message-flow.ts';
-import type { Channel, Reply } from '../../src/ports/channel.ts';
+import { type Channel, type Reply, replyText } from '../../src/ports/channel.ts';
 import { ChannelError } from '../../src/ports/channel-error.ts';
 import type { IncomingMessage } from '../../src/ports/incoming-message.ts';
 import { MemoryConversationStore } from '../../src/state/conversations/memory.ts';
@@ -41,7 +41,7 @@ class RecordingChannel implements Channel {
   }
 
   texts(): string[] {
-    return this.sent.map(({ reply }) => (reply.kind === 'answer' ? reply.answer.answer : reply.text));
+    return this.sent.map(({ reply }) => replyText(reply));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Reply } from '../../ports/channel.ts';
+import { type Reply, replyText } from '../../ports/channel.ts';
 
 /**
  * Text for channels that show no markup (Zalo OA, Zalo Bot). Answers are already plain text with their
@@ -19,7 +19,7 @@ export function toPlainText(text: string): string {
     .trim();
 }
 
-/** The text a reply shows: the answer with its source line, or the bot's notice. */
-export function replyText(reply: Reply): string {
-  return toPlainText(reply.kind === 'answer' ? reply.answer.answer : reply.text);
+/** The text a reply shows on a channel without markup: the answer with its source line, or the bot's notice. */
+export function plainReplyText(reply: Reply): string {
+  return toPlainText(replyText(reply));
 }

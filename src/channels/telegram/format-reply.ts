@@ -1,4 +1,4 @@
-import type { Reply } from '../../ports/channel.ts';
+import { type Reply, replyText } from '../../ports/channel.ts';
 import { packSentences } from './split-sentences.ts';
 
 /** Telegram's limit for one text message. */
@@ -59,5 +59,5 @@ export function formatHtmlParts(text: string, options: { boldSource?: boolean; l
 /** The messages for a reply: answers with their source in bold, notices as plain escaped text. */
 export function formatReply(reply: Reply, limit = TELEGRAM_TEXT_LIMIT): string[] {
   if (reply.kind === 'notice') return formatHtmlParts(reply.text, { limit });
-  return formatHtmlParts(reply.answer.answer, { boldSource: reply.answer.grounded, limit });
+  return formatHtmlParts(replyText(reply), { boldSource: reply.answer.grounded, limit });
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
-import type { Channel, Reply } from '../../ports/channel.ts';
+import { type Channel, type Reply, replyText } from '../../ports/channel.ts';
 import { deliveryKey, type IncomingMessage } from '../../ports/incoming-message.ts';
 import { withGreeting } from './command-replies.ts';
 import { type DirectCommandDependencies, directCommandReply } from './direct-commands.ts';
@@ -29,7 +29,7 @@ async function replyParts(
     const command = message.replyContext?.command;
     if (typeof command === 'string') return formatHtmlParts(await directCommandReply(command, commands, log));
     if (message.kind === 'start') {
-      return formatReply({ kind: 'answer', answer: { ...reply.answer, answer: withGreeting(reply.answer.answer) } });
+      return formatReply({ kind: 'answer', answer: { ...reply.answer, answer: withGreeting(replyText(reply)) } });
     }
   }
   return formatReply(reply);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Channel } from '../../ports/channel.ts';
 import type { ChannelError } from '../../ports/channel-error.ts';
 import { deliveryKey } from '../../ports/incoming-message.ts';
-import { replyText } from '../plain-text/plain-text.ts';
+import { plainReplyText } from '../plain-text/plain-text.ts';
 import { SentParts } from '../plain-text/sent-parts.ts';
 import { splitMessage } from '../plain-text/split-message.ts';
 
@@ -29,7 +29,7 @@ export function plainTextDelivery(options: PlainTextDeliveryOptions): Channel['d
   const sentParts = new SentParts();
   return async (message, reply) => {
     const log = logger.child({ user: message.userId, messageId: message.messageId });
-    const parts = splitMessage(replyText(reply), maxChars);
+    const parts = splitMessage(plainReplyText(reply), maxChars);
     if (parts.length === 0) {
       log.warn('empty reply; nothing sent');
       return;

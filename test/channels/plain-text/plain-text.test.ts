@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyText, toPlainText } from '../../../src/channels/plain-text/plain-text.ts';
+import { plainReplyText, toPlainText } from '../../../src/channels/plain-text/plain-text.ts';
 
 describe('toPlainText', () => {
   it.each([
@@ -24,7 +24,7 @@ describe('toPlainText', () => {
   });
 });
 
-describe('replyText', () => {
+describe('plainReplyText', () => {
   it('takes the answer text with its source line, or the notice', () => {
     const answer = {
       answer: '15%.\n\nNguồn: Quyết định số 4086/QĐ-UBND.',
@@ -32,7 +32,7 @@ describe('replyText', () => {
       citations: [],
       outcome: 'answered' as const,
     };
-    expect(replyText({ kind: 'answer', answer })).toBe(answer.answer);
-    expect(replyText({ kind: 'notice', text: 'Xin chào' })).toBe('Xin chào');
+    expect(plainReplyText({ kind: 'answer', answer })).toBe(answer.answer);
+    expect(plainReplyText({ kind: 'notice', text: 'Xin chào' })).toBe('Xin chào');
   });
 });
