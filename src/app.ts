@@ -4,6 +4,7 @@ import { answerWriterFromConfig } from './answer/llm/answer-writer-from-config.t
 import type { ChannelDependencies } from './channels/build-channels.ts';
 import type { Config } from './config.ts';
 import { createKnowledgeReaders } from './knowledge/knowledge-readers.ts';
+import { createIsolatedReading } from './knowledge/parsing/isolated-reading.ts';
 import { KnowledgeFiles } from './library/knowledge-files.ts';
 import { KnowledgeLibrary } from './library/knowledge-library.ts';
 import { type BotMetrics, createMetrics } from './observability/metrics.ts';
@@ -158,12 +159,15 @@ export async function createApp({
     logger.warn('Redis did not answer at start; starting without shared state, it will join when it answers');
   }
 
+  // Files are parsed in child processes with caps, so no file can crash, freeze or fill this one.
+  const reading = createIsolatedReading(config.knowledgeReading, logger);
   const library = new KnowledgeLibrary({
     dir: config.knowledgeDir,
     maxFileBytes: config.knowledgeMaxFileBytes,
     logger,
     onReload: (documents) => metrics.documents.set(documents),
     readers: createKnowledgeReaders({ ocr: config.ocr, logger }),
+    reading,
   });
   await library.reload();
   const assistant = createAssistant({
@@ -200,6 +204,7 @@ export async function createApp({
     async close() {
       await flow.drain();
       await redis?.close();
+      reading.parser.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createKnowledgeReaders } from './knowledge/knowledge-readers.ts';
 import type { FileReport } from './knowledge/load-knowledge-folder.ts';
+import { createIsolatedReading } from './knowledge/parsing/isolated-reading.ts';
 import { splitPassages } from './knowledge/split-passages.ts';
 import { KnowledgeLibrary } from './library/knowledge-library.ts';
 import { createLogger } from './logger.ts';
@@ -117,11 +118,14 @@ function describeReport(report: FileReport): string {
 async function kb(config: Readonly<Config>, logger: Logger, args: string[]): Promise<void> {
   const [command] = args;
   const readers = createKnowledgeReaders({ ocr: config.ocr, logger });
+  // The same child processes and caps as the bot: a file that would crash it is refused here too.
+  const reading = createIsolatedReading(config.knowledgeReading, logger);
   const library = new KnowledgeLibrary({
     dir: config.knowledgeDir,
     maxFileBytes: config.knowledgeMaxFileBytes,
     logger,
     readers,
+    reading,
   });
   await library.reload();
   // A check shows what the scans say, so it waits for their OCR (once: later runs find it in the cache).

@@ -76,6 +76,16 @@ const schema = z.object({
   OCR_PAGE_TIMEOUT_MS: positiveInt.default(60_000),
   OCR_MAX_PAGES: positiveInt.default(50),
   OCR_CACHE_DIR: z.string().min(1).optional(),
+  // Reading files in child processes, each within these caps (a file over one is refused and remembered).
+  KNOWLEDGE_MAX_INFLATED_MB: positiveInt.default(64),
+  KNOWLEDGE_MAX_PAGES: positiveInt.default(1000),
+  KNOWLEDGE_MAX_TEXT_CHARS: positiveInt.default(5_000_000),
+  KNOWLEDGE_MAX_FRONT_MATTER_KB: positiveInt.default(64),
+  KNOWLEDGE_MAX_FRONT_MATTER_KEYS: positiveInt.default(200),
+  KNOWLEDGE_READ_TIMEOUT_MS: positiveInt.default(60_000),
+  KNOWLEDGE_READ_MEMORY_MB: positiveInt.default(512),
+  KNOWLEDGE_READ_CONCURRENCY: positiveInt.default(2),
+  KNOWLEDGE_CACHE_DIR: z.string().min(1).default('.cache/knowledge'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONVERSATION_MAX_TURNS: positiveInt.default(10),
   CONVERSATION_TTL_S: positiveInt.default(7 * 24 * 60 * 60),
@@ -128,6 +138,22 @@ export type Settings = z.infer<typeof schema>;
 /** No proxy, any proxy, or the proxies' addresses and CIDR blocks (Fastify's `trustProxy`). */
 export type TrustProxy = boolean | string[];
 
+export interface KnowledgeReadingSettings {
+  /** The knowledge layer's ReadLimits, written out here because config sits below it. */
+  limits: {
+    maxInflatedBytes: number;
+    maxPages: number;
+    maxTextChars: number;
+    maxFrontMatterBytes: number;
+    maxFrontMatterKeys: number;
+  };
+  timeoutMs: number;
+  memoryMb: number;
+  concurrency: number;
+  /** Absolute; holds `refused.json`. */
+  cacheDir: string;
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -136,6 +162,8 @@ export interface Config {
   watchKnowledge: boolean;
   /** Pages recognised at once, per page deadline, pages per file, and the results cache (by content hash). */
   ocr: { concurrency: number; pageTimeoutMs: number; maxPages: number; cacheDir: string };
+  /** How files are read: caps per file, the child processes' time and memory, where refusals are remembered. */
+  knowledgeReading: KnowledgeReadingSettings;
   logLevel: string;
   conversation: { maxTurns: number; ttlMs: number };
   rateLimitPerMinute: number;
@@ -204,6 +232,19 @@ function toConfig(settings: Settings): Config {
       maxPages: s.OCR_MAX_PAGES,
       // Outside the knowledge folder, so the watcher never sees it; relative to where the bot is started.
       cacheDir: resolve(s.OCR_CACHE_DIR ?? '.cache/ocr'),
+    },
+    knowledgeReading: {
+      limits: {
+        maxInflatedBytes: s.KNOWLEDGE_MAX_INFLATED_MB * 1024 * 1024,
+        maxPages: s.KNOWLEDGE_MAX_PAGES,
+        maxTextChars: s.KNOWLEDGE_MAX_TEXT_CHARS,
+        maxFrontMatterBytes: s.KNOWLEDGE_MAX_FRONT_MATTER_KB * 1024,
+        maxFrontMatterKeys: s.KNOWLEDGE_MAX_FRONT_MATTER_KEYS,
+      },
+      timeoutMs: s.KNOWLEDGE_READ_TIMEOUT_MS,
+      memoryMb: s.KNOWLEDGE_READ_MEMORY_MB,
+      concurrency: s.KNOWLEDGE_READ_CONCURRENCY,
+      cacheDir: resolve(s.KNOWLEDGE_CACHE_DIR),
     },
     logLevel: s.LOG_LEVEL,
     conversation: { maxTurns: s.CONVERSATION_MAX_TURNS, ttlMs: s.CONVERSATION_TTL_S * 1000 },

@@ -10,7 +10,9 @@ export type KnowledgeFileErrorCode =
   /** A program the format needs (tesseract, antiword…) is not installed. */
   | 'UNAVAILABLE'
   /** Not an error yet: the file waits for OCR and becomes a document when it finishes. */
-  | 'OCR_PENDING';
+  | 'OCR_PENDING'
+  /** Reading would cost more than a cap allows (inflated bytes, pages, characters, front matter, time, memory). */
+  | 'OVER_LIMIT';
 
 export interface KnowledgeFileErrorOptions {
   /** 1-based line in the file, when the problem is at a known place (front matter). */
@@ -28,6 +30,8 @@ export class KnowledgeFileError extends Error {
   override readonly name = 'KnowledgeFileError';
   readonly code: KnowledgeFileErrorCode;
   readonly file: string;
+  /** The message without the file and line, so it can be carried across a process boundary and rebuilt. */
+  readonly detail: string;
   readonly line?: number;
   readonly reading?: FileReading;
 
@@ -36,6 +40,7 @@ export class KnowledgeFileError extends Error {
     super(`${where}: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.file = file;
+    this.detail = detail;
     if (options.line !== undefined) this.line = options.line;
     if (options.reading !== undefined) this.reading = options.reading;
   }

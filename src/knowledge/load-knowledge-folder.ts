@@ -14,7 +14,10 @@ import {
 } from './front-matter.ts';
 import { KnowledgeFileError } from './knowledge-file-error.ts';
 import type { KnowledgeReaders } from './knowledge-readers.ts';
+import type { ReadLimits } from './limits/read-limits.ts';
+import type { ContentParser } from './parsing/content-parser.ts';
 import { readKnowledgeFile } from './read-knowledge-file.ts';
+import type { RefusedFiles } from './refused-files.ts';
 
 /**
  * What loading made of one file: shown by `kb check`, the admin view and the logs. Warnings and errors are
@@ -41,6 +44,12 @@ export interface LoadedKnowledge {
 export interface LoadOptions {
   maxBytes?: number;
   readers?: Partial<KnowledgeReaders>;
+  /** Caps per file (inflated bytes, pages, characters, front matter). */
+  limits?: Readonly<ReadLimits>;
+  /** Where bytes are parsed; the bot passes child processes. Default: this process. */
+  parser?: ContentParser;
+  /** Refusals remembered by content hash. */
+  refused?: RefusedFiles | null;
 }
 
 /** Files read at once: enough to overlap I/O, few enough never to run out of file descriptors. */

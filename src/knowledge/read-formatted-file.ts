@@ -1,12 +1,18 @@
-import mammoth from 'mammoth';
 import type { DocumentFormat } from './document.ts';
-import { tidyExtractedText } from './extracted-text.ts';
 import { convertedReading, type FileReading, textReading, unreadReading } from './file-reading.ts';
-import { htmlCharset, htmlText } from './formats/html-text.ts';
 import type { LegacyWordConverter } from './formats/legacy-word.ts';
-import { rtfText } from './formats/rtf-text.ts';
 import { KnowledgeFileError } from './knowledge-file-error.ts';
+import { checkTextChars, type ReadLimits } from './limits/read-limits.ts';
+import { checkZipDirectory } from './limits/zip-entries.ts';
+import type { ContentParser } from './parsing/content-parser.ts';
 import { ToolError } from './tools/tool-error.ts';
+
+/** What reading a word-processor file needs: the converters for legacy formats, the parser, the limits. */
+export interface FormattedFileContext {
+  word: LegacyWordConverter;
+  parser: ContentParser;
+  limits: Readonly<ReadLimits>;
+}
 
 /**
  * Word-processor files (DOCX, Word 97–2003, OpenDocument, RTF) and saved web pages: one text each, no pages,
@@ -16,27 +22,30 @@ export async function readFormattedFile(
   path: string,
   format: DocumentFormat,
   bytes: Buffer,
-  word: LegacyWordConverter,
+  context: FormattedFileContext,
 ): Promise<{ text: string; reading: FileReading }> {
+  const { parser, limits } = context;
   const direct = (text: string) => ({ text, reading: textReading() });
   switch (format) {
     case 'docx':
-      return direct(await docxText(path, bytes));
+      return direct(await docxText(path, bytes, context));
     case 'rtf':
-      return direct(nonEmpty(path, rtfText(bytes.toString('latin1')), 'tệp RTF không có chữ nào'));
-    case 'html':
-      return direct(nonEmpty(path, pageText(bytes), 'trang web không có nội dung văn bản'));
-    case 'odt':
-      return { text: await converted(path, 'odt2txt', () => word.odtText(path)), reading: convertedReading('odt2txt') };
+      return direct(nonEmpty(path, await parser.formattedText(path, 'rtf', bytes, limits), 'tệp RTF không có chữ nào'));
+    case 'html': {
+      const text = await parser.formattedText(path, 'html', bytes, limits);
+      return direct(nonEmpty(path, text, 'trang web không có nội dung văn bản'));
+    }
+    case 'odt': {
+      // odt2txt inflates the zip itself: its directory is checked here first.
+      checkZipDirectory(path, bytes, limits);
+      const text = await converted(path, 'odt2txt', () => context.word.odtText(path), limits);
+      return { text, reading: convertedReading('odt2txt') };
+    }
     case 'doc':
-      return legacyDocText(path, bytes, word);
+      return legacyDocText(path, bytes, context);
     default:
       throw new KnowledgeFileError('UNSUPPORTED_TYPE', path, `không đọc được loại tệp "${format}" ở đây`);
   }
-}
-
-function pageText(bytes: Buffer): string {
-  return htmlText(new TextDecoder(htmlCharset(bytes)).decode(bytes));
 }
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -48,19 +57,22 @@ const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 async function legacyDocText(
   path: string,
   bytes: Buffer,
-  word: LegacyWordConverter,
+  context: FormattedFileContext,
 ): Promise<{ text: string; reading: FileReading }> {
+  const { parser, limits } = context;
   const head = bytes
     .subarray(0, 512)
     .toString('latin1')
     .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
     .trimStart();
   if (head.startsWith('{\\rtf')) {
-    return { text: nonEmpty(path, rtfText(bytes.toString('latin1')), 'tệp không có chữ nào'), reading: textReading() };
+    const text = await parser.formattedText(path, 'rtf', bytes, limits);
+    return { text: nonEmpty(path, text, 'tệp không có chữ nào'), reading: textReading() };
   }
-  if (head.startsWith('PK')) return { text: await docxText(path, bytes), reading: textReading() };
+  if (head.startsWith('PK')) return { text: await docxText(path, bytes, context), reading: textReading() };
   if (/^<(?:!doctype|html|\?xml|head|body|meta)/i.test(head)) {
-    return { text: nonEmpty(path, pageText(bytes), 'tệp không có chữ nào'), reading: textReading() };
+    const text = await parser.formattedText(path, 'html', bytes, limits);
+    return { text: nonEmpty(path, text, 'tệp không có chữ nào'), reading: textReading() };
   }
   if (!bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
     throw new KnowledgeFileError(
@@ -69,11 +81,17 @@ async function legacyDocText(
       'không phải tệp Word 97–2003 (.doc) hợp lệ: tệp có thể bị hỏng; hãy mở bằng Word rồi lưu lại thành .docx',
     );
   }
-  return { text: await converted(path, 'antiword', () => word.docText(path)), reading: convertedReading('antiword') };
+  const text = await converted(path, 'antiword', () => context.word.docText(path), limits);
+  return { text, reading: convertedReading('antiword') };
 }
 
 /** Runs a converter, turning a missing program or a failed run into a message for the admin. */
-async function converted(path: string, tool: string, convert: () => Promise<string>): Promise<string> {
+async function converted(
+  path: string,
+  tool: string,
+  convert: () => Promise<string>,
+  limits: Readonly<ReadLimits>,
+): Promise<string> {
   let text: string;
   try {
     text = await convert();
@@ -95,18 +113,14 @@ async function converted(path: string, tool: string, convert: () => Promise<stri
       { cause: error },
     );
   }
+  checkTextChars(path, text.length, limits);
   return nonEmpty(path, text, 'tệp không có chữ nào');
 }
 
-async function docxText(path: string, bytes: Buffer): Promise<string> {
-  let raw: string;
-  try {
-    raw = (await mammoth.extractRawText({ buffer: bytes })).value;
-  } catch (error) {
-    const detail = `không đọc được tệp DOCX (${messageOf(error)}): tệp có thể bị hỏng; hãy thử mở bằng Word rồi lưu lại`;
-    throw new KnowledgeFileError('UNREADABLE', path, detail, { cause: error });
-  }
-  return nonEmpty(path, tidyExtractedText(raw.replace(/\r\n?/g, '\n').normalize('NFC')), 'tệp DOCX không có chữ nào');
+/** The zip's directory is checked here, in milliseconds, before the bytes go to a parser at all. */
+async function docxText(path: string, bytes: Buffer, { parser, limits }: FormattedFileContext): Promise<string> {
+  checkZipDirectory(path, bytes, limits);
+  return nonEmpty(path, await parser.formattedText(path, 'docx', bytes, limits), 'tệp DOCX không có chữ nào');
 }
 
 function nonEmpty(path: string, text: string, message: string): string {

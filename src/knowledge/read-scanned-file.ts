@@ -7,10 +7,11 @@ import {
   unreadReading,
 } from './file-reading.ts';
 import { KnowledgeFileError } from './knowledge-file-error.ts';
+import type { ReadLimits } from './limits/read-limits.ts';
 import { readImageHeader } from './ocr/image-header.ts';
 import type { PageReading, ScanReading } from './ocr/ocr-cache.ts';
 import { contentHash, type ScanReader, type ScanStatus } from './ocr/scan-reader.ts';
-import { readPdfPages } from './pdf-pages.ts';
+import type { ContentParser } from './parsing/content-parser.ts';
 
 /** The text of a PDF or an image, how it was read, and what an admin should check about it. */
 export interface ScannedFileText {
@@ -24,18 +25,15 @@ export interface ScannedFileContext {
   scans: ScanReader | null;
   /** The file as the admin knows it, for logs. */
   source: string;
+  /** Reads the PDF's own text layer (pdf.js), within the limits. */
+  parser: ContentParser;
+  limits: Readonly<ReadLimits>;
+  /** SHA-256 of the bytes, when the caller already has it. */
+  hash?: string;
 }
 
 /** A decoded image above this many pixels (an A4 page at 600 dpi is 35 million) is refused before OCR. */
 const MAX_IMAGE_PIXELS = 100_000_000;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function isPasswordError(error: unknown): boolean {
-  return error instanceof Object && 'name' in error && error.name === 'PasswordException';
-}
 
 function pageList(pages: readonly number[]): string {
   return pages.length > 6 ? `${pages.slice(0, 6).join(', ')}…` : pages.join(', ');
@@ -128,20 +126,12 @@ function fromStatus(path: string, status: ScanStatus, textPages: readonly PageRe
  */
 export async function readPdfFile(path: string, bytes: Buffer, context: ScannedFileContext): Promise<ScannedFileText> {
   const { scans } = context;
-  const hash = scans ? contentHash(bytes) : '';
+  const hash = scans ? (context.hash ?? contentHash(bytes)) : '';
   if (scans) {
     const found = await scans.lookup(hash, context.source);
     if (found) return fromReading(path, found.reading, found.cached);
   }
-  let pages: Awaited<ReturnType<typeof readPdfPages>>;
-  try {
-    pages = await readPdfPages(bytes);
-  } catch (error) {
-    const detail = isPasswordError(error)
-      ? 'PDF có đặt mật khẩu: hãy lưu một bản không có mật khẩu'
-      : `không đọc được tệp PDF (${messageOf(error)}): tệp có thể bị hỏng`;
-    throw new KnowledgeFileError('UNREADABLE', path, detail, { cause: error });
-  }
+  const pages = await context.parser.pdfPages(path, bytes, context.limits);
   const textPages: PageReading[] = pages
     .filter((page) => !page.needsOcr)
     .map((page) => ({ page: page.page, source: 'text', text: page.text, confidence: null, seconds: 0 }));
@@ -198,7 +188,7 @@ export async function readImageFile(
   const status = await scans.read({
     path,
     source: context.source,
-    hash: contentHash(bytes),
+    hash: context.hash ?? contentHash(bytes),
     kind: 'image',
     totalPages: 1,
     ocrPages: [1],

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { KnowledgeReaders } from '../knowledge/knowledge-readers.ts';
 import { type FileReport, loadKnowledgeFolder } from '../knowledge/load-knowledge-folder.ts';
+import type { FileReadingSetup } from '../knowledge/parsing/isolated-reading.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/knowledge-base.ts';
 
 export interface KnowledgeLibraryOptions {
@@ -11,6 +12,11 @@ export interface KnowledgeLibraryOptions {
   onReload?: (documents: number) => void;
   /** OCR and converters for scans and legacy formats; without them such files are reported, not read. */
   readers?: Partial<KnowledgeReaders>;
+  /**
+   * Caps, parser and remembered refusals. The bot and `kb check` parse in child processes
+   * (`createIsolatedReading`); without this, files are parsed in this process with the default caps.
+   */
+  reading?: FileReadingSetup;
 }
 
 /**
@@ -66,6 +72,7 @@ export class KnowledgeLibrary {
     const loaded = await loadKnowledgeFolder(dir, {
       ...(maxFileBytes === undefined ? {} : { maxBytes: maxFileBytes }),
       ...(this.options.readers ? { readers: this.options.readers } : {}),
+      ...this.options.reading,
     });
     const base = buildKnowledgeBase(loaded.documents);
     this.base = base;
