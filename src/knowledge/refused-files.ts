@@ -64,8 +64,17 @@ export class FileRefusedFiles implements RefusedFiles {
     stored.entries[hash] = { ...refusal, limits: this.limits };
     const hashes = Object.keys(stored.entries);
     for (const old of hashes.slice(0, Math.max(0, hashes.length - MAX_ENTRIES))) delete stored.entries[old];
+    // Files are refused concurrently: writes go one after another, each with everything remembered so far.
+    const write = this.writing.then(() => this.write(stored));
+    this.writing = write.catch(() => undefined);
+    await write;
+  }
+
+  private writing: Promise<void> = Promise.resolve();
+
+  private async write(stored: StoredRefusals): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     await writeFile(temporary, JSON.stringify(stored, null, 1));
     await rename(temporary, this.file);
   }

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { KnowledgeReaders } from '../knowledge/knowledge-readers.ts';
 import { type FileReport, loadKnowledgeFolder } from '../knowledge/load-knowledge-folder.ts';
 import type { FileReadingSetup } from '../knowledge/parsing/isolated-reading.ts';
-import { buildKnowledgeBase, type KnowledgeBase } from '../search/knowledge-base.ts';
+import { ReadCache } from '../knowledge/read-cache.ts';
+import { buildKnowledgeBase, buildKnowledgeBaseInSlices, type KnowledgeBase } from '../search/knowledge-base.ts';
 
 export interface KnowledgeLibraryOptions {
   dir: string;
@@ -27,6 +28,8 @@ export interface KnowledgeLibraryOptions {
 export class KnowledgeLibrary {
   private base: KnowledgeBase = buildKnowledgeBase([]);
   private fileReports: FileReport[] = [];
+  /** What each file gave last time: a reload reads only new and changed files. */
+  private readonly cache = new ReadCache();
 
   constructor(private readonly options: KnowledgeLibraryOptions) {
     // OCR runs in the background: a scan becomes a document on the reload after it is read (from the cache).
@@ -73,8 +76,10 @@ export class KnowledgeLibrary {
       ...(maxFileBytes === undefined ? {} : { maxBytes: maxFileBytes }),
       ...(this.options.readers ? { readers: this.options.readers } : {}),
       ...this.options.reading,
+      cache: this.cache,
     });
-    const base = buildKnowledgeBase(loaded.documents);
+    // Built beside the current base in slices that yield, then swapped in one assignment.
+    const base = await buildKnowledgeBaseInSlices(loaded.documents);
     this.base = base;
     this.fileReports = loaded.reports;
     this.options.onReload?.(base.documents.length);

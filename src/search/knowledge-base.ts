@@ -32,6 +32,32 @@ const TEXT_AT = Symbol('compressed text');
  * again when one of its passages is read. Memory then grows with the compressed text and the postings.
  */
 export function buildKnowledgeBase(documents: readonly KnowledgeDocument[]): KnowledgeBase {
+  const build = startBuild(documents);
+  for (let docIndex = 0; docIndex < documents.length; docIndex++) build.add(docIndex);
+  return build.finish();
+}
+
+/**
+ * The same base, built in slices of about `sliceMs` that yield to the event loop in between, so a reload of
+ * 10,000 documents (seconds of work) never keeps webhooks and /healthz waiting longer than a slice.
+ */
+export async function buildKnowledgeBaseInSlices(
+  documents: readonly KnowledgeDocument[],
+  { sliceMs = 20 }: { sliceMs?: number } = {},
+): Promise<KnowledgeBase> {
+  const build = startBuild(documents);
+  let sliceStart = performance.now();
+  for (let docIndex = 0; docIndex < documents.length; docIndex++) {
+    build.add(docIndex);
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return build.finish();
+}
+
+function startBuild(documents: readonly KnowledgeDocument[]) {
   const builder = new PassageIndexBuilder();
   const documentsByProvince = new Map<string, number[]>();
   const documentsById = new Map<string, number>();
@@ -41,7 +67,8 @@ export function buildKnowledgeBase(documents: readonly KnowledgeDocument[]): Kno
   const texts = new CompressedTexts(documents.length * 2048);
   const readText = textReader(texts);
   const stored: KnowledgeDocument[] = [];
-  documents.forEach((document, docIndex) => {
+  const add = (docIndex: number): void => {
+    const document = documents[docIndex]!;
     passageStarts[docIndex] = builder.size;
     const { text } = document;
     documentsById.set(document.id, docIndex);
@@ -54,19 +81,22 @@ export function buildKnowledgeBase(documents: readonly KnowledgeDocument[]): Kno
       else documentsByProvince.set(province, [docIndex]);
     }
     stored.push(withCompressedText(document, readText, texts.add(text)));
-  });
-  passageStarts[documents.length] = builder.size;
-  texts.seal();
-  const index = builder.build(lazyPassages(passageStarts, passagesOfStored(stored)));
-  return {
-    documents: stored,
-    index,
-    documentsByProvince,
-    documentsById,
-    documentsBySource,
-    passageStarts,
-    builtAt: new Date(),
   };
+  const finish = (): KnowledgeBase => {
+    passageStarts[documents.length] = builder.size;
+    texts.seal();
+    const index = builder.build(lazyPassages(passageStarts, passagesOfStored(stored)));
+    return {
+      documents: stored,
+      index,
+      documentsByProvince,
+      documentsById,
+      documentsBySource,
+      passageStarts,
+      builtAt: new Date(),
+    };
+  };
+  return { add, finish };
 }
 
 /** Adds a document's passages to the index as they are split. */

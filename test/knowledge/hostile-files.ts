@@ -76,7 +76,8 @@ export async function pdfStreamBomb(inflatedBytes: number): Promise<Buffer> {
 /** `pages` pages sharing one small content stream with a line of text: a few hundred KB for thousands of pages. */
 export function pdfWithPages(pages: number): Buffer {
   const kids = Array.from({ length: pages }, (_, i) => `${i + 5} 0 R`).join(' ');
-  const content = Buffer.from('BT /F1 12 Tf 72 720 Td (Quyet dinh so 1/QD-UBND trang nay co chu) Tj ET', 'latin1');
+  const line = 'Quyet dinh so 1/QD-UBND ve ke hoach ung dung cong nghe thong tin tinh Ha Tinh';
+  const content = Buffer.from(`BT /F1 12 Tf 72 720 Td (${line}) Tj ET`, 'latin1');
   return pdfFromObjects([
     '<< /Type /Catalog /Pages 2 0 R >>',
     `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
