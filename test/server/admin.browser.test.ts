@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,11 +6,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp, serverDependencies } from '../../src/app.ts';
 import { BUNDLED_KNOWLEDGE_DIR, loadConfig } from '../../src/config.ts';
 import { createServer } from '../../src/server/create-server.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 
 /**
  * /admin in a real headless Chromium with the browser's own Basic credentials: drag and drop upload, what was
@@ -19,7 +19,6 @@ import { createServer } from '../../src/server/create-server.ts';
  * attack from a page on another 127.0.0.1 port that auto-submits forms to /admin.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ADMIN_TOKEN = 'quan-tri-bi-mat';
 const UPLOAD_MAX_BYTES = 64 * 1024;
 const HA_TINH = 'ha-tinh-4086-qd-ubnd-2012.md';
@@ -38,8 +37,6 @@ let attackerBase: string;
 const seen: Array<{ method: string; url: string; status: number; authorised: boolean; contentType: string }> = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install the Debian package "chromium" (.ci/run does)`);
   root = await mkdtemp(join(tmpdir(), 'hoidap-admin-browser-'));
   folder = join(root, 'knowledge');
   await mkdir(folder);
@@ -79,18 +76,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerBase = `http://127.0.0.1:${(attacker.address() as { port: number }).port}`;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ httpCredentials: { username: 'admin', password: ADMIN_TOKEN } });
 });
 

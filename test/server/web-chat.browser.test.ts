@@ -1,39 +1,25 @@
-import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp, serverDependencies } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createServer } from '../../src/server/create-server.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 
 /** The chat page in a real headless Chromium on a phone-sized screen: a question in, the cited answer out. */
 
-const CHROMIUM = '/usr/bin/chromium';
 let app: App;
 let server: FastifyInstance;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install the Debian package "chromium" (.ci/run does)`);
   app = await createApp({ config: loadConfig({ KNOWLEDGE_WATCH: 'false' }), logger: pino({ level: 'silent' }) });
   server = createServer({ ...serverDependencies(app), channels: [], isReady: () => true });
   await server.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
