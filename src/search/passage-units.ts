@@ -97,6 +97,12 @@ function listEntry(clauses: readonly IndexedPassage[], limit: number): string {
   return `${label}${lead}${first.text.replace(/[;.…:]\s*$/, '')} …`;
 }
 
+/** A byline ("Đ.C", "Thu Hương") or a source line a portal put under the text: not an entry of the list. */
+function isLeftover(passage: IndexedPassage): boolean {
+  const text = passage.text.trim();
+  return /^(?:Nguồn|Theo)\s*:/u.test(text) || (text.length < 25 && !/\d|\s\p{Ll}+\s\p{Ll}+\s\p{Ll}/u.test(text));
+}
+
 export interface ListedSection {
   /** The heading or lead-in the entries sit under, if any. */
   heading: string | null;
@@ -114,7 +120,7 @@ export function sectionOf(knowledge: KnowledgeBase, passageId: number): ListedSe
   const passage = knowledge.index.passages[passageId]!;
   const members = documentPassages(knowledge, passage.docIndex)
     .map((ref) => ref.passage)
-    .filter((other) => !other.headline && (other.section ?? -1) === (passage.section ?? -2));
+    .filter((other) => !other.headline && (other.section ?? -1) === (passage.section ?? -2) && !isLeftover(other));
   const items = new Map<number, IndexedPassage[]>();
   for (const member of members) {
     const key = member.item ?? 0;

@@ -24,6 +24,8 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:trang web|website)\b/g, 'trang thong tin dien tu'],
   // Level 4 in the words of citizens and of Nghị định 42/2022 ("toàn trình"); written before "online" is.
   [/\b(?:nop ho so qua mang|lam thu tuc (?:online|qua mang)|tron ven truc tuyen|toan trinh)\b/g, 'muc 4'],
+  // "bao nhiêu tiền" typed without marks: money, not "tiến" (forward) — the accented form is rewritten earlier.
+  [/\b(bao nhieu|may|het) tien\b/g, '$1 kinh phi'],
   [/\bonline\b/g, 'truc tuyen'],
   [/\bcong ty\b/g, 'doanh nghiep'],
   [/\bmay vi tinh\b/g, 'may tinh'],
@@ -38,7 +40,7 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
  * all of them is cheaper than ten.
  */
 const ANY_PHRASE_REWRITE =
-  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\bnop ho so qua mang\b|\blam thu tuc\b|\btron ven truc tuyen\b|\btoan trinh\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\bcong ty\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
+  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\bnop ho so qua mang\b|\blam thu tuc\b|\btron ven truc tuyen\b|\btoan trinh\b|\b(?:bao nhieu|may|het) tien\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\bcong ty\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
 
 /** Function words that say nothing about a passage's subject. */
 /**
