@@ -53,7 +53,7 @@ function generalAim(knowledge: KnowledgeBase, docIndex: number): string | null {
 
 function budget(knowledge: KnowledgeBase, docIndex: number): string | null {
   const found = documentPassages(knowledge, docIndex).find(
-    ({ passage }) => /kinh phí/u.test(passage.text) && /\d/.test(passage.text),
+    ({ passage }) => /kinh phí|ngân sách|nguồn vốn/u.test(passage.text) && /\d/.test(passage.text),
   );
   return found ? quotableText(knowledge, found.id) : null;
 }

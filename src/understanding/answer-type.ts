@@ -135,7 +135,8 @@ export function holdsAnswerType(text: string, type: AnswerType, topicTerms: read
     case 'quantity': {
       // "hơn 1.000 người", "từ 4-5 doanh nghiệp", "ít nhất 3 dịch vụ", "100% cán bộ".
       const unit = escapeRegExp(type.unit).replace(/ /g, '\\s+');
-      return new RegExp(`\\d[\\d.,]*(?:\\s*-\\s*\\d+)?\\s*%?\\s*(?:[a-z]+\\s+){0,1}${unit}\\b`).test(folded);
+      // A count is not a percentage: "100% các doanh nghiệp" does not say how many.
+      return new RegExp(`\\d[\\d.,]*(?:\\s*-\\s*\\d+)?\\s*(?:[a-z]+\\s+){0,1}${unit}\\b`).test(folded);
     }
   }
 }

@@ -318,7 +318,9 @@ function groundStatus(context: GroundingContext): Grounding {
     asked,
     documents,
     aboutReplaced: question.aboutReplaced || candidates.mentionedNumbers.length > 0,
-    oldest: /\b(?:som nhat|cu nhat|dau tien)\b/.test(foldVietnamese(question.text)),
+    oldest: /\b(?:som nhat|cu nhat|dau tien|som hon|co truoc|ra doi truoc|ban hanh truoc|ky truoc)\b/.test(
+      foldVietnamese(question.text),
+    ),
     claimedYears: question.asksConfirmation ? question.years : [],
     reorganised: candidates.reorganised,
   };

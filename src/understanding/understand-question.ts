@@ -87,13 +87,13 @@ const VALIDITY =
 const HORIZON =
   /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
-  /(?:ban hanh|ky|phe duyet|co hieu luc|ra doi)\b.{0,20}\b(?:gan day nhat|moi nhat|som nhat|cu nhat|dau tien|muon nhat|sau cung)|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) nao\b.{0,30}\b(?:moi nhat|gan day nhat|cu nhat|som nhat)/;
+  /(?:ban hanh|ky|phe duyet|co hieu luc|ra doi)\b.{0,20}\b(?:gan day nhat|moi nhat|som nhat|cu nhat|dau tien|muon nhat|sau cung)|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) nao\b.{0,30}\b(?:moi nhat|gan day nhat|cu nhat|som nhat)|\b(?:co|ra doi|ban hanh|ky) (?:truoc|sau)\b|\b(?:som|moi) hon\b/;
 const SUPERLATIVE_MAX = /\b(?:cao|lon|nhieu) (?:nhat|hon)\b|\bvuot troi\b/;
 const SUPERLATIVE_MIN = /\b(?:thap|it|nho) (?:nhat|hon)\b/;
 /** "Văn bản cũ", "quyết định trước đó": the replaced one. */
 const ABOUT_REPLACED = /\b(?:van ban|quyet dinh|quy hoach|ke hoach) (?:cu|truoc do|truoc)\b|\bbi thay the\b/;
 const CATALOGUE =
-  /\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
+  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) (?:nao|gi)\b|\bco (?:quy hoach|ke hoach|nghi quyet|van ban|quyet dinh)\b.{0,40}\b(?:khong|ko)\s*\?*\s*$|\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
 const ASKS_DATE =
   /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
@@ -120,7 +120,7 @@ const BACK_REFERENCE =
 const BACK_REFERENCE_FOLDED =
   /^\s*no\b|\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
-  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b/;
+  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|\bdung (?:nhac|neu|ghi|trich)\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
@@ -166,7 +166,7 @@ const GENERIC_PHRASES: readonly string[][] = [
 ].map((phrase) => phrase.split(' '));
 const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
 /** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
-const PERIOD_WORDS = new Set(['tam', 'nhin', 'giai', 'doan', 'thoi', 'han', 'ky']);
+const PERIOD_WORDS = new Set(['tam', 'nhin', 'giai', 'doan', 'thoi', 'han', 'ky', 'moc']);
 
 /** The single-syllable terms that say what the question is about: not generic, not a year, not noise. */
 function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
@@ -210,6 +210,8 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
   if (VALIDITY.test(folded)) return 'validity';
   if (LATEST.test(folded)) return 'latest';
   if (HORIZON.test(folded) && !hasTopic) return 'horizon';
+  // "… áp dụng cho giai đoạn nào" asks the period whatever else it says.
+  if (/\b(?:giai doan|thoi ky) nao\b/.test(folded)) return 'horizon';
   // "kế hoạch giai đoạn 2016-2020 hả?": a period asserted and nothing else asked.
   if (!hasTopic && CONFIRMATION.test(folded) && /\b(?:19|20)\d\d\b/.test(folded)) return 'horizon';
   // "gồm những nguồn nào, mỗi nguồn chiếm bao nhiêu?" asks figures: a list only when it does not ask an amount.

@@ -14,6 +14,7 @@ describe.each([
   ['blind-d', 0.9],
   ['blind-e', 0.9],
   ['blind-f', 0.9],
+  ['blind-g', 0.95],
 ] as const)('evaluation set %s', (set, floor) => {
   it(`answers at least ${floor * 100}% of turns correctly`, async () => {
     const report = await evaluate(loadCases(new URL(`./${set}.jsonl`, import.meta.url)));
