@@ -238,6 +238,18 @@ function groundMetadata(context: GroundingContext): Grounding {
             ? 'implements'
             : 'issuer';
     const stated = candidates.documents.filter((docIndex) => knowledge.documents[docIndex]!.metadata[field] !== null);
+    // "… thực hiện Nghị quyết 36-NQ/TW ban hành ngày nào?": the number named is what the plan implements.
+    const aboutImplemented = candidates.documents.every((docIndex) => {
+      const { number, implements: implemented } = knowledge.documents[docIndex]!.metadata;
+      return (
+        !number &&
+        implemented &&
+        question.documentNumbers.some((typed) => foldVietnamese(implemented).includes(foldVietnamese(typed)))
+      );
+    });
+    if (aboutImplemented && intent === 'issue-date' && question.documentNumbers.length > 0) {
+      return { kind: 'metadata', intent: 'implements', documents: candidates.documents, reorganised };
+    }
     if (stated.length === 0) return context.notFound('not-stated');
     return { kind: 'metadata', intent, documents: candidates.documents, reorganised };
   }
