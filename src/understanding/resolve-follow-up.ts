@@ -1,3 +1,5 @@
+import { foldVietnamese } from '../text/normalize.ts';
+import { expectedAnswerType } from './answer-type.ts';
 import type { ConversationTurn } from './conversation-turn.ts';
 import type { ResolvedQuestion } from './grounding.ts';
 import type { QuestionIntent, UnderstoodQuestion } from './understand-question.ts';
@@ -53,6 +55,9 @@ export function resolveFollowUp(
     if (question.topicTerms.length === 0 && (question.intent === 'overview' || question.intent === 'fact')) {
       resolved.intent = previous.intent as QuestionIntent;
     }
+    // "Quảng Bình nữa?" after "… bao nhiêu %?" asks a percentage too; a follow-up with words of its own says
+    // itself what it asks.
+    if (question.topicTerms.length === 0) resolved.answerType ??= expectedAnswerType(foldVietnamese(previous.question));
   }
   return resolved;
 }

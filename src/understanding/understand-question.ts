@@ -166,7 +166,7 @@ const GENERIC_PHRASES: readonly string[][] = [
 ].map((phrase) => phrase.split(' '));
 const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
 /** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
-const PERIOD_WORDS = new Set(['tam', 'nhin', 'giai', 'doan', 'thoi', 'han', 'ky', 'moc', 'dinh', 'huong']);
+const PERIOD_WORDS = new Set(['tam', 'nhin', 'giai', 'doan', 'thoi', 'han', 'ky', 'moc', 'dinh', 'huong', 'gian']);
 
 /** The single-syllable terms that say what the question is about: not generic, not a year, not noise. */
 function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
