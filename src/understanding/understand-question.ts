@@ -166,7 +166,22 @@ const GENERIC_PHRASES: readonly string[][] = [
 ].map((phrase) => phrase.split(' '));
 const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
 /** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
-const PERIOD_WORDS = new Set(['tam', 'nhin', 'giai', 'doan', 'thoi', 'han', 'ky', 'moc', 'dinh', 'huong', 'gian']);
+const PERIOD_WORDS = new Set([
+  'tam',
+  'nhin',
+  'giai',
+  'doan',
+  'thoi',
+  'han',
+  'ky',
+  'moc',
+  'dinh',
+  'huong',
+  'gian',
+  'ap',
+  'dung',
+  'toi',
+]);
 
 /** The single-syllable terms that say what the question is about: not generic, not a year, not noise. */
 function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
@@ -214,7 +229,11 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
   if (LATEST.test(folded)) return 'latest';
   if (HORIZON.test(folded) && !hasTopic) return 'horizon';
   // "… áp dụng cho giai đoạn nào" asks the period whatever else it says.
-  if (/\b(?:giai doan|thoi ky) nao\b|\bden nam nao\b.{0,30}\bdinh huong\b|\bdinh huong den nam nao\b/.test(folded))
+  if (
+    /\b(?:giai doan|thoi ky) nao\b|\bden nam nao\b.{0,30}\bdinh huong\b|\bdinh huong den nam nao\b|\bhuong toi (?:moc )?nam nao\b|\bmoc nam nao\b/.test(
+      folded,
+    )
+  )
     return 'horizon';
   // "kế hoạch giai đoạn 2016-2020 hả?": a period asserted and nothing else asked.
   if (!hasTopic && CONFIRMATION.test(folded) && /\b(?:19|20)\d\d\b/.test(folded)) return 'horizon';
