@@ -17,6 +17,7 @@ describe.each([
   ['blind-g', 0.95],
   ['blind-h', 0.95],
   ['blind-i', 0.95],
+  ['blind-j', 0.85],
 ] as const)('evaluation set %s', (set, floor) => {
   it(`answers at least ${floor * 100}% of turns correctly`, async () => {
     const report = await evaluate(loadCases(new URL(`./${set}.jsonl`, import.meta.url)));
