@@ -1,5 +1,5 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
-import { documentPeriod } from '../knowledge/document-period.ts';
+import { describePeriod, documentPeriod, periodYears } from '../knowledge/document-period.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { quotableText } from '../search/passage-units.ts';
 import { formatVietnameseDate } from '../text/dates.ts';
@@ -205,10 +205,9 @@ function refusal(knowledge: KnowledgeBase, grounding: Extract<Grounding, { kind:
 function periodCorrection(document: KnowledgeDocument, claimedYears: readonly number[]): string | null {
   const period = documentPeriod(document);
   if (!period?.until || claimedYears.length === 0) return null;
-  const stated = [period.from, period.until, period.orientation].filter((year): year is number => year !== null);
+  const stated = periodYears(period);
   if (claimedYears.every((year) => stated.includes(year))) return null;
-  const span = period.from ? `giai đoạn ${period.from}-${period.until}` : `đến năm ${period.until}`;
-  return `${documentName(document)} là văn bản cho ${span}${period.orientation ? `, định hướng đến năm ${period.orientation}` : ''}.`;
+  return `${documentName(document)} là văn bản cho ${describePeriod({ ...period, until: period.until })}.`;
 }
 
 /** "tỉnh Bạc Liêu (nay thuộc tỉnh Cà Mau)" for a former province whose new unit the question named. */

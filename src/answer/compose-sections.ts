@@ -1,5 +1,5 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
-import { documentPeriod } from '../knowledge/document-period.ts';
+import { describePeriod, documentPeriod } from '../knowledge/document-period.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { documentPassages, quotableText, sectionOf } from '../search/passage-units.ts';
 import { foldVietnamese } from '../text/normalize.ts';
@@ -73,10 +73,7 @@ export function summaryText(knowledge: KnowledgeBase, docIndex: number, named: s
   const { title, replaces, implements: implemented } = document.metadata;
   const lines = [`${named}${title && !documentName(document).includes(title) ? `: ${title}` : ''}.`];
   const period = documentPeriod(document);
-  if (period?.until) {
-    const span = period.from ? `giai đoạn ${period.from}-${period.until}` : `đến năm ${period.until}`;
-    lines.push(`- Thời kỳ: ${span}${period.orientation ? `, định hướng đến năm ${period.orientation}` : ''}.`);
-  }
+  if (period?.until) lines.push(`- Thời kỳ: ${describePeriod({ ...period, until: period.until })}.`);
   if (implemented && !documentName(document).includes(implemented)) lines.push(`- Thực hiện: ${implemented}.`);
   const aim = generalAim(knowledge, docIndex);
   if (aim) lines.push(`- Mục tiêu chung: ${aim}`);

@@ -1,5 +1,5 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
-import { documentPeriod } from '../knowledge/document-period.ts';
+import { describePeriod, documentPeriod, periodYears } from '../knowledge/document-period.ts';
 import { foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
 import { formatVietnameseDate } from '../text/dates.ts';
 import { foldVietnamese } from '../text/normalize.ts';
@@ -48,9 +48,7 @@ function replacedBy(knowledge: KnowledgeBase, document: KnowledgeDocument): Know
 /** "giai đoạn 2013-2015", "đến năm 2025, định hướng đến năm 2035", or null when the document names no period. */
 function periodWords(document: KnowledgeDocument): string | null {
   const period = documentPeriod(document);
-  if (!period?.until) return null;
-  const span = period.from ? `giai đoạn ${period.from}-${period.until}` : `đến năm ${period.until}`;
-  return period.orientation ? `${span}, định hướng đến năm ${period.orientation}` : span;
+  return period?.until ? describePeriod({ ...period, until: period.until }) : null;
 }
 
 /** Whether the plan's period is over by today, said relative to today and never as a repeal. */
@@ -102,7 +100,7 @@ function horizonOf(knowledge: KnowledgeBase, docIndex: number, grounding: Status
   const words = periodWords(document);
   if (!words) return { body: `Nguồn không nêu thời kỳ của ${documentName(document)}.`, documents: [docIndex] };
   const period = documentPeriod(document)!;
-  const stated = [period.from, period.until, period.orientation].filter((year): year is number => year !== null);
+  const stated = periodYears(period);
   const wrong = grounding.claimedYears.filter((year) => !stated.includes(year));
   const verdict = grounding.claimedYears.length === 0 ? '' : wrong.length > 0 ? 'Không đúng như vậy. ' : 'Đúng vậy. ';
   const title = document.metadata.title ? ` (${document.metadata.title})` : '';

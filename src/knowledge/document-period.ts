@@ -39,3 +39,14 @@ export function documentPeriod(document: KnowledgeDocument): DocumentPeriod | nu
     (title ? periodIn(foldVietnamese(title)) : null) ?? periodIn(foldVietnamese(document.text.slice(0, OPENING_CHARS)))
   );
 }
+
+/** "giai đoạn 2013-2015", "đến năm 2025, định hướng đến năm 2035": the period in the words answers use. */
+export function describePeriod(period: DocumentPeriod & { until: number }): string {
+  const span = period.from ? `giai đoạn ${period.from}-${period.until}` : `đến năm ${period.until}`;
+  return period.orientation ? `${span}, định hướng đến năm ${period.orientation}` : span;
+}
+
+/** Every year the period names, to confirm or correct a year a user asserts. */
+export function periodYears(period: DocumentPeriod): number[] {
+  return [period.from, period.until, period.orientation].filter((year): year is number => year !== null);
+}

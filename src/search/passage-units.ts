@@ -46,9 +46,21 @@ function joinClauses(clauses: readonly IndexedPassage[]): string {
 function sentenceClauses(knowledge: KnowledgeBase, passageId: number): IndexedPassage[] {
   const passage = knowledge.index.passages[passageId]!;
   if (passage.sentence === undefined) return [passage];
-  return documentPassages(knowledge, passage.docIndex)
-    .map((ref) => ref.passage)
-    .filter((other) => other.sentence === passage.sentence && other.context === passage.context);
+  // The clauses of one sentence are neighbours: read outwards from the passage, not the whole document, since
+  // this runs for every candidate passage of every question.
+  const start = knowledge.passageStarts[passage.docIndex]!;
+  const end = knowledge.passageStarts[passage.docIndex + 1]!;
+  const same = (id: number) => {
+    const other = knowledge.index.passages[id]!;
+    return other.sentence === passage.sentence && other.context === passage.context;
+  };
+  let first = passageId;
+  while (first > start && same(first - 1)) first--;
+  let last = passageId;
+  while (last + 1 < end && same(last + 1)) last++;
+  const clauses: IndexedPassage[] = [];
+  for (let id = first; id <= last; id++) clauses.push(knowledge.index.passages[id]!);
+  return clauses;
 }
 
 /**

@@ -8,6 +8,7 @@ import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { formerUnitsOf } from '../text/province-units.ts';
 import { queryTerms } from '../text/tokenize.ts';
+import { escapeRegExp } from '../util/escape-reg-exp.ts';
 import { unique } from '../util/unique.ts';
 import { holdsAnswerType } from './answer-type.ts';
 import type { DocumentFacts, Grounding, NotFoundReason, PassageMatch, ResolvedQuestion } from './grounding.ts';
@@ -182,8 +183,7 @@ function groupByDocument(matches: PassageMatch[], minCoverage: number): Document
 
 function containsFigure(text: string, figure: string): boolean {
   const normalized = text.replace(/(\d)\s+%/g, '$1%');
-  const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\d.,])${escaped}(?![\\d])`).test(normalized);
+  return new RegExp(`(?<![\\d.,])${escapeRegExp(figure)}(?![\\d])`).test(normalized);
 }
 
 function verdictOf(question: ResolvedQuestion, facts: DocumentFacts[]): 'confirmed' | 'corrected' | null {
