@@ -52,18 +52,23 @@ function periodWords(document: KnowledgeDocument): string | null {
 }
 
 /** Whether the plan's period is over by today, said relative to today and never as a repeal. */
-function periodNote(document: KnowledgeDocument, today: Date): string | null {
+function periodStatus(document: KnowledgeDocument, today: Date): string | null {
   const period = documentPeriod(document);
-  const words = periodWords(document);
-  if (!period?.until || !words) return null;
+  if (!period?.until) return null;
   if (period.until < today.getFullYear()) {
     const beyond =
       period.orientation && period.orientation >= today.getFullYear()
         ? ` (phần định hướng đến năm ${period.orientation} vẫn còn thời hạn)`
         : '';
-    return `Đây là văn bản cho ${words}; giai đoạn này đã kết thúc${beyond}. Kho văn bản không cho biết văn bản đã bị bãi bỏ, nhưng các chỉ tiêu là của giai đoạn đã qua.`;
+    return `giai đoạn này đã kết thúc${beyond}. Kho văn bản không cho biết văn bản đã bị bãi bỏ, nhưng các chỉ tiêu là của giai đoạn đã qua.`;
   }
-  return `Đây là văn bản cho ${words}, vẫn còn trong thời kỳ của nó.`;
+  return 'vẫn còn trong thời kỳ của nó.';
+}
+
+function periodNote(document: KnowledgeDocument, today: Date): string | null {
+  const words = periodWords(document);
+  const status = periodStatus(document, today);
+  return words && status ? `Đây là văn bản cho ${words}; ${status}` : null;
 }
 
 function validityOf(knowledge: KnowledgeBase, docIndex: number, grounding: StatusGrounding, today: Date): StatusAnswer {
@@ -81,6 +86,13 @@ function validityOf(knowledge: KnowledgeBase, docIndex: number, grounding: Statu
     return {
       body: `${sourceLine(document)} đã được thay thế bởi ${sourceLine(successor)}.`,
       documents: [at, docIndex],
+    };
+  }
+  if (grounding.asksSuccessor) {
+    // Only a newer document can say what replaced this one; none of ours does, so nothing is cited.
+    return {
+      body: `Trong các văn bản tôi có, không có văn bản nào thay thế ${documentName(document)}; tôi không có thông tin văn bản này đã bị thay thế hay chưa.`,
+      documents: [],
     };
   }
   const lines = [`Trong kho văn bản, không có văn bản nào thay thế ${documentName(document)}.`];
@@ -104,11 +116,39 @@ function horizonOf(knowledge: KnowledgeBase, docIndex: number, grounding: Status
   const wrong = grounding.claimedYears.filter((year) => !stated.includes(year));
   const verdict = grounding.claimedYears.length === 0 ? '' : wrong.length > 0 ? 'Không đúng như vậy. ' : 'Đúng vậy. ';
   const title = document.metadata.title ? ` (${document.metadata.title})` : '';
-  const note = periodNote(document, today);
+  const status = periodStatus(document, today);
   return {
-    body: `${verdict}${documentName(document)}${title} là văn bản cho ${words}.${note ? `\n${note}` : ''}`,
+    body: `${verdict}${documentName(document)}${title} là văn bản cho ${words}${status ? `; ${status}` : '.'}`,
     documents: [docIndex],
   };
+}
+
+/** How far a period reaches: its orientation (else its end) for the farthest, its end for the nearest. */
+function reachYear(document: KnowledgeDocument, reach: 'farthest' | 'nearest' | null): number | null {
+  const period = documentPeriod(document);
+  if (!period) return null;
+  return reach === 'farthest' ? (period.orientation ?? period.until) : period.until;
+}
+
+/** "Mốc xa nhất": the conclusion first, then every document's period, farthest (or nearest) first. */
+function reachOf(knowledge: KnowledgeBase, grounding: StatusGrounding): StatusAnswer {
+  const year = (docIndex: number) => reachYear(knowledge.documents[docIndex]!, grounding.reach);
+  const ranked = grounding.documents.filter((docIndex) => year(docIndex) !== null);
+  ranked.sort((a, b) => (grounding.reach === 'farthest' ? year(b)! - year(a)! : year(a)! - year(b)!));
+  const [first] = ranked;
+  if (first === undefined) return { body: 'Các văn bản không nêu thời kỳ nên không so sánh được.', documents: [] };
+  const which = grounding.reach === 'farthest' ? 'mốc xa nhất' : 'thời kỳ kết thúc sớm nhất';
+  const place = (docIndex: number) =>
+    knowledge.documents[docIndex]!.metadata.province ?? documentName(knowledge.documents[docIndex]!);
+  const lines = [
+    `${place(first)} có ${which}: ${documentName(knowledge.documents[first]!)} là văn bản cho ${periodWords(knowledge.documents[first]!)}.`,
+    'Thời kỳ của từng văn bản:',
+    ...ranked.map(
+      (docIndex) =>
+        `- ${place(docIndex)}: ${documentName(knowledge.documents[docIndex]!)} — ${periodWords(knowledge.documents[docIndex]!)}`,
+    ),
+  ];
+  return { body: lines.join('\n'), documents: ranked };
 }
 
 /** "Nghị quyết số 16 (Lâm Đồng, giai đoạn 2008-2010)": an undated document named with what it has. */
@@ -139,7 +179,15 @@ function latestOf(knowledge: KnowledgeBase, grounding: StatusGrounding, today: D
     return { body: 'Nguồn không nêu ngày ban hành nên không xác định được văn bản mới nhất.', documents: [] };
   }
   const document = knowledge.documents[first]!;
-  const which = grounding.oldest ? 'sớm nhất' : 'gần đây nhất';
+  // Of two documents one is issued before the other, not "the earliest".
+  const which =
+    dated.length === 2 && undated.length === 0
+      ? grounding.oldest
+        ? 'trước'
+        : 'sau'
+      : grounding.oldest
+        ? 'sớm nhất'
+        : 'gần đây nhất';
   const title = document.metadata.title ? `: ${document.metadata.title}` : '';
   const lines = [`Văn bản ban hành ${which} là ${sourceLine(document)}${title}.`];
   if (!grounding.oldest) {
@@ -168,6 +216,7 @@ export function composeStatus(knowledge: KnowledgeBase, grounding: StatusGroundi
   ) {
     return latestOf(knowledge, grounding, today);
   }
+  if (grounding.asked === 'horizon' && grounding.reach) return reachOf(knowledge, grounding);
   const parts = grounding.documents.map((docIndex) =>
     grounding.asked === 'horizon'
       ? horizonOf(knowledge, docIndex, grounding, today)

@@ -99,14 +99,23 @@ function itemText(clauses: readonly IndexedPassage[]): string {
   return `${label ? `${label}: ` : ''}${parts.join(' ')}`;
 }
 
-/** A list entry: the whole item, or when longer than its share its first sentence's first clause, marked "…". */
+/**
+ * A list entry: the whole item, or when longer than its share as many whole clauses of its first sentence
+ * as fit (at least the first), marked "…".
+ */
 function listEntry(clauses: readonly IndexedPassage[], limit: number): string {
   const whole = itemText(clauses);
   if (whole.length <= limit) return whole;
   const first = clauses[0]!;
   const label = first.label ? `${first.label}: ` : '';
   const lead = first.lead ? `${first.lead}: ` : '';
-  return `${label}${lead}${first.text.replace(/[;.…:]\s*$/, '')} …`;
+  const taken = [first];
+  for (const clause of clauses.slice(1)) {
+    if (clause.sentence !== first.sentence) break;
+    if (`${label}${lead}${joinClauses([...taken, clause])}`.length > limit) break;
+    taken.push(clause);
+  }
+  return `${label}${lead}${joinClauses(taken).replace(/[;.…:]\s*$/, '')} …`;
 }
 
 /** A byline ("Đ.C", "Thu Hương") or a source line a portal put under the text: not an entry of the list. */

@@ -33,6 +33,8 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['bít', 'biết'],
   ['bik', 'biết'],
   ['nhìu', 'nhiều'],
+  ['đp', 'địa phương'],
+  ['đph', 'địa phương'],
 ]);
 
 /**
@@ -95,9 +97,12 @@ const OPENINGS: readonly RegExp[] = [
   ),
 ];
 
-/** The bot named at the end of a question ("dc ko ad", "bn % vậy ad ạ?"), but not "liên hệ ad". */
+/**
+ * The bot or everyone named at the end of a question ("dc ko ad", "bn % vậy ad ạ?", "bn % z mn"), but not
+ * "liên hệ ad".
+ */
 const FINAL_BOT =
-  /(?<=(?:^|\s)(?:không|ko|k|kh|khg|hok|hông|hong|khum|chưa|chua|vậy|vay|z|v|zậy|dzậy|gì|gi|j|nào|nao|nhỉ|nhi|hả|à|ạ|đi|bn|bnh|bao nhiêu|bao nhieu|ntn|sao|luôn|lun|chứ|được|dc|đc|nhé|nha|với|vs|rồi|r|ta)|%)\s+(?:ad|admin)(?=\s*(?:ạ\s*)?(?:[?!.…,]|$))/giu;
+  /(?<=(?:^|\s)(?:không|ko|k|kh|khg|hok|hông|hong|khum|chưa|chua|vậy|vay|z|v|zậy|dzậy|gì|gi|j|nào|nao|nhỉ|nhi|hả|à|ạ|đi|bn|bnh|bao nhiêu|bao nhieu|ntn|sao|luôn|lun|chứ|được|dc|đc|nhé|nha|với|vs|rồi|r|ta)|%)\s+(?:ad|admin|mn|mng|mọi người|moi nguoi)(?=\s*(?:ạ\s*)?(?:[?!.…,]|$))/giu;
 
 /** A number of millions: "5tr", "1,5 tr" (tỷ is written out, or as "ty", and stays as it is). */
 const MILLIONS = /(?<=\d)\s?tr(?![\p{L}\p{N}])/giu;

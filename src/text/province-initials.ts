@@ -4,9 +4,12 @@ import type { ProvinceMention } from './provinces.ts';
 
 /**
  * Provinces written as their initials in chat ("HT chỉ tiêu … bn %", "QB", "LĐ", "TTH"). Two letters
- * stand for many things, so initials count only in capitals, only as a word of their own (not inside
- * "4086/QĐ-UBND"), never when they are a known abbreviation ("KH" kế hoạch, "CT" chỉ thị, "DN" doanh
- * nghiệp), and only when exactly one of the candidate provinces has them.
+ * stand for many things, so initials count only as a word of their own (not inside "4086/QĐ-UBND"), never
+ * when they are a known abbreviation ("KH" kế hoạch, "CT" chỉ thị, "DN" doanh nghiệp), and only when
+ * exactly one of the candidate provinces has them. In capitals they count anywhere; typed in small
+ * letters ("qb có quy hoạch k") only where a place name stands, opening the message or after "tỉnh",
+ * "ở", "của", "với", "còn"…, and without a vowel ("phần mềm ht quản lý" is not Hà Tĩnh, "tinh la" is not
+ * Long An).
  */
 
 /**
@@ -33,6 +36,10 @@ export function provinceInitials(name: string): string {
 /** Two to five capitals standing as a word, with what chat puts around one. */
 const CAPITALS = /(?<=^|[\s([{"'“‘«,;:])\p{Lu}{2,5}(?=$|[\s,.;:!?…)\]}"'”’»])/gu;
 
+/** Two to five small letters opening the message or after a word that a place name follows. */
+const SMALL_LETTERS =
+  /(?<=(?:^|(?:^|[\s,;:(])(?:tỉnh|tinh|ở|o|tại|tai|của|cua|bên|ben|với|voi|vs|và|va|còn|con|so|thế|the|vậy|vay|cho|về|ve|sánh|sanh|giữa|giua|hoạch|hoach|ubnd|cntt|tp)\s+)[\s"'“‘«(]*)\p{Ll}{2,5}(?=$|[\s,.;:!?…)\]}"'”’»])/gu;
+
 /**
  * Province initials written in capitals in the text, each standing for exactly one of `candidates`
  * (the provinces there are documents for). Initials with "Đ" must match it ("BĐ" Bình Định); initials
@@ -54,11 +61,14 @@ export function findProvinceInitials(text: string, candidates: readonly string[]
   const mentions: ProvinceMention[] = [];
   let foldedAt = 0;
   let sourceAt = 0;
-  for (const match of source.matchAll(CAPITALS)) {
+  const written = [...source.matchAll(CAPITALS), ...source.matchAll(SMALL_LETTERS)].sort((a, b) => a.index - b.index);
+  for (const match of written) {
     const token = match[0];
     const folded = foldVietnamese(token);
     if (NOT_INITIALS.has(token.toLowerCase())) continue;
-    const names = folded === token.toLowerCase() ? byFolded.get(folded) : byInitials.get(token);
+    // A vowel makes small letters a word ("la", "ta"), not initials ("LA" Long An in capitals still is).
+    if (token === token.toLowerCase() && /[aeiouy]/.test(folded)) continue;
+    const names = folded === token.toLowerCase() ? byFolded.get(folded) : byInitials.get(token.toUpperCase());
     if (names?.length !== 1) continue;
     foldedAt += foldVietnamese(source.slice(sourceAt, match.index)).length;
     sourceAt = match.index + token.length;

@@ -24,7 +24,9 @@ const ASKS_PLACE =
   /\b(?:o|tai|dat o|dat tai) (?:dau|huyen nao|xa nao|thanh pho nao|dia diem nao|khu vuc nao|noi nao)\b|\b(?:huyen|dia diem|dia ban) nao\b/;
 const ASKS_AGENCY =
   /\b(?:so|co quan|don vi|to chuc|cong ty|nha thau) nao\b(?!.{0,30}ban hanh)|\btrung thau\b|\b(?:chu tri|thuong truc)\b.{0,30}\bnao\b/;
-const ASKS_AMOUNT = /\bbao nhieu\b|\bmay\s*(?:%|phan tram)|\bla bao nhieu\b|\bmuc nao\b/;
+/** "mấy cán bộ" asks a count as "bao nhiêu" does; folded, "máy tính", "máy chủ" are machines, not "mấy". */
+const MAY = String.raw`may(?!\s+(?:tinh|chu|moc|in|quet|tram|bay|anh|lanh|man|vi tinh|moi)\b)`;
+const ASKS_AMOUNT = new RegExp(String.raw`\bbao nhieu\b|\b${MAY}\s*(?:%|phan tram|[a-z]+)|\bla bao nhieu\b|\bmuc nao\b`);
 const ASKS_YEAR = /\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao)\b/;
 const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
 const MONEY_WORDS = /\bkinh phi\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b/;
@@ -54,7 +56,7 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
   if (ASKS_YEAR.test(folded) && !ASKS_AMOUNT.test(folded)) return { kind: 'year' };
   // "So sánh tỷ lệ …", "tỷ lệ … ra sao": a rate is a percentage even when no "bao nhiêu" asks for it.
   if (!ASKS_AMOUNT.test(folded)) return PERCENT_WORDS.test(folded) ? { kind: 'percent' } : null;
-  const after = /\bbao nhieu\s+([a-z%]+)(?:\s+([a-z]+))?/.exec(folded);
+  const after = new RegExp(String.raw`\b(?:bao nhieu|${MAY})\s*([a-z%]+)(?:\s+([a-z]+))?`).exec(folded);
   if (after && after[1] === '%') return { kind: 'percent' };
   if (after?.[1] && after[1] !== 'phan' && !NOT_A_UNIT.has(after[1])) {
     const pair = after[2] ? `${after[1]} ${after[2]}` : '';

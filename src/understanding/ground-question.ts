@@ -7,7 +7,7 @@ import {
 import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { formerUnitsOf } from '../text/province-units.ts';
-import { queryTerms } from '../text/tokenize.ts';
+import { isUnigram, queryTerms } from '../text/tokenize.ts';
 import { escapeRegExp } from '../util/escape-reg-exp.ts';
 import { unique } from '../util/unique.ts';
 import { holdsAnswerType } from './answer-type.ts';
@@ -317,11 +317,23 @@ function documentsInScope(context: GroundingContext): number[] {
   return best && best.coverage >= MIN_COVERAGE ? [best.docIndex] : [];
 }
 
+/** "Tỉnh nào có mốc định hướng xa nhất / gần nhất": periods compared, not one document's period. */
+const FARTHEST = /\b(?:xa|dai|muon|sau) (?:nhat|hon)\b/;
+const NEAREST = /\b(?:gan|ngan|som|truoc) (?:nhat|hon)\b/;
+
+function reachOf(question: ResolvedQuestion): 'farthest' | 'nearest' | null {
+  if (question.intent !== 'horizon') return null;
+  const folded = foldVietnamese(question.text);
+  return FARTHEST.test(folded) ? 'farthest' : NEAREST.test(folded) ? 'nearest' : null;
+}
+
 function groundStatus(context: GroundingContext): Grounding {
   const { knowledge, question, candidates } = context;
   const asked = question.intent as 'validity' | 'horizon' | 'latest';
+  const reach = reachOf(question);
+  const overAll = asked === 'latest' || (reach !== null && question.comparison);
   const documents =
-    asked === 'latest' && candidates.documents.length === 0 && question.provinces.length === 0
+    overAll && candidates.documents.length === 0 && question.provinces.length === 0
       ? knowledge.documents.map((_, i) => i)
       : documentsInScope(context);
   if (documents.length === 0) return context.notFound('no-match');
@@ -330,9 +342,11 @@ function groundStatus(context: GroundingContext): Grounding {
     asked,
     documents,
     aboutReplaced: question.aboutReplaced || candidates.mentionedNumbers.length > 0,
+    asksSuccessor: question.asksSuccessor,
     oldest: /\b(?:som nhat|cu nhat|dau tien|som hon|co truoc|ra doi truoc|ban hanh truoc|ky truoc)\b/.test(
       foldVietnamese(question.text),
     ),
+    reach: documents.length > 1 ? reach : null,
     claimedYears: question.asksConfirmation ? question.years : [],
     reorganised: candidates.reorganised,
   };
@@ -358,15 +372,38 @@ function comparedGroups(context: GroundingContext): number[][] {
   return candidates.documents.map((docIndex) => [docIndex]);
 }
 
+/** Two topic words the question writes together ("ký số" in "chữ ký số"): the phrase, not its syllables, is asked. */
+function topicPhrases(question: ResolvedQuestion): string[] {
+  const topic = new Set(question.topicTerms);
+  return question.terms.filter((term) => !isUnigram(term) && term.split(' ').every((word) => topic.has(word)));
+}
+
+/**
+ * "Những tỉnh nào có chữ ký số": every document whose passage holds the asked phrase, each with that passage.
+ * Over all documents a syllable alone ("số" of "Quyết định số") says nothing, so a passage must hold the
+ * phrase; holding it, it needs less of the rest of the wording ("đưa … vào mục tiêu").
+ */
+function openAggregate(context: GroundingContext): DocumentFacts[] {
+  const { knowledge, question, minCoverage } = context;
+  const matches = question.answerType
+    ? typedMatches(context, [])
+    : search(knowledge, context.query, [], LIST_SEARCH_DEPTH);
+  const phrases = topicPhrases(question);
+  if (phrases.length === 0) return groupByDocument(matches, minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
+  const patterns = phrases.map((phrase) => new RegExp(`\\b${escapeRegExp(phrase)}\\b`));
+  const holding = matches.filter((match) => {
+    const folded = foldVietnamese(`${match.context ?? ''} ${match.text}`);
+    return patterns.every((pattern) => pattern.test(folded));
+  });
+  return groupByDocument(holding, MIN_COVERAGE_SCOPED).slice(0, MAX_LISTED_DOCUMENTS);
+}
+
 function groundComparison(context: GroundingContext): Grounding {
-  const { knowledge, question, candidates, minCoverage } = context;
+  const { knowledge, question, candidates } = context;
   const perDocument =
     candidates.documents.length > 0
       ? comparedGroups(context).map((group) => bestOfGroup(context, group))
-      : groupByDocument(
-          question.answerType ? typedMatches(context, []) : search(knowledge, context.query, [], LIST_SEARCH_DEPTH),
-          minCoverage,
-        ).slice(0, MAX_LISTED_DOCUMENTS);
+      : openAggregate(context);
   const facts = perDocument
     .filter((fact): fact is DocumentFacts => fact !== null)
     .sort((a, b) => b.passages[0]!.score - a.passages[0]!.score);

@@ -67,8 +67,12 @@ export type Grounding =
       documents: number[];
       /** "Văn bản cũ đó": answer about what the documents replaced. */
       aboutReplaced: boolean;
+      /** "Văn bản nào thay thế nó?": with no successor among ours, nothing is cited. */
+      asksSuccessor: boolean;
       /** For 'latest': the oldest instead ("ban hành sớm nhất"). */
       oldest: boolean;
+      /** For 'horizon' over several documents: which reaches farthest ("mốc xa nhất"), or nearest. */
+      reach: 'farthest' | 'nearest' | null;
       /** Years the user asserted ("đến năm 2030 phải không?"), to confirm or correct. */
       claimedYears: number[];
       reorganised: string[];

@@ -1,6 +1,7 @@
 import { expandChatShorthand } from '../text/chat-shorthand.ts';
 import { foldVietnamese, normalizeVietnamese } from '../text/normalize.ts';
 import { findProvinceInitials, provinceInitials } from '../text/province-initials.ts';
+import { formerUnitsOf } from '../text/province-units.ts';
 import { findProvinceMentions, findProvinces, type ProvinceMention } from '../text/provinces.ts';
 import { isUnigram, queryTerms, rewriteAccented, tokenize } from '../text/tokenize.ts';
 import { unique } from '../util/unique.ts';
@@ -67,6 +68,8 @@ export interface UnderstoodQuestion {
   superlative: 'max' | 'min' | null;
   /** "Văn bản cũ đó": the question is about the document the one in focus replaced. */
   aboutReplaced: boolean;
+  /** "Văn bản nào thay thế nó?": asks what replaced the document, which only a newer document can say. */
+  asksSuccessor: boolean;
   /** "Ai ký …, tên gì?": asks for the signer's name, which metadata does not hold. */
   asksSignerName: boolean;
 }
@@ -88,10 +91,20 @@ const HORIZON =
   /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
   /(?:ban hanh|ky|phe duyet|co hieu luc|ra doi)\b.{0,20}\b(?:gan day nhat|moi nhat|som nhat|cu nhat|dau tien|muon nhat|sau cung)|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) nao\b.{0,30}\b(?:moi nhat|gan day nhat|cu nhat|som nhat)|\b(?:co|ra doi|ban hanh|ky) (?:truoc|sau)\b|\b(?:som|moi) hon\b/;
+/** "Mốc định hướng xa nhất", "kết thúc sớm nhất": periods compared, whatever else the question names. */
+const REACH =
+  /\b(?:moc|tam nhin|dinh huong|thoi han|thoi ky|giai doan)\b.{0,30}\b(?:xa|dai|muon|gan|ngan) (?:nhat|hon)\b|\b(?:ket thuc|het han|het ky|het giai doan)\b.{0,12}\b(?:som|muon|sau|truoc) (?:nhat|hon)\b/;
 const SUPERLATIVE_MAX = /\b(?:cao|lon|nhieu) (?:nhat|hon)\b|\bvuot troi\b/;
 const SUPERLATIVE_MIN = /\b(?:thap|it|nho) (?:nhat|hon)\b/;
 /** "Văn bản cũ", "quyết định trước đó": the replaced one. */
-const ABOUT_REPLACED = /\b(?:van ban|quyet dinh|quy hoach|ke hoach) (?:cu|truoc do|truoc)\b|\bbi thay the\b/;
+const ABOUT_REPLACED =
+  /\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) (?:cu|truoc do|truoc)\b|\bnao (?:da )?bi (?:\S+ ){0,3}thay the\b|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) (?:da )?(?:bi|duoc) thay the\b(?! (?:boi|bang))/;
+/**
+ * "Văn bản nào đã thay thế quyết định 4086?", "4086 bị thay thế bởi văn bản nào?", "… đã bị thay thế chưa?":
+ * asks what replaced the document named, not what it replaced ("4086 thay thế văn bản nào?").
+ */
+const ASKS_SUCCESSOR =
+  /\b(?:nao|gi)\s+(?:da\s+|duoc\s+|moi\s+)?(?:ban hanh\s+(?:de\s+)?)?thay (?:the|cho)\b|\bbi thay the (?:boi|bang)\b|\bbi thay bang\b|\bduoc thay (?:the )?bang\b|\bthay the (?:boi|bang)\b/;
 const CATALOGUE =
   /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) (?:nao|gi)\b|\bco (?:quy hoach|ke hoach|nghi quyet|van ban|quyet dinh)\b.{0,40}\b(?:khong|ko)\s*\?*\s*$|\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
@@ -120,19 +133,25 @@ const BACK_REFERENCE =
 const BACK_REFERENCE_FOLDED =
   /^\s*no\b|\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
-  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|\bdung (?:nhac|neu|ghi|trich)\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b/;
+  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|\bdung (?:nhac|neu|ghi|trich)\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b|\b(?:mo dau|bat dau|ket thuc|ket lai)\b.{0,20}\b(?:tra loi|bang cau|bang dong|bang chu)\b|\bcau tra loi (?:bang|voi|phai)\b/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
 /** "quyết định 4086", "nghị quyết số 16": a number without its symbol, when it cannot be a count or a year. */
 const BARE_DOCUMENT_NUMBER =
-  /(?:quyet dinh|qd|nghi quyet|nq|ke hoach|kh|chi thi|van ban)\s*(so\s*)?(\d+[a-z]?)\b(?!\s*(?:%|\/|-|nam|thang|ngay|ty|trieu|nguoi))/g;
+  /(?:quyet dinh|qd|nghi quyet|nq|ke hoach|kh|chi thi|van ban)(?:\s+(?:cntt|ict|cds))?\s*(so\s*)?(\d+[a-z]?)\b(?!\s*(?:%|\/|-|nam|thang|ngay|ty|trieu|nguoi))/g;
+/**
+ * "Quyết định 635 của Bạc Liêu và 4086 của Hà Tĩnh": a second number joined to a document number, read as one
+ * too when nothing after it makes it a count ("và 4086 của …", "hay 2972?", but not "và 60 dịch vụ").
+ */
+const COORDINATED_DOCUMENT_NUMBER =
+  /(?:,|\bva|\bvoi|\bvs|\bhay|\bhoac)\s+(?:so\s+)?(\d{2,5}[a-z]?)(?=\s*(?:$|[,.;:?!)]|cua\b|o\b|tinh\b|thi\b|van ban\b|nao\b|co\b|ban hanh\b|ky\b))/g;
 /** Where a question splits into sentences, or into the parts of a "[SYSTEM] … [USER] …" message. */
 const SEGMENT_BREAK = /(?<=[.!?;:,\]])\s+|(\s*\[[A-Za-z ]+\]\s*|\s*<\/?[A-Za-z]+>\s*)|\n+/;
 
@@ -165,6 +184,8 @@ const GENERIC_PHRASES: readonly string[][] = [
   'chi tieu',
 ].map((phrase) => phrase.split(' '));
 const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
+/** Topics made of generic words: "ký" alone is signing a decision, "chữ ký số" is a topic. */
+const TOPIC_PHRASES: readonly string[][] = ['chu ky so', 'ky so', 'chu ky dien tu'].map((phrase) => phrase.split(' '));
 /** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
 const PERIOD_WORDS = new Set([
   'tam',
@@ -192,7 +213,15 @@ function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
       if (phrase.every((word, j) => tokens[i + j] === word)) generic.fill(true, i, i + phrase.length);
     }
   }
-  const topical = new Set(tokens.filter((token, i) => !generic[i] && !GENERIC_WORDS.has(token)));
+  const topicalAt = new Array<boolean>(tokens.length).fill(false);
+  for (const phrase of TOPIC_PHRASES) {
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (phrase.every((word, j) => tokens[i + j] === word)) topicalAt.fill(true, i, i + phrase.length);
+    }
+  }
+  const topical = new Set(
+    tokens.filter((token, i) => topicalAt[i] || (!generic[i] && !GENERIC_WORDS.has(token))),
+  );
   return terms.filter((term) => isUnigram(term) && topical.has(term) && !/^\d{4}$/.test(term));
 }
 
@@ -225,9 +254,9 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
   const sumsUpSection =
     /\btom lai\b/.test(folded) && /\b(?:dinh huong|nhiem vu|giai phap|quan diem|chi tieu)\b/.test(folded);
   if (SUMMARY.test(folded)) return sumsUpSection ? 'list' : 'summary';
-  if (VALIDITY.test(folded)) return 'validity';
+  if (VALIDITY.test(folded) || ASKS_SUCCESSOR.test(folded)) return 'validity';
   if (LATEST.test(folded)) return 'latest';
-  if (HORIZON.test(folded) && !hasTopic) return 'horizon';
+  if ((HORIZON.test(folded) && !hasTopic) || REACH.test(folded)) return 'horizon';
   // "… áp dụng cho giai đoạn nào" asks the period whatever else it says.
   if (
     /\b(?:giai doan|thoi ky) nao\b|\bden nam nao\b.{0,30}\bdinh huong\b|\bdinh huong den nam nao\b|\bhuong toi (?:moc )?nam nao\b|\bmoc nam nao\b/.test(
@@ -237,6 +266,12 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
     return 'horizon';
   // "kế hoạch giai đoạn 2016-2020 hả?": a period asserted and nothing else asked.
   if (!hasTopic && CONFIRMATION.test(folded) && /\b(?:19|20)\d\d\b/.test(folded)) return 'horizon';
+  // "… áp dụng cho giai đoạn 2016-2020 à?": a period asserted about the plan, whatever it is called.
+  if (
+    CONFIRMATION.test(folded) &&
+    /\b(?:ap dung|danh) cho (?:giai doan|thoi ky) (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b/.test(folded)
+  )
+    return 'horizon';
   // "gồm những nguồn nào, mỗi nguồn chiếm bao nhiêu?" asks figures: a list only when it does not ask an amount.
   const asksAmount = /\bbao nhieu\b/.test(folded) && !/\bliet ke\b/.test(folded);
   if (LIST.test(folded) && !asksAmount && !/\b(?:nhung|cac) tinh nao\b/.test(folded)) return 'list';
@@ -273,6 +308,11 @@ function documentNumbersIn(text: string): string[] {
       .map((match) => match[2]!)
       .filter((number) => !/^(?:19|20)\d\d$/.test(number)),
   ]);
+  if (numbers.length > 0) {
+    for (const match of folded.matchAll(COORDINATED_DOCUMENT_NUMBER)) {
+      if (!/^(?:19|20)\d\d$/.test(match[1]!) && !numbers.includes(match[1]!)) numbers.push(match[1]!);
+    }
+  }
   return numbers.filter(
     (number) =>
       !numbers.some((other) => other !== number && (other.startsWith(`${number}/`) || other.startsWith(`${number}-`))),
@@ -325,31 +365,34 @@ const LONG_MESSAGE_CHARS = 240;
 const ASKS_SOMETHING = /\?|\b(?:bao nhieu|khong|ko|nao|gi|sao|the nao|nhu the nao|chua|ra sao|la ai)\b/;
 
 /**
- * The part of a long message that asks: its last sentence that asks something, with the sentence before it
- * when that one names the province ("… quê Quảng Bình. Cho mình hỏi chỉ tiêu … là bao nhiêu?").
+ * The part of a long message that asks: its last sentence that asks something, and the sentence before it
+ * that names the province ("… quê Quảng Bình. Cho mình hỏi chỉ tiêu … là bao nhiêu?"), which gives the
+ * question its province but not its words (a story's "xã", "văn phòng" are not what is asked).
  */
-function askedPart(text: string): string {
-  if (text.length <= LONG_MESSAGE_CHARS) return text;
+function askedPart(text: string): { asked: string; setting: string } {
+  if (text.length <= LONG_MESSAGE_CHARS) return { asked: text, setting: '' };
   const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((sentence) => sentence.trim());
   const last = sentences.findLastIndex((sentence) => ASKS_SOMETHING.test(foldVietnamese(sentence)));
-  if (last <= 0) return text;
+  if (last <= 0) return { asked: text, setting: '' };
   const asked = sentences[last]!;
-  if (findProvinces(asked).length > 0) return asked;
+  if (findProvinces(asked).length > 0) return { asked, setting: '' };
   const named = sentences.slice(0, last).findLast((sentence) => findProvinces(sentence).length > 0);
-  return named ? `${named} ${asked}` : asked;
+  return { asked, setting: named ?? '' };
 }
 
 export function understandQuestion(raw: string, options: UnderstandOptions = {}): UnderstoodQuestion {
   const text = expandChatShorthand(normalizeVietnamese(raw)).trim();
   const separated = separateInstructions(text);
-  const question = askedPart(separated.question);
+  const { asked: question, setting } = askedPart(separated.question);
   const { instruction } = separated;
   const folded = foldVietnamese(rewriteAccented(question));
   const unaccented = folded === question.toLowerCase();
 
   const initials = findProvinceInitials(question, options.knownProvinces ?? []);
   const provinces = unique(
-    [...findProvinces(question), ...initials, ...findProvinces(instruction)].map((mention) => mention.name),
+    [...findProvinces(question), ...initials, ...settingProvinces(setting), ...findProvinces(instruction)].map(
+      (mention) => mention.name,
+    ),
   );
   const documentNumbers = documentNumbersIn(question);
   const instructionNumbers = instruction && instruction !== question ? documentNumbersIn(instruction) : [];
@@ -399,8 +442,21 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     answerType: expectedAnswerType(folded) ?? claimedType(folded) ?? (superlative ? { kind: 'percent' } : null),
     superlative,
     aboutReplaced: ABOUT_REPLACED.test(folded),
+    // "… đã bị thay thế chưa?" asks the document's status, answered in full; "… bởi văn bản nào?" asks which.
+    asksSuccessor: ASKS_SUCCESSOR.test(folded) && /\b(?:nao|gi|j)\b/.test(folded) && !ABOUT_REPLACED.test(folded),
     asksSignerName: ASKS_SIGNER_NAME.test(folded) || (ASKS_SIGNER.test(folded) && ASKS_NAME.test(folded)),
   };
+}
+
+/**
+ * The provinces a long message's story names: the former province when it names the unit it is now part of
+ * too ("xã mình trước thuộc Bạc Liêu, nay về Cà Mau"), which is one place, not two to compare.
+ */
+function settingProvinces(setting: string): ProvinceMention[] {
+  const found = findProvinces(setting);
+  return found.filter(
+    (mention) => !found.some((other) => other !== mention && formerUnitsOf(mention.name).includes(other.name)),
+  );
 }
 
 /** "Ai là người ký …?", or "ai ký … tên gì?": a person's name, which no metadata holds. */

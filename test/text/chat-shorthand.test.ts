@@ -34,6 +34,8 @@ describe('expandChatShorthand', () => {
     // The bot called, leave asked to ask, emoji: nothing of the question.
     ['ad oi HT chỉ tiêu văn bản trao đổi qua mạng bn % z 😅', 'HT chỉ tiêu văn bản trao đổi qua mạng bao nhiêu % vậy'],
     ['dc ko ad', 'được không'],
+    ['BL ngân sách đp chiếm bn % z mn', 'BL ngân sách địa phương chiếm bao nhiêu % vậy'],
+    ['có chỉ tiêu này ko mọi người?', 'có chỉ tiêu này không?'],
     ['Ad ơi, Lâm Đồng có kế hoạch CNTT ko', 'Lâm Đồng có kế hoạch CNTT không'],
     ['Ad ơi! Cho mình hỏi chút, BL nay thuộc tỉnh nào vậy ạ?', 'BL nay thuộc tỉnh nào vậy ạ?'],
     ['ad cho em hỏi: văn bản này còn hiệu lực ko ạ', 'văn bản này còn hiệu lực không ạ'],

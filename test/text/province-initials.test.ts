@@ -38,12 +38,18 @@ describe('findProvinceInitials', () => {
     ['HCM có bao nhiêu dịch vụ công', ['Hồ Chí Minh']],
     ['BĐ có bao nhiêu dịch vụ công', ['Bình Định']],
     ['BRVT nay thuộc đâu', ['Bà Rịa - Vũng Tàu']],
+    ['qb có quy hoạch cntt k ad', ['Quảng Bình']],
+    ['ht chỉ tiêu bao nhiêu %', ['Hà Tĩnh']],
+    ['còn bl thì sao', ['Bạc Liêu']],
+    ['so sánh ht vs qb', ['Hà Tĩnh', 'Quảng Bình']],
+    ['chỉ tiêu của tth là j', ['Thừa Thiên Huế']],
   ])('%j → %j among all 63', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
 
   it.each([
-    ['ht chỉ tiêu bao nhiêu %', 'small letters'],
+    ['phần mềm ht quản lý văn bản', 'small letters where no place name stands'],
+    ['tinh la gi', 'small letters with a vowel are a word'],
     ['Ht chỉ tiêu bao nhiêu %', 'capitalised word'],
     ['HTX nông nghiệp', 'longer capitals'],
     ['Quyết định số 4086/QĐ-UBND', 'inside a document number'],
