@@ -6,11 +6,12 @@ import { formatVietnameseDate } from '../text/dates.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { currentLabelSentence } from '../text/province-units.ts';
 import { provinceLabel } from '../text/provinces.ts';
+import { withoutWebLeftovers } from '../text/web-leftovers.ts';
 import type { DocumentFacts, Grounding, PassageMatch } from '../understanding/grounding.ts';
 import { unique } from '../util/unique.ts';
 import type { Answer } from './answer.ts';
 import { citationOf, documentName, sourceLine } from './citation.ts';
-import { listText, rankingText, summaryText } from './compose-sections.ts';
+import { listText, rankingText, referencesText, summaryText } from './compose-sections.ts';
 import { composeStatus } from './compose-status.ts';
 import {
   coverageNote,
@@ -154,7 +155,7 @@ function issuingSentence(knowledge: KnowledgeBase, docIndex: number): string | n
     const passage = knowledge.index.passages[id]!;
     if (passage.headline) continue;
     const folded = foldVietnamese(passage.text);
-    if (wanted ? folded.includes(wanted) : /\b(?:ban hanh|ky)\b/.test(folded)) return passage.text;
+    if (wanted ? folded.includes(wanted) : /\b(?:ban hanh|ky)\b/.test(folded)) return withoutWebLeftovers(passage.text);
   }
   return null;
 }
@@ -279,13 +280,18 @@ function factsAnswer(knowledge: KnowledgeBase, grounding: Of<'facts'>): Answer {
 }
 
 /** The body of an answer over documents, for the kinds that need no more than their text. */
-function documentsBody(knowledge: KnowledgeBase, grounding: Of<'list' | 'summary' | 'ranking' | 'overview'>): string {
+function documentsBody(
+  knowledge: KnowledgeBase,
+  grounding: Of<'list' | 'summary' | 'references' | 'ranking' | 'overview'>,
+): string {
   const named = (docIndex: number) => namedWithIssuer(knowledge.documents[docIndex]!);
   switch (grounding.kind) {
     case 'list':
       return listText(knowledge, grounding, named(grounding.docIndex));
     case 'summary':
       return grounding.documents.map((docIndex) => summaryText(knowledge, docIndex, named(docIndex))).join('\n\n');
+    case 'references':
+      return grounding.documents.map((docIndex) => referencesText(knowledge, docIndex, named(docIndex))).join('\n\n');
     case 'ranking':
       return rankingText(knowledge, grounding.facts, grounding.superlative, (document) =>
         placeOf(document, grounding.reorganised),
@@ -295,7 +301,7 @@ function documentsBody(knowledge: KnowledgeBase, grounding: Of<'list' | 'summary
   }
 }
 
-function documentsOf(grounding: Of<'list' | 'summary' | 'ranking' | 'overview'>): number[] {
+function documentsOf(grounding: Of<'list' | 'summary' | 'references' | 'ranking' | 'overview'>): number[] {
   if (grounding.kind === 'list') return [grounding.docIndex];
   if (grounding.kind === 'ranking') return grounding.facts.map((fact) => fact.docIndex);
   return grounding.documents;

@@ -1,5 +1,6 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
 import { describePeriod, documentPeriod } from '../knowledge/document-period.ts';
+import { documentReferences } from '../knowledge/document-references.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { documentPassages, quotableText, sectionOf } from '../search/passage-units.ts';
 import { foldVietnamese } from '../text/normalize.ts';
@@ -85,6 +86,13 @@ export function summaryText(knowledge: KnowledgeBase, docIndex: number, named: s
   if (tasks.length > 0) lines.push('- Nhiệm vụ, giải pháp chính:', ...tasks.map((task) => `  + ${task}`));
   if (replaces) lines.push(`- Thay thế: ${replaces}.`);
   return lines.join('\n');
+}
+
+/** The laws and documents a document names, each as it is written there. */
+export function referencesText(knowledge: KnowledgeBase, docIndex: number, named: string): string {
+  const references = documentReferences(knowledge.documents[docIndex]!);
+  if (references.length === 0) return `${named} không nêu số hiệu văn bản nào khác trong phần nội dung tôi có.`;
+  return [`${named} nhắc đến các văn bản sau:`, ...references.map((reference) => `- ${reference.text}`)].join('\n');
 }
 
 function figureWords(value: number): string {

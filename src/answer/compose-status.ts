@@ -151,6 +151,27 @@ function reachOf(knowledge: KnowledgeBase, grounding: StatusGrounding): StatusAn
   return { body: lines.join('\n'), documents: ranked };
 }
 
+/** "Tỉnh nào có mục tiêu đến năm 2020": the documents whose period names the year, each with its period. */
+function periodsNaming(knowledge: KnowledgeBase, grounding: StatusGrounding, year: number): StatusAnswer {
+  const naming = grounding.documents.filter((docIndex) => {
+    const period = documentPeriod(knowledge.documents[docIndex]!);
+    return period !== null && periodYears(period).includes(year);
+  });
+  if (naming.length === 0) {
+    return { body: `Không văn bản nào tôi có là văn bản cho thời kỳ đến năm ${year}.`, documents: [] };
+  }
+  const place = (docIndex: number) =>
+    knowledge.documents[docIndex]!.metadata.province ?? documentName(knowledge.documents[docIndex]!);
+  const lines = [
+    `Có ${naming.length} văn bản có mục tiêu hoặc định hướng đến năm ${year}:`,
+    ...naming.map(
+      (docIndex) =>
+        `- ${place(docIndex)}: ${documentName(knowledge.documents[docIndex]!)} — ${periodWords(knowledge.documents[docIndex]!)}`,
+    ),
+  ];
+  return { body: lines.join('\n'), documents: naming };
+}
+
 /** "Nghị quyết số 16 (Lâm Đồng, giai đoạn 2008-2010)": an undated document named with what it has. */
 function undatedName(document: KnowledgeDocument): string {
   const details = [document.metadata.province, periodWords(document)].filter(Boolean);
@@ -217,6 +238,9 @@ export function composeStatus(knowledge: KnowledgeBase, grounding: StatusGroundi
     return latestOf(knowledge, grounding, today);
   }
   if (grounding.asked === 'horizon' && grounding.reach) return reachOf(knowledge, grounding);
+  if (grounding.asked === 'horizon' && grounding.periodYear !== null) {
+    return periodsNaming(knowledge, grounding, grounding.periodYear);
+  }
   const parts = grounding.documents.map((docIndex) =>
     grounding.asked === 'horizon'
       ? horizonOf(knowledge, docIndex, grounding, today)

@@ -123,7 +123,9 @@ function turnToRemember(
     provinces: question.provinces.length > 0 ? question.provinces : documents.flatMap((d) => d.metadata.province ?? []),
     documentIds: documents.map((document) => document.id),
     terms: [...question.terms, ...question.inheritedTerms],
+    topicTerms: question.topicTerms.length > 0 ? question.topicTerms : question.inheritedTopicTerms,
     intent: question.intent,
+    answerType: question.answerType,
     grounded: answer.grounded,
     at,
   };

@@ -1,3 +1,4 @@
+import { withoutWebLeftovers } from '../text/web-leftovers.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 import type { IndexedPassage } from './passage-index.ts';
 
@@ -34,7 +35,7 @@ export function documentPassages(knowledge: KnowledgeBase, docIndex: number): Pa
 
 /** Ends the text as a sentence, and writes "100 %" as "100%" (one figure, as users search and read it). */
 function endSentence(text: string): string {
-  const tidy = text.replace(/(\d) %/g, '$1%');
+  const tidy = withoutWebLeftovers(text).replace(/(\d) %/g, '$1%');
   return /[.!?…:]$/.test(tidy) ? tidy : `${tidy}.`;
 }
 

@@ -1,4 +1,4 @@
-import { foldVietnamese } from './normalize.ts';
+import { foldVietnamese, normalizeVietnamese } from './normalize.ts';
 
 /**
  * Vietnamese provinces and centrally-run cities as the decisions in the knowledge base name them
@@ -84,7 +84,10 @@ export interface ProvinceMention {
 
 /** Folded alias with separators removed → canonical name ("tthue" → "Thừa Thiên Huế"). */
 const ALIAS_NAMES = new Map<string, string>();
+/** The same key → each alias's syllables as written, in small letters ("lamdong" → [["lâm", "đồng"]]). */
+const ALIAS_SYLLABLES = new Map<string, string[][]>();
 const aliasPatterns: string[] = [];
+const SEPARATORS = /[\s.-]+/;
 
 function aliasKey(folded: string): string {
   return folded.replace(/[\s.-]+/g, '');
@@ -96,6 +99,8 @@ for (const [name, ...aliases] of PROVINCES) {
       .split(/[\s.-]+/)
       .filter(Boolean);
     ALIAS_NAMES.set(aliasKey(words.join('')), name);
+    const key = aliasKey(words.join(''));
+    ALIAS_SYLLABLES.set(key, [...(ALIAS_SYLLABLES.get(key) ?? []), alias.toLowerCase().split(SEPARATORS)]);
     // Words may be joined by spaces, hyphens or dots ("TP.HCM", "Thừa Thiên - Huế"), or by nothing ("hatinh").
     aliasPatterns.push(words.join('[\\s.\\-]*'));
   }
@@ -112,13 +117,33 @@ const ANY_PROVINCE = new RegExp(
 
 export const PROVINCE_NAMES: readonly string[] = PROVINCES.map(([name]) => name);
 
+/**
+ * Whether words typed with diacritics are the province's and not other words that fold alike: "làm đồng bộ"
+ * is not Lâm Đồng. A syllable typed bare matches either way ("Lam Đồng", "lam dong").
+ */
+function writtenAsAlias(written: string, key: string): boolean {
+  if (!/[\u0080-\uffff]/.test(written)) return true;
+  const syllables = normalizeVietnamese(written).toLowerCase().split(SEPARATORS);
+  return (ALIAS_SYLLABLES.get(key) ?? []).some(
+    (alias) =>
+      alias.length !== syllables.length ||
+      alias.every((syllable, i) => !/[\u0080-\uffff]/.test(syllables[i]!) || syllables[i] === syllable),
+  );
+}
+
 /** Every mention of every province, in order, so callers can blank them all out. */
 export function findProvinceMentions(text: string): ProvinceMention[] {
   const folded = foldVietnamese(text);
+  // Folding keeps offsets for text in NFC: the written form of a match is then at the same place.
+  const written = text.normalize('NFC').toLowerCase();
+  const aligned = written.length === folded.length;
   const mentions: ProvinceMention[] = [];
   for (const match of folded.matchAll(ANY_PROVINCE)) {
-    const name = ALIAS_NAMES.get(aliasKey(match[0]));
-    if (name) mentions.push({ name, index: match.index, length: match[0].length });
+    const key = aliasKey(match[0]);
+    const name = ALIAS_NAMES.get(key);
+    if (!name) continue;
+    if (aligned && !writtenAsAlias(written.slice(match.index, match.index + match[0].length), key)) continue;
+    mentions.push({ name, index: match.index, length: match[0].length });
   }
   return mentions;
 }

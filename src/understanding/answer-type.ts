@@ -9,7 +9,8 @@ import { escapeRegExp } from '../util/escape-reg-exp.ts';
  * the documents do not state it rather than quoting a neighbour.
  */
 export type AnswerType =
-  | { kind: 'percent' }
+  /** `preferred`: a percentage is what such questions are mostly answered with, not what this one demands. */
+  | { kind: 'percent'; preferred?: true }
   | { kind: 'money' }
   /** A number followed by this folded noun ("nguoi", "doanh nghiep", "mbps"). */
   | { kind: 'quantity'; unit: string }
@@ -24,15 +25,21 @@ const ASKS_PLACE =
   /\b(?:o|tai|dat o|dat tai) (?:dau|huyen nao|xa nao|thanh pho nao|dia diem nao|khu vuc nao|noi nao)\b|\b(?:huyen|dia diem|dia ban) nao\b/;
 const ASKS_AGENCY =
   /\b(?:so|co quan|don vi|to chuc|cong ty|nha thau) nao\b(?!.{0,30}ban hanh)|\btrung thau\b|\b(?:chu tri|thuong truc)\b.{0,30}\bnao\b/;
-/** "mấy cán bộ" asks a count as "bao nhiêu" does; folded, "máy tính", "máy chủ" are machines, not "mấy". */
-const MAY = String.raw`may(?!\s+(?:tinh|chu|moc|in|quet|tram|bay|anh|lanh|man|vi tinh|moi)\b)`;
-const ASKS_AMOUNT = new RegExp(String.raw`\bbao nhieu\b|\b${MAY}\s*(?:%|phan tram|[a-z]+)|\bla bao nhieu\b|\bmuc nao\b`);
+/**
+ * "mấy cán bộ" asks a count as "bao nhiêu" does; "điều mấy", "số mấy" ask which one; folded, "máy tính",
+ * "máy chủ" are machines, not "mấy".
+ */
+const MAY = String.raw`(?<!\b(?:dieu|khoan|chuong|phan|muc|lan|thu|so|diem) )may(?!\s+(?:tinh|chu|moc|in|quet|tram|bay|anh|lanh|man|vi tinh|moi|thu|chieu|phat|do)\b)`;
+const ASKS_AMOUNT = new RegExp(
+  String.raw`\bbao nhieu\b|\b${MAY}\s*(?:%|phan tram|[a-z]+)|\bla bao nhieu\b|\bmuc nao\b`,
+);
 const ASKS_YEAR = /\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao)\b/;
+const LEVEL = /\b(?:muc|cap)\b[^0-9]{0,12}\b[1-4]\b/;
 const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
 const MONEY_WORDS = /\bkinh phi\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b/;
 /** Nouns after "bao nhiêu" that say nothing of the unit ("bao nhiêu phần trăm" is a percentage anyway). */
 const NOT_A_UNIT = new Set(
-  'phan tien ty trieu dong la nam va vay a the nhi nhe ha theo trong cua o tai den voi khong ko chu roi day nua ca thi'.split(
+  'phan tien ty trieu dong la nam va vay a the nhi nhe ha theo trong cua o tai den voi khong ko chu roi day nua ca thi cai chiec cho de moi duoc tu tren nhu hay hoac vao ra'.split(
     ' ',
   ),
 );
@@ -48,14 +55,27 @@ const TWO_WORD_UNITS = new Set([
   'ho gia',
 ]);
 
-/** The answer type a question asks for, or null when it asks for a description. */
+/**
+ * The answer type of a question as typed: with diacritics, "máy" (a machine: "máy thu hình") is not the
+ * "mấy" that asks a count, though both fold to "may".
+ */
+export function answerTypeOf(question: string): AnswerType | null {
+  return expectedAnswerType(foldVietnamese(question.replace(/máy/giu, 'm_y')));
+}
+
+/** The answer type a question asks for (folded), or null when it asks for a description. */
 export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
   const folded = foldedQuestion.replace(/\s+/g, ' ');
   if (ASKS_PLACE.test(folded)) return { kind: 'place' };
   if (ASKS_AGENCY.test(folded)) return { kind: 'agency' };
   if (ASKS_YEAR.test(folded) && !ASKS_AMOUNT.test(folded)) return { kind: 'year' };
-  // "So sánh tỷ lệ …", "tỷ lệ … ra sao": a rate is a percentage even when no "bao nhiêu" asks for it.
-  if (!ASKS_AMOUNT.test(folded)) return PERCENT_WORDS.test(folded) ? { kind: 'percent' } : null;
+  // "So sánh tỷ lệ …", "tỷ lệ … ra sao": a rate is a percentage even when no "bao nhiêu" asks for it; so is
+  // a target for a service level ("chỉ tiêu dịch vụ công mức độ 3 như thế nào"), always a share of services.
+  if (!ASKS_AMOUNT.test(folded)) {
+    const levelTarget = LEVEL.test(folded) && /\b(?:chi tieu|muc tieu)\b/.test(folded);
+    if (PERCENT_WORDS.test(folded)) return { kind: 'percent' };
+    return levelTarget ? { kind: 'percent', preferred: true } : null;
+  }
   const after = new RegExp(String.raw`\b(?:bao nhieu|${MAY})\s*([a-z%]+)(?:\s+([a-z]+))?`).exec(folded);
   if (after && after[1] === '%') return { kind: 'percent' };
   if (after?.[1] && after[1] !== 'phan' && !NOT_A_UNIT.has(after[1])) {
@@ -91,6 +111,11 @@ const PERCENT_FIGURE = /\d\s*%/g;
  */
 const SUBJECT_AFTER = 150;
 const SUBJECT_BEFORE = 200;
+/**
+ * A level is the figure's own only when written right before it ("mức độ 4: 30%") or after it ("15% mức độ 4"):
+ * "ở mức 3 và 4, đồng thời … đóng góp trên 10-20% GDP" is not a level-3 rate.
+ */
+const LEVEL_BEFORE = 40;
 /** Share of the topic's words that must stand near the figure ("% hộ gia đình" is not "% văn bản … mạng"). */
 const NEAR_SHARE = 0.4;
 
@@ -111,7 +136,11 @@ function percentNearTopic(folded: string, topicTerms: readonly string[]): boolea
       Math.min(nextStart, match.index + SUBJECT_AFTER),
     );
     const found = words.filter((word) => word.test(near)).length;
-    return found >= Math.ceil(words.length * NEAR_SHARE) && numbers.every((number) => number.test(near));
+    const levelNear = folded.slice(
+      Math.max(0, match.index - LEVEL_BEFORE),
+      Math.min(nextStart, match.index + SUBJECT_AFTER),
+    );
+    return found >= Math.ceil(words.length * NEAR_SHARE) && numbers.every((number) => number.test(levelNear));
   });
 }
 

@@ -1,3 +1,4 @@
+import { documentPeriod } from '../knowledge/document-period.ts';
 import {
   documentsWithNumber,
   foldDocumentNumber,
@@ -5,6 +6,7 @@ import {
   sharedNumbers,
 } from '../search/knowledge-base.ts';
 import { quotableText, sectionOf } from '../search/passage-units.ts';
+import { type IssuerKind, issuerKindOf } from '../text/issuer-kind.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { formerUnitsOf } from '../text/province-units.ts';
 import { isUnigram, queryTerms } from '../text/tokenize.ts';
@@ -213,9 +215,18 @@ function typedMatches(context: GroundingContext, documents: readonly number[]): 
   const { knowledge, question, query } = context;
   const type = question.answerType;
   if (!type) return search(knowledge, query, documents);
-  return search(knowledge, query, documents, TYPED_SEARCH_DEPTH).filter((match) =>
-    holdsAnswerType(`${match.context ?? ''} ${quotableText(knowledge, match.passageId)}`, type, question.topicTerms),
+  // "Còn Hà Tĩnh thì sao?" names no topic: the figure must stand near the topic it inherited.
+  const topic = question.topicTerms.length > 0 ? question.topicTerms : question.inheritedTopicTerms;
+  const typed = search(knowledge, query, documents, TYPED_SEARCH_DEPTH).filter((match) =>
+    holdsAnswerType(`${match.context ?? ''} ${quotableText(knowledge, match.passageId)}`, type, topic),
   );
+  // A preferred type ("chỉ tiêu … mức độ 4 ra sao") picks the figure when there is one, else the best words
+  // ("cung cấp một vài dịch vụ công mức độ 4").
+  const preferredOnly = type.kind === 'percent' && type.preferred;
+  if (preferredOnly && !typed.some((match) => match.coverage >= context.minCoverage)) {
+    return search(knowledge, query, documents);
+  }
+  return typed;
 }
 
 function groundMetadata(context: GroundingContext): Grounding {
@@ -259,6 +270,18 @@ function groundMetadata(context: GroundingContext): Grounding {
   return context.notFound(question.instruction ? 'out-of-scope' : 'no-match');
 }
 
+/** "Văn bản nào do cơ quan Đảng ban hành?": the documents, among those in scope, whose issuer is of that branch. */
+function groundByIssuer(context: GroundingContext, kind: IssuerKind): Grounding {
+  const { knowledge, candidates } = context;
+  const scope = candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i);
+  const documents = scope.filter((docIndex) => {
+    const { issuer } = knowledge.documents[docIndex]!.metadata;
+    return issuer !== null && issuerKindOf(issuer) === kind;
+  });
+  if (documents.length === 0) return context.notFound('not-stated');
+  return { kind: 'catalogue', documents, reorganised: candidates.reorganised };
+}
+
 function groundWithoutTopic(context: GroundingContext): Grounding {
   const { knowledge, question, candidates } = context;
   if (candidates.documents.length > 0 && question.intent !== 'catalogue') {
@@ -280,6 +303,8 @@ function groundList(context: GroundingContext): Grounding | null {
   const { knowledge, candidates } = context;
   const asked = listKindOf(foldVietnamese(context.question.text));
   const matches = search(knowledge, context.query, candidates.documents, TYPED_SEARCH_DEPTH);
+  const inline = asked ? null : inlineList(context, matches);
+  if (inline) return inline;
   const best = matches.find((match) => {
     const passage = knowledge.index.passages[match.passageId]!;
     const heading = listKindOf(foldVietnamese(`${passage.context ?? ''} ${passage.lead ?? ''}`));
@@ -289,6 +314,36 @@ function groundList(context: GroundingContext): Grounding | null {
   });
   if (!best) return null;
   return { kind: 'list', docIndex: best.docIndex, passageId: best.passageId, reorganised: candidates.reorganised };
+}
+
+/** Three or more things named in one sentence: "(dân cư, đất đai, tài nguyên, du lịch, …)", ": A, B, C và D". */
+const INLINE_ENUMERATION = /\((?:[^()]*,){3,}[^()]*\)|:\s*(?:[^;:.]*,){3,}/u;
+/** How many of the best passages are looked at for a sentence that is itself the list. */
+const INLINE_CANDIDATES = 3;
+
+/**
+ * "Cơ sở dữ liệu chuyên ngành gồm những lĩnh vực nào?": when the things asked are named inside one sentence,
+ * that sentence, quoted whole, is the list, not the section it sits in. Of the best passages, the one that
+ * holds most of the question and names three things or more.
+ */
+function inlineList(context: GroundingContext, matches: readonly PassageMatch[]): Grounding | null {
+  const { question, candidates } = context;
+  const top = matches.slice(0, INLINE_CANDIDATES);
+  const best = Math.max(0, ...top.map((match) => match.coverage));
+  const found = top.find(
+    (match) => match.coverage === best && match.coverage >= context.minCoverage && INLINE_ENUMERATION.test(match.text),
+  );
+  if (!found) return null;
+  return {
+    kind: 'facts',
+    facts: [{ docIndex: found.docIndex, passages: [found] }],
+    comparison: false,
+    verdict: null,
+    instructed: question.instruction,
+    unknownProvinces: candidates.unknownProvinces,
+    reorganised: candidates.reorganised,
+    claimedYears: [],
+  };
 }
 
 /** Kinds of list a plan has; within a kind the words are used interchangeably ("mục tiêu, chỉ tiêu"). */
@@ -331,7 +386,13 @@ function groundStatus(context: GroundingContext): Grounding {
   const { knowledge, question, candidates } = context;
   const asked = question.intent as 'validity' | 'horizon' | 'latest';
   const reach = reachOf(question);
-  const overAll = asked === 'latest' || (reach !== null && question.comparison);
+  // "Những văn bản nào có mục tiêu đến năm 2020?": asked of no document in particular, the year picks them.
+  const open = candidates.documents.length === 0 && question.provinces.length === 0;
+  const periodYear =
+    asked === 'horizon' && open && !question.asksConfirmation && question.years.length === 1
+      ? question.years[0]!
+      : null;
+  const overAll = asked === 'latest' || periodYear !== null || (reach !== null && question.comparison);
   const documents =
     overAll && candidates.documents.length === 0 && question.provinces.length === 0
       ? knowledge.documents.map((_, i) => i)
@@ -347,6 +408,7 @@ function groundStatus(context: GroundingContext): Grounding {
       foldVietnamese(question.text),
     ),
     reach: documents.length > 1 ? reach : null,
+    periodYear: documents.length > 1 ? periodYear : null,
     claimedYears: question.asksConfirmation ? question.years : [],
     reorganised: candidates.reorganised,
   };
@@ -379,23 +441,25 @@ function topicPhrases(question: ResolvedQuestion): string[] {
 }
 
 /**
- * "Những tỉnh nào có chữ ký số": every document whose passage holds the asked phrase, each with that passage.
- * Over all documents a syllable alone ("số" of "Quyết định số") says nothing, so a passage must hold the
- * phrase; holding it, it needs less of the rest of the wording ("đưa … vào mục tiêu").
+ * "Những tỉnh nào có chữ ký số": every document whose passage holds what is asked, each with that passage.
+ * Over all documents a syllable alone ("số" of "Quyết định số") says nothing, so a passage must hold one of
+ * the question's topic phrases; holding them all, it needs less of the rest of the wording ("đưa … vào mục
+ * tiêu").
  */
 function openAggregate(context: GroundingContext): DocumentFacts[] {
   const { knowledge, question, minCoverage } = context;
   const matches = question.answerType
     ? typedMatches(context, [])
     : search(knowledge, context.query, [], LIST_SEARCH_DEPTH);
-  const phrases = topicPhrases(question);
-  if (phrases.length === 0) return groupByDocument(matches, minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
-  const patterns = phrases.map((phrase) => new RegExp(`\\b${escapeRegExp(phrase)}\\b`));
-  const holding = matches.filter((match) => {
+  const patterns = topicPhrases(question).map((phrase) => new RegExp(`\\b${escapeRegExp(phrase)}\\b`));
+  if (patterns.length === 0) return groupByDocument(matches, minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
+  const held = (match: PassageMatch): number => {
     const folded = foldVietnamese(`${match.context ?? ''} ${match.text}`);
-    return patterns.every((pattern) => pattern.test(folded));
-  });
-  return groupByDocument(holding, MIN_COVERAGE_SCOPED).slice(0, MAX_LISTED_DOCUMENTS);
+    return patterns.filter((pattern) => pattern.test(folded)).length;
+  };
+  const holdingAll = matches.filter((match) => held(match) === patterns.length);
+  const holdingSome = matches.filter((match) => held(match) > 0 && match.coverage >= minCoverage);
+  return groupByDocument([...holdingAll, ...holdingSome], MIN_COVERAGE_SCOPED).slice(0, MAX_LISTED_DOCUMENTS);
 }
 
 function groundComparison(context: GroundingContext): Grounding {
@@ -424,16 +488,47 @@ function groundComparison(context: GroundingContext): Grounding {
   };
 }
 
+/** "Năm đầu tiên" of a plan for 2013-2015 is 2013, "năm cuối" 2015: a year its period gives. */
+function periodYearsOf(knowledge: KnowledgeBase, question: ResolvedQuestion, documents: readonly number[]): number[] {
+  const index = question.periodYearIndex;
+  if (index === null) return [];
+  return unique(
+    documents.flatMap((docIndex) => {
+      const period = documentPeriod(knowledge.documents[docIndex]!);
+      if (!period?.from || !period.until) return [];
+      const year = index < 0 ? period.until + 1 + index : period.from + index;
+      return year <= period.until ? [year] : [];
+    }),
+  );
+}
+
 /** "The documents do not state this" when the question was about documents we have, "no match" otherwise. */
 function notFoundReason(context: GroundingContext): NotFoundReason {
   if (context.question.instruction) return 'out-of-scope';
   return context.candidates.documents.length > 0 ? 'not-stated' : 'no-match';
 }
 
+/**
+ * "Còn đến năm 2015 thì sao?" after a question about 2010: the year is what the follow-up changes, so within
+ * the documents in focus a passage must name it, and naming it is enough of a match.
+ */
+function yearFollowUp(context: GroundingContext): PassageMatch[] | null {
+  const { knowledge, question, candidates } = context;
+  const ownTopic = question.topicTerms.filter((term) => !/^\d{4}$/.test(term));
+  if (!question.elliptical || ownTopic.length > 0 || question.years.length === 0) return null;
+  if (candidates.documents.length === 0 || question.inheritedTerms.length === 0) return null;
+  const years = question.years.map((year) => new RegExp(`(?<!\\d)${year}(?!\\d)`));
+  const naming = typedMatches(context, candidates.documents).filter((match) =>
+    years.some((year) => year.test(`${match.context ?? ''} ${quotableText(knowledge, match.passageId)}`)),
+  );
+  return naming.length > 0 ? naming : null;
+}
+
 function groundFacts(context: GroundingContext): Grounding {
   const { knowledge, question, candidates } = context;
-  let matches = typedMatches(context, candidates.documents);
-  let threshold = context.minCoverage;
+  const byYear = yearFollowUp(context);
+  let matches = byYear ?? typedMatches(context, candidates.documents);
+  let threshold = byYear ? 0 : context.minCoverage;
   let top = matches.find((match) => match.coverage >= threshold);
   // A guessed focus that does not answer gives way to every document, unless a province was named or the
   // conversation is about one: in a Hà Tĩnh conversation, another province's passage is not an answer.
@@ -495,8 +590,12 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   const refusal = scopeRefusal(question, candidates);
   if (refusal) return notFound(refusal);
 
-  // Mentioned numbers are searched as words, so the passage that mentions them ranks first.
-  const extraTerms = candidates.mentionedNumbers.flatMap((number) => queryTerms(number));
+  // Mentioned numbers are searched as words, so the passage that mentions them ranks first; so is the year
+  // "năm đầu tiên" stands for in the period of the documents in question.
+  const extraTerms = [
+    ...candidates.mentionedNumbers.flatMap((number) => queryTerms(number)),
+    ...periodYearsOf(knowledge, question, candidates.documents).map(String),
+  ];
   const query = buildQuery(knowledge, question, extraTerms, candidates.documents);
   const scoped = candidates.documents.length > 0 && !question.focusIsSoft;
   // Within a named document, a passage that holds the asked kind of value next to the subject needs less of
@@ -504,15 +603,16 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   const minCoverage = scoped ? (question.answerType ? MIN_COVERAGE_TYPED : MIN_COVERAGE_SCOPED) : MIN_COVERAGE;
   const context: GroundingContext = { knowledge, question, candidates, query, minCoverage, notFound };
 
+  if (question.issuerKind) return groundByIssuer(context, question.issuerKind);
   // "Ai là người ký …?": no metadata holds a person's name.
   if (question.asksSignerName) return notFound('not-stated');
   if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer' || intent === 'implements') {
     return groundMetadata(context);
   }
   if (intent === 'validity' || intent === 'horizon' || intent === 'latest') return groundStatus(context);
-  if (intent === 'summary') {
+  if (intent === 'summary' || intent === 'references') {
     const documents = documentsInScope(context);
-    if (documents.length > 0) return { kind: 'summary', documents, reorganised: candidates.reorganised };
+    if (documents.length > 0) return { kind: intent, documents, reorganised: candidates.reorganised };
   }
   // One list would be one file's list: with a shared number, each file's best passage is quoted instead.
   if (intent === 'list' && !candidates.sharedNumber) {

@@ -8,6 +8,8 @@ export interface ResolvedQuestion extends UnderstoodQuestion {
   focusDocumentIds: string[];
   /** Search terms carried over from the previous question ("Còn Quảng Bình thì sao?"), searched at lower weight. */
   inheritedTerms: string[];
+  /** The topic words of the question it continues, near which an inherited kind of figure must stand. */
+  inheritedTopicTerms: string[];
   /** The focus documents are only a guess (no "đó/này"): when they do not answer, search everything. */
   focusIsSoft: boolean;
 }
@@ -60,6 +62,8 @@ export type Grounding =
     }
   | { kind: 'overview'; documents: number[]; reorganised: string[] }
   | { kind: 'summary'; documents: number[]; reorganised: string[] }
+  /** The laws and documents the documents name in their text. */
+  | { kind: 'references'; documents: number[]; reorganised: string[] }
   | { kind: 'list'; docIndex: number; passageId: number; reorganised: string[] }
   | {
       kind: 'status';
@@ -73,6 +77,8 @@ export type Grounding =
       oldest: boolean;
       /** For 'horizon' over several documents: which reaches farthest ("mốc xa nhất"), or nearest. */
       reach: 'farthest' | 'nearest' | null;
+      /** For 'horizon' over all documents: those whose period names this year ("tỉnh nào … đến năm 2020"). */
+      periodYear: number | null;
       /** Years the user asserted ("đến năm 2030 phải không?"), to confirm or correct. */
       claimedYears: number[];
       reorganised: string[];

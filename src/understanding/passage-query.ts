@@ -177,12 +177,33 @@ export function search(
     limit: depth,
     weights: query.weights,
   });
+  const checked = hits.map((hit) => accentChecked(query, hit.matched, knowledge.index.passages[hit.passageId]!));
+  const weighed = withUnseenForms(query, hits, checked);
   return hits
-    .map((hit) => {
+    .map((hit, i) => {
       const passage = knowledge.index.passages[hit.passageId]!;
       const score = passage.headline ? hit.score * HEADLINE_WEIGHT : hit.score;
-      const matched = accentChecked(query, hit.matched, passage);
-      return { ...passage, passageId: hit.passageId, score, coverage: coverageOf(query, matched) };
+      return { ...passage, passageId: hit.passageId, score, coverage: coverageOf(weighed, checked[i]!) };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * A topic syllable typed with diacritics that the best passages hold only with other marks ("căn cước" against
+ * "cần", "cuộc") is rare as typed, whatever its folded form's frequency says: it weighs as much as the
+ * question's weightiest word, so a passage without it does not cover the question ("thủ tục làm căn cước
+ * online" is not answered by "dịch vụ công trực tuyến").
+ */
+function withUnseenForms(query: Query, hits: ReadonlyArray<{ matched: number }>, checked: readonly number[]): Query {
+  const unseen = query.accents.filter(
+    ({ bit }) =>
+      hits.some((hit) => (hit.matched & (1 << bit)) !== 0) && !checked.some((matched) => (matched & (1 << bit)) !== 0),
+  );
+  if (unseen.length === 0) return query;
+  const heaviest = Math.max(...query.coverageTerms.map((term) => term.weight));
+  const bits = new Set(unseen.map(({ bit }) => bit));
+  return {
+    ...query,
+    coverageTerms: query.coverageTerms.map((term) => (bits.has(term.bit) ? { ...term, weight: heaviest } : term)),
+  };
 }

@@ -1,5 +1,5 @@
 import { foldVietnamese } from '../text/normalize.ts';
-import { expectedAnswerType } from './answer-type.ts';
+import { answerTypeOf } from './answer-type.ts';
 import type { ConversationTurn } from './conversation-turn.ts';
 import type { ResolvedQuestion } from './grounding.ts';
 import type { QuestionIntent, UnderstoodQuestion } from './understand-question.ts';
@@ -22,23 +22,35 @@ export function resolveFollowUp(
   last: ConversationTurn | undefined,
   lastGrounded: ConversationTurn | undefined = last,
 ): ResolvedQuestion {
-  const resolved: ResolvedQuestion = { ...question, focusDocumentIds: [], inheritedTerms: [], focusIsSoft: false };
-  // "Văn bản đó …" after a turn the bot could not answer still points at the documents discussed before it.
+  const resolved: ResolvedQuestion = {
+    ...question,
+    focusDocumentIds: [],
+    inheritedTerms: [],
+    inheritedTopicTerms: [],
+    focusIsSoft: false,
+  };
+  const hasOwnScope = question.provinces.length > 0 || question.documentNumbers.length > 0;
+  // A question without a scope of its own after a turn the bot could not answer ("văn bản đó …", "năm cuối
+  // thì sao?") is still about the documents discussed before it.
   const previous =
-    last && last.documentIds.length === 0 && question.refersBack && lastGrounded
+    last && last.documentIds.length === 0 && !hasOwnScope && lastGrounded
       ? { ...last, documentIds: lastGrounded.documentIds, provinces: lastGrounded.provinces }
       : last;
   if (!previous || STANDALONE_INTENTS.has(question.intent)) return resolved;
 
-  const hasOwnScope = question.provinces.length > 0 || question.documentNumbers.length > 0;
-  // A very short question without a scope of its own ("riêng năm 2014 là bao nhiêu?") continues the last one.
+  // A very short question without a scope of its own ("riêng năm 2014 là bao nhiêu?") continues the last one;
+  // so does one that names a year by its place in the plan ("năm đầu tiên bố trí bao nhiêu?").
   const short = !hasOwnScope && question.topicTerms.length <= SHORT_QUESTION_TERMS;
-  const asksAgain = question.elliptical || question.topicTerms.length === 0 || (short && !question.refersBack);
+  const asksAgain =
+    question.elliptical ||
+    question.topicTerms.length === 0 ||
+    (short && !question.refersBack) ||
+    (!hasOwnScope && question.periodYearIndex !== null);
 
   if (!hasOwnScope && !question.comparison) {
     if (previous.documentIds.length > 0) {
       resolved.focusDocumentIds = previous.documentIds;
-      resolved.focusIsSoft = !question.refersBack && !asksAgain;
+      resolved.focusIsSoft = !question.refersBack && !asksAgain && question.periodYearIndex === null;
     } else if (question.refersBack || asksAgain) {
       resolved.provinces = previous.provinces;
     }
@@ -52,12 +64,15 @@ export function resolveFollowUp(
   }
   if (asksAgain && CARRIED_INTENTS.has(previous.intent as QuestionIntent)) {
     resolved.inheritedTerms = previous.terms.filter((term) => !question.terms.includes(term));
+    resolved.inheritedTopicTerms = previous.topicTerms ?? [];
     if (question.topicTerms.length === 0 && (question.intent === 'overview' || question.intent === 'fact')) {
       resolved.intent = previous.intent as QuestionIntent;
     }
     // "Quảng Bình nữa?" after "… bao nhiêu %?" asks a percentage too; a follow-up with words of its own says
     // itself what it asks.
-    if (question.topicTerms.length === 0) resolved.answerType ??= expectedAnswerType(foldVietnamese(previous.question));
+    if (question.topicTerms.length === 0) {
+      resolved.answerType ??= previous.answerType ?? answerTypeOf(previous.question);
+    }
   }
   return resolved;
 }

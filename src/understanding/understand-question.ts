@@ -1,11 +1,12 @@
 import { expandChatShorthand } from '../text/chat-shorthand.ts';
+import { askedIssuerKind, type IssuerKind } from '../text/issuer-kind.ts';
 import { foldVietnamese, normalizeVietnamese } from '../text/normalize.ts';
 import { findProvinceInitials, provinceInitials } from '../text/province-initials.ts';
 import { formerUnitsOf } from '../text/province-units.ts';
 import { findProvinceMentions, findProvinces, type ProvinceMention } from '../text/provinces.ts';
 import { isUnigram, queryTerms, rewriteAccented, tokenize } from '../text/tokenize.ts';
 import { unique } from '../util/unique.ts';
-import { type AnswerType, expectedAnswerType } from './answer-type.ts';
+import { type AnswerType, answerTypeOf } from './answer-type.ts';
 
 /**
  * What a question asks, read with rules rather than a model so the offline bot needs nothing installed:
@@ -21,6 +22,7 @@ export type QuestionIntent =
   | 'overview'
   | 'catalogue'
   | 'list'
+  | 'references'
   | 'summary'
   | 'validity'
   | 'horizon'
@@ -70,6 +72,13 @@ export interface UnderstoodQuestion {
   aboutReplaced: boolean;
   /** "Văn bản nào thay thế nó?": asks what replaced the document, which only a newer document can say. */
   asksSuccessor: boolean;
+  /**
+   * "Năm đầu tiên", "năm cuối": a year of the plan's period by its place in it (0 the first, -1 the last),
+   * which the document's period turns into a year.
+   */
+  periodYearIndex: number | null;
+  /** "Văn bản nào do cơ quan Đảng ban hành?": the documents of one branch. */
+  issuerKind: IssuerKind | null;
   /** "Ai ký …, tên gì?": asks for the signer's name, which metadata does not hold. */
   asksSignerName: boolean;
 }
@@ -83,6 +92,9 @@ const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?ngay (?:tot|vui)(?: lanh)?|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
   /\bdanh sach (?:cac|nhung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcac (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
+/** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
+const REFERENCES =
+  /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b/;
 const SUMMARY =
   /\btom (?:tat|luoc|lai)\b|\bve van de gi\b|\b(?:nhung )?diem chinh\b|\bvai dong\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
@@ -94,6 +106,9 @@ const LATEST =
 /** "Mốc định hướng xa nhất", "kết thúc sớm nhất": periods compared, whatever else the question names. */
 const REACH =
   /\b(?:moc|tam nhin|dinh huong|thoi han|thoi ky|giai doan)\b.{0,30}\b(?:xa|dai|muon|gan|ngan) (?:nhat|hon)\b|\b(?:ket thuc|het han|het ky|het giai doan)\b.{0,12}\b(?:som|muon|sau|truoc) (?:nhat|hon)\b/;
+/** "Những tỉnh nào có mục tiêu đến năm 2020?": which documents' periods name the year, not a figure. */
+const PERIOD_AGGREGATE =
+  /^(?!.*\b(?:bao nhieu|may|ty le|phan tram)\b|.*%).*\b(?:tinh|van ban|quy hoach|ke hoach|dia phuong|quyet dinh|nghi quyet) nao\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b/;
 const SUPERLATIVE_MAX = /\b(?:cao|lon|nhieu) (?:nhat|hon)\b|\bvuot troi\b/;
 const SUPERLATIVE_MIN = /\b(?:thap|it|nho) (?:nhat|hon)\b/;
 /** "Văn bản cũ", "quyết định trước đó": the replaced one. */
@@ -139,7 +154,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -182,6 +197,8 @@ const GENERIC_PHRASES: readonly string[][] = [
   'muc tieu',
   'ty le',
   'chi tieu',
+  // The country every document is in says nothing of what a question is about ("tuyển Việt Nam đá với ai").
+  'viet nam',
 ].map((phrase) => phrase.split(' '));
 const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
 /** Topics made of generic words: "ký" alone is signing a decision, "chữ ký số" is a topic. */
@@ -219,9 +236,7 @@ function topicTermsOf(searchable: string, terms: readonly string[]): string[] {
       if (phrase.every((word, j) => tokens[i + j] === word)) topicalAt.fill(true, i, i + phrase.length);
     }
   }
-  const topical = new Set(
-    tokens.filter((token, i) => topicalAt[i] || (!generic[i] && !GENERIC_WORDS.has(token))),
-  );
+  const topical = new Set(tokens.filter((token, i) => topicalAt[i] || (!generic[i] && !GENERIC_WORDS.has(token))));
   return terms.filter((term) => isUnigram(term) && topical.has(term) && !/^\d{4}$/.test(term));
 }
 
@@ -256,7 +271,7 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
   if (SUMMARY.test(folded)) return sumsUpSection ? 'list' : 'summary';
   if (VALIDITY.test(folded) || ASKS_SUCCESSOR.test(folded)) return 'validity';
   if (LATEST.test(folded)) return 'latest';
-  if ((HORIZON.test(folded) && !hasTopic) || REACH.test(folded)) return 'horizon';
+  if ((HORIZON.test(folded) && !hasTopic) || REACH.test(folded) || PERIOD_AGGREGATE.test(folded)) return 'horizon';
   // "… áp dụng cho giai đoạn nào" asks the period whatever else it says.
   if (
     /\b(?:giai doan|thoi ky) nao\b|\bden nam nao\b.{0,30}\bdinh huong\b|\bdinh huong den nam nao\b|\bhuong toi (?:moc )?nam nao\b|\bmoc nam nao\b/.test(
@@ -283,6 +298,8 @@ function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): 
   if (HELP.test(folded)) return 'help';
   if (GREETING.test(folded)) return 'greeting';
   if (isSmallTalk(folded)) return 'small-talk';
+  if (REFERENCES.test(folded)) return 'references';
+  if (PERIOD_AGGREGATE.test(folded)) return 'horizon';
   if (CATALOGUE.test(folded) && !hasTopic) return 'catalogue';
   const aboutStatus = documentIntent(folded, hasTopic);
   if (aboutStatus) return aboutStatus;
@@ -412,11 +429,14 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
       .filter((token) => /^(?:19|20)\d\d$/.test(token))
       .map(Number),
   );
-  const intent = detectIntent(
-    folded,
-    topicTerms.some((term) => !PERIOD_WORDS.has(term)),
-    documentNumbers.length > 0 || instructionNumbers.length > 0,
-  );
+  const issuerKind = askedIssuerKind(folded);
+  const intent = issuerKind
+    ? 'catalogue'
+    : detectIntent(
+        folded,
+        topicTerms.some((term) => !PERIOD_WORDS.has(term)),
+        documentNumbers.length > 0 || instructionNumbers.length > 0,
+      );
   const superlative = SUPERLATIVE_MAX.test(folded) ? 'max' : SUPERLATIVE_MIN.test(folded) ? 'min' : null;
   const comparison = provinces.length >= 2 || COMPARISON.test(folded) || superlative !== null;
   const elliptical = FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(folded);
@@ -439,11 +459,14 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     alternatives,
     instruction: instruction.length > 0,
     // "Tỉnh nào cao nhất" ranks targets, which are percentages unless the question names another unit.
-    answerType: expectedAnswerType(folded) ?? claimedType(folded) ?? (superlative ? { kind: 'percent' } : null),
+    answerType:
+      answerTypeOf(rewriteAccented(question)) ?? claimedType(folded) ?? (superlative ? { kind: 'percent' } : null),
     superlative,
     aboutReplaced: ABOUT_REPLACED.test(folded),
     // "… đã bị thay thế chưa?" asks the document's status, answered in full; "… bởi văn bản nào?" asks which.
     asksSuccessor: ASKS_SUCCESSOR.test(folded) && /\b(?:nao|gi|j)\b/.test(folded) && !ABOUT_REPLACED.test(folded),
+    periodYearIndex: periodYearIndexOf(folded),
+    issuerKind,
     asksSignerName: ASKS_SIGNER_NAME.test(folded) || (ASKS_SIGNER.test(folded) && ASKS_NAME.test(folded)),
   };
 }
@@ -457,6 +480,17 @@ function settingProvinces(setting: string): ProvinceMention[] {
   return found.filter(
     (mention) => !found.some((other) => other !== mention && formerUnitsOf(mention.name).includes(other.name)),
   );
+}
+
+const PERIOD_YEAR_PLACES: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\bnam (?:dau tien|dau|thu nhat)\b/, 0],
+  [/\bnam thu hai\b/, 1],
+  [/\bnam thu ba\b/, 2],
+  [/\bnam (?:cuoi cung|cuoi)\b/, -1],
+];
+
+function periodYearIndexOf(folded: string): number | null {
+  return PERIOD_YEAR_PLACES.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
 }
 
 /** "Ai là người ký …?", or "ai ký … tên gì?": a person's name, which no metadata holds. */

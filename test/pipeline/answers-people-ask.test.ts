@@ -197,3 +197,116 @@ describe('a question outside the documents is not answered from a look-alike wor
     expect(answer.citations).toEqual([]);
   });
 });
+
+describe('what a document names, and documents picked by what they are', () => {
+  it('the laws and resolutions a plan cites, each with its number, date and issuer', async () => {
+    const answer = await ask('Quy hoạch CNTT Quảng Bình viện dẫn những nghị quyết, chỉ thị, luật nào của Trung ương?');
+    expect(answer.answer).toContain('- Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ');
+    expect(answer.answer).toContain('- Chỉ thị số 16/CT-TTg ngày 04 tháng 5 năm 2017 của Thủ tướng Chính phủ');
+    expect(answer.answer).toContain('- Luật An toàn thông tin mạng số 86/2015/QH13');
+    expect(answer.answer).toContain(`Nguồn: ${QUANG_BINH}.`);
+  });
+
+  it('things named inside one sentence are that sentence, quoted whole', async () => {
+    const answer = await ask('Quảng Bình nâng cấp cơ sở dữ liệu chuyên ngành gồm những lĩnh vực nào?');
+    expect(answer.answer).toContain('(thông tin kinh tế xã hội, dân cư, đất đai, tài nguyên, du lịch');
+    expect(answer.answer).toContain(`Nguồn: ${QUANG_BINH}.`);
+  });
+
+  it('documents of one branch: the Party committee’s resolution, not the people’s committees’ decisions', async () => {
+    const answer = await ask('Có văn bản nào do cơ quan Đảng ban hành chứ không phải UBND không?');
+    expect(answer.citations.map((citation) => citation.province)).toEqual(['Lâm Đồng']);
+    expect(answer.answer).toContain('Ban Thường vụ Tỉnh ủy Lâm Đồng');
+  });
+
+  it('the documents whose period names a year, and the one that reaches farthest', async () => {
+    const in2020 = await ask('Những tỉnh nào có văn bản đặt mục tiêu hoặc định hướng đến năm 2020?');
+    expect(in2020.citations.map((citation) => citation.province).sort()).toEqual([
+      'Hà Tĩnh',
+      'Lâm Đồng',
+      'Thừa Thiên Huế',
+    ]);
+    const farthest = await ask('Quy hoạch của tỉnh nào có mốc định hướng xa nhất?');
+    expect(farthest.answer).toMatch(
+      /^Quảng Bình có mốc xa nhất: Quyết định số 2972\/QĐ-UBND .*định hướng đến năm 2035/,
+    );
+  });
+
+  it('"những tỉnh nào có chữ ký số" lists only the documents that speak of digital signatures', async () => {
+    const answer = await ask('Những tỉnh nào đưa chữ ký số vào mục tiêu phát triển CNTT?');
+    expect(answer.citations.map((citation) => citation.province).sort()).toEqual(['Quảng Bình', 'Thừa Thiên Huế']);
+    expect(answer.answer).not.toContain('Bạc Liêu');
+  });
+
+  it('two named decisions compared by date: the earlier is said to come first', async () => {
+    const answer = await ask('Quyết định 635 của Bạc Liêu và 4086 của Hà Tĩnh, văn bản nào ban hành trước?');
+    expect(answer.answer).toMatch(/^Văn bản ban hành trước là Quyết định số 4086\/QĐ-UBND ngày 28\/12\/2012/);
+  });
+});
+
+describe('what replaced a document is not what it replaced', () => {
+  it('"which decision replaced 4086?" has no answer among ours, and cites nothing', async () => {
+    const answer = await ask('Quyết định nào đã thay thế Quyết định 4086/QĐ-UBND của Hà Tĩnh?');
+    expect(answer.grounded).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toContain('không có văn bản nào thay thế Quyết định số 4086/QĐ-UBND');
+  });
+
+  it('"590 was replaced by which?" names 4086, and "what did 4086 replace?" names 590', async () => {
+    const successor = await ask('Quyết định 590 bị thay thế bởi văn bản nào?');
+    expect(successor.answer).toContain(`đã được thay thế bởi ${HA_TINH}`);
+    const predecessor = await ask('Quyết định 4086 của Hà Tĩnh thay thế quyết định nào?');
+    expect(predecessor.answer).toContain('Quyết định số 590/QĐ-UBND ngày 01/3/2007');
+  });
+});
+
+describe('how people name places', () => {
+  it('a province typed as small initials, kept through the conversation', async () => {
+    const user = 'people-small-initials';
+    const first = await ask('qb có quy hoạch cntt k ad', user);
+    expect(first.answer).toContain('2972/QĐ-UBND');
+    const next = await ask('thế văn bản ký số trao đổi qua mạng đc bn %', user);
+    expect(next.answer).toContain('90% các văn bản');
+    expect(next.answer).toContain(`Nguồn: ${QUANG_BINH}.`);
+  });
+
+  it('"làm đồng bộ" is not Lâm Đồng, and Đà Lạt is', async () => {
+    const answer = await ask(
+      'chao ad, minh la giao vien tin hoc o Da Lat, day cung lau roi, hoc tro minh hoi hoai ma minh ko biet tra loi sao, nen ad cho minh hoi la theo nghi quyet ve cntt den nam 2010 tinh muon trien khai bao nhieu phan tram dich vu hanh chinh cong cap do 2 vay',
+    );
+    expect(answer.answer).toContain('50%');
+    expect(answer.citations.map((citation) => citation.province)).toEqual(['Lâm Đồng']);
+  });
+});
+
+describe('follow-ups that change one thing', () => {
+  it('"năm đầu tiên" is the first year of the plan in the conversation', async () => {
+    const user = 'people-first-year';
+    await ask('Tổng kinh phí kế hoạch CNTT của Bạc Liêu là bao nhiêu?', user);
+    const answer = await ask('Năm đầu tiên bố trí bao nhiêu?', user);
+    expect(answer.answer).toContain('năm 2013 là 21,400 tỷ đồng');
+    expect(answer.answer).toContain(`Nguồn: ${BAC_LIEU}.`);
+  });
+
+  it('"còn đến năm 2015 thì sao" quotes the 2015 target, not the 2010 one again', async () => {
+    const user = 'people-another-year';
+    await ask('Mục tiêu về thư điện tử của Nghị quyết 16 Lâm Đồng đến 2010?', user);
+    const answer = await ask('còn đến năm 2015 thì sao', user);
+    expect(answer.answer).toContain('Đến năm 2015, về cơ bản chuyển từ nền hành chính công');
+  });
+
+  it('a percentage asked once is asked again two provinces later, near the same subject', async () => {
+    const user = 'people-percent-chain';
+    await ask('Thừa Thiên Huế đặt mục tiêu bao nhiêu % dịch vụ hành chính công mức độ 3,4 đến năm 2020?', user);
+    const hatinh = await ask('Còn Hà Tĩnh thì sao?', user);
+    expect(hatinh.answer).toContain('60% mức độ 3 và 15% mức độ 4');
+    expect(hatinh.answer).not.toContain('10-20% GDP');
+    const quangbinh = await ask('Quảng Bình nữa?', user);
+    expect(quangbinh.answer).toContain('50% dịch vụ công được cung cấp trực tuyến ở mức độ 4');
+  });
+
+  it('a portal’s credit is not quoted as the document’s words', async () => {
+    const answer = await ask('Nghị quyết 16 do ai ban hành?');
+    expect(answer.answer).not.toContain('Mic.gov.vn');
+  });
+});

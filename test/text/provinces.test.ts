@@ -86,6 +86,16 @@ describe('findProvinces', () => {
     ['tỉnh Thừa Thiên Huế; thành phố Huế', ['Thừa Thiên Huế']],
     ['Tỉnh ủy Lâm Đồng tổ chức hội nghị tại TP.Đà Lạt', ['Lâm Đồng']],
     ['Ngân sách thuế của Hà Tĩnh', ['Hà Tĩnh']],
+    // Typed with diacritics, words that fold alike are not the province; typed bare they are.
+    ['chắc tỉnh cũng có kế hoạch làm đồng bộ', []],
+    ['lam dong bo', ['Lâm Đồng']],
+    ['Lam Đồng', ['Lâm Đồng']],
+    ['Hoà Bình', ['Hòa Bình']],
+    ['hoa huệ', []],
+    // A provincial city named for its province.
+    ['giáo viên ở Đà Lạt', ['Lâm Đồng']],
+    ['quê Đồng Hới', ['Quảng Bình']],
+    ['Buôn Ma Thuột', ['Đắk Lắk']],
   ])('%j → %j, in order, each once', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

@@ -16,6 +16,7 @@ export function groundedDocuments(knowledge: KnowledgeBase, grounding: Grounding
             grounding.kind === 'metadata' ||
             grounding.kind === 'catalogue' ||
             grounding.kind === 'summary' ||
+            grounding.kind === 'references' ||
             grounding.kind === 'status'
           ? grounding.documents
           : [];

@@ -8,7 +8,8 @@ import {
 
 /**
  * Callers get their own copies, so changing a returned turn never changes the store. A turn is flat apart
- * from three string arrays, and copying them by hand costs far less than structuredClone on every message.
+ * from three string arrays and its answer type (never changed, so shared), and copying them by hand costs far
+ * less than structuredClone on every message.
  */
 function copyTurn(turn: ConversationTurn): ConversationTurn {
   return { ...turn, provinces: [...turn.provinces], documentIds: [...turn.documentIds], terms: [...turn.terms] };

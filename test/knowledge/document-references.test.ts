@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_METADATA, type KnowledgeDocument } from '../../src/knowledge/document.ts';
+import { documentReferences } from '../../src/knowledge/document-references.ts';
+
+function document(text: string, number: string | null = null): KnowledgeDocument {
+  return {
+    id: 'd',
+    source: 'd.md',
+    format: 'markdown',
+    text,
+    metadata: { ...EMPTY_METADATA, number },
+  } as KnowledgeDocument;
+}
+
+describe('documentReferences: the documents a text names, as written', () => {
+  it('names laws, resolutions and directives with their date and issuer, once each, in order', () => {
+    const text = [
+      'Quy định mục chi ngân sách theo quy định tại Điều 63 của Luật công nghệ thông tin.',
+      'Tiếp tục thực hiện Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ về xây dựng Chính phủ điện tử và Chỉ thị số 16/CT-TTg ngày 04 tháng 5 năm 2017 của Thủ tướng Chính phủ về việc tăng cường năng lực.',
+      'Triển khai Luật An toàn thông tin mạng số 86/2015/QH13, ngày 19 tháng 11 năm 2015; theo Nghị quyết 36a/NQ-CP.',
+    ].join('\n');
+    expect(documentReferences(document(text)).map((reference) => reference.text)).toEqual([
+      'Luật công nghệ thông tin',
+      'Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ',
+      'Chỉ thị số 16/CT-TTg ngày 04 tháng 5 năm 2017 của Thủ tướng Chính phủ',
+      'Luật An toàn thông tin mạng số 86/2015/QH13, ngày 19 tháng 11 năm 2015',
+    ]);
+  });
+
+  it('leaves out the document itself and keeps what it replaces', () => {
+    const text =
+      'Ngày 28/12/2012, UBND tỉnh ban hành Quyết định số 4086/QĐ-UBND. Quyết định này thay thế Quyết định số 590/QĐ-UBND ngày 01/3/2007 của UBND tỉnh Hà Tĩnh.';
+    expect(documentReferences(document(text, '4086/QĐ-UBND'))).toEqual([
+      { text: 'Quyết định số 590/QĐ-UBND ngày 01/3/2007 của UBND tỉnh Hà Tĩnh', number: '590/QĐ-UBND' },
+    ]);
+  });
+
+  it('finds nothing in a text that names no other document', () => {
+    expect(documentReferences(document('100% cán bộ, công chức sử dụng thư điện tử.'))).toEqual([]);
+  });
+});
