@@ -245,8 +245,14 @@ function catalogueAnswer(knowledge: KnowledgeBase, grounding: Of<'catalogue'>): 
   const more = grounding.documents.length - shown.length;
   if (more > 0) lines.push(`(và ${more} văn bản khác; hãy hỏi theo tỉnh hoặc số hiệu để xem từng văn bản)`);
   const documents = shown.map((docIndex) => knowledge.documents[docIndex]!);
+  // Asked of some documents ("Quảng Bình có quy hoạch CNTT không?"): those, said of whom; of all: the list.
+  const provinces = unique(documents.flatMap((document) => document.metadata.province ?? []));
+  const some = grounding.documents.length < knowledge.documents.length && provinces.length > 0;
+  const heading = some
+    ? `Tôi có ${grounding.documents.length} văn bản của ${listInWords(provinces.map(provinceLabel))}:`
+    : 'Các văn bản tôi đang có:';
   return {
-    answer: [`${reorganisationNote(grounding.reorganised)}Các văn bản tôi đang có:`, ...lines].join('\n'),
+    answer: [`${reorganisationNote(grounding.reorganised)}${heading}`, ...lines].join('\n'),
     grounded: true,
     citations: documents.map(citationOf),
     outcome: 'answered',

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
-import { provinceLabel } from '../text/provinces.ts';
+import { currentLabelSentence } from '../text/province-units.ts';
+import { PROVINCE_NAMES, provinceLabel } from '../text/provinces.ts';
 import { documentName } from './citation.ts';
 
 /**
@@ -91,6 +92,10 @@ export const UNKNOWN_NUMBER_TEXT =
 /** Said before a correct figure when the user's instruction tried to change it. */
 export const INSTRUCTION_IGNORED_TEXT = 'Tôi chỉ trả lời đúng theo văn bản nguồn.';
 
+/** "… của tỉnh Đắk Nông (nay thuộc tỉnh Lâm Đồng)": the province as asked, with what it is part of today. */
 export function unknownProvinceText(provinces: readonly string[]): string {
-  return `Xin lỗi, hiện tôi chưa có văn bản nào về quy hoạch, kế hoạch CNTT của ${listInWords(provinces.map(provinceLabel))}.`;
+  const labels = provinces.map((province) =>
+    PROVINCE_NAMES.includes(province) ? currentLabelSentence(province) : provinceLabel(province),
+  );
+  return `Xin lỗi, hiện tôi chưa có văn bản nào về quy hoạch, kế hoạch CNTT của ${listInWords(labels)}.`;
 }
