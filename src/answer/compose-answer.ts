@@ -23,6 +23,7 @@ import {
   NOT_FOUND_TEXT,
   notStatedText,
   OUT_OF_SCOPE_TEXT,
+  OUTCOME_TEXT,
   RESET_TEXT,
   SMALL_TALK_TEXT,
   UNKNOWN_NUMBER_TEXT,
@@ -192,6 +193,8 @@ function refusal(knowledge: KnowledgeBase, grounding: Extract<Grounding, { kind:
       return notGrounded(`${WHICH_DOCUMENT_TEXT} ${coverage}`, 'no-match');
     case 'not-stated':
       return notGrounded(`${notStatedText(grounding.knownProvinces)} ${coverage}`, 'no-match');
+    case 'outcome':
+      return notGrounded(OUTCOME_TEXT, 'no-match');
     case 'no-match': {
       const about =
         grounding.knownProvinces.length > 0

@@ -31,14 +31,22 @@ export function listText(
   return lines.join('\n');
 }
 
-/** The first passages holding a target figure, each quoted whole, in reading order. */
+/** Targets for online public services: what people ask of a plan first, so a summary names them first. */
+const PUBLIC_SERVICE = /dịch vụ (?:hành chính )?công/u;
+
+/** The passages holding a target figure, public-service targets first, each quoted whole, in reading order. */
 function mainTargets(knowledge: KnowledgeBase, docIndex: number): string[] {
+  const targets = documentPassages(knowledge, docIndex).filter(
+    ({ passage }) => !passage.headline && TARGET.test(passage.text) && !BUDGET.test(passage.text),
+  );
+  const ordered = [
+    ...targets.filter(({ passage }) => PUBLIC_SERVICE.test(passage.text)),
+    ...targets.filter(({ passage }) => !PUBLIC_SERVICE.test(passage.text)),
+  ];
   const quoted = new Set<string>();
-  for (const { id, passage } of documentPassages(knowledge, docIndex)) {
+  for (const { id } of ordered) {
     if (quoted.size >= SUMMARY_TARGETS) break;
-    if (!passage.headline && TARGET.test(passage.text) && !BUDGET.test(passage.text)) {
-      quoted.add(quotableText(knowledge, id));
-    }
+    quoted.add(quotableText(knowledge, id));
   }
   return [...quoted];
 }

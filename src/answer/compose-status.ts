@@ -210,7 +210,11 @@ function latestOf(knowledge: KnowledgeBase, grounding: StatusGrounding, today: D
         ? 'sớm nhất'
         : 'gần đây nhất';
   const title = document.metadata.title ? `: ${document.metadata.title}` : '';
-  const lines = [`Văn bản ban hành ${which} là ${sourceLine(document)}${title}.`];
+  // One dated document against undated ones is no ranking: its date is said, and what the others lack.
+  const ranked = dated.length > 1 || undated.length === 0;
+  const lines = [
+    ranked ? `Văn bản ban hành ${which} là ${sourceLine(document)}${title}.` : `${sourceLine(document)}${title}.`,
+  ];
   if (!grounding.oldest) {
     const note = periodNote(document, today);
     if (note) lines.push(note);

@@ -81,6 +81,8 @@ export function notStatedText(provinces: readonly string[]): string {
   return `Các văn bản${about} mà tôi có không nêu thông tin này, nên tôi không trả lời được con số hay chi tiết bạn hỏi.`;
 }
 
+export const OUTCOME_TEXT =
+  'Các văn bản tôi có là quy hoạch, kế hoạch: chúng nêu mục tiêu đặt ra, không nêu kết quả thực tế đã đạt được, nên tôi không trả lời được điều này. Bạn có thể hỏi mục tiêu mà văn bản đặt ra.';
 export const RESET_TEXT = 'Đã xoá lịch sử trò chuyện. Bạn cứ hỏi câu mới nhé.';
 export const EMPTY_TEXT = 'Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi về quy hoạch, kế hoạch CNTT của tỉnh bạn quan tâm.';
 export const NOT_FOUND_TEXT =

@@ -34,6 +34,12 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['bik', 'biết'],
   ['nhìu', 'nhiều'],
   ['đp', 'địa phương'],
+  ['gđ', 'gia đình'],
+  ['gđình', 'gia đình'],
+  ['ng', 'người'],
+  ['ngừoi', 'người'],
+  ['cq', 'cơ quan'],
+  ['xài', 'sử dụng'],
   ['đph', 'địa phương'],
 ]);
 
@@ -149,6 +155,8 @@ function expandWord(word: string, before: string, after: string): string | undef
   const capitalised = word !== lower;
   if (capitalised && (word.slice(1) !== lower.slice(1) || !SENTENCE_START.test(before))) return undefined;
   let expansion = WORDS.get(lower);
+  // "nc" is "nước" in "nhà nc", and anything else elsewhere ("nói chuyện").
+  if (lower === 'nc' && /(?:^|\s)nhà\s*$/iu.test(before)) expansion = 'nước';
   if (NEGATIONS.has(lower)) {
     if (lower === 'k' && AFTER_NUMBER.test(before)) return undefined;
     const negates = NEGATED_VERB.test(after) || CLAUSE_END.test(after) || FINAL_PARTICLE.test(after);

@@ -87,6 +87,8 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
   }
   if (PERCENT_WORDS.test(folded)) return { kind: 'percent' };
   if (MONEY_WORDS.test(folded)) return { kind: 'money' };
+  // "Tổng nhân lực CNTT là bao nhiêu?" counts people though it does not say "người".
+  if (/\b(?:nhan luc|lao dong|nhan su)\b/.test(folded)) return { kind: 'quantity', unit: 'nguoi' };
   return { kind: 'number' };
 }
 

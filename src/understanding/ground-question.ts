@@ -9,6 +9,7 @@ import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { type IssuerKind, issuerKindOf } from '../text/issuer-kind.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { formerUnitsOf } from '../text/province-units.ts';
+import { findProvinceMentions } from '../text/provinces.ts';
 import { isUnigram, queryTerms } from '../text/tokenize.ts';
 import { escapeRegExp } from '../util/escape-reg-exp.ts';
 import { unique } from '../util/unique.ts';
@@ -404,12 +405,13 @@ function groundStatus(context: GroundingContext): Grounding {
     documents,
     aboutReplaced: question.aboutReplaced || candidates.mentionedNumbers.length > 0,
     asksSuccessor: question.asksSuccessor,
-    oldest: /\b(?:som nhat|cu nhat|dau tien|som hon|co truoc|ra doi truoc|ban hanh truoc|ky truoc)\b/.test(
-      foldVietnamese(question.text),
-    ),
+    oldest:
+      /\b(?:som nhat|cu nhat|dau tien|som hon|cu hon|co truoc|ra truoc|ra doi truoc|ban hanh truoc|ky truoc)\b/.test(
+        foldVietnamese(question.text),
+      ),
     reach: documents.length > 1 ? reach : null,
     periodYear: documents.length > 1 ? periodYear : null,
-    claimedYears: question.asksConfirmation ? question.years : [],
+    claimedYears: question.asksConfirmation ? question.years : question.assertedPeriodYears,
     reorganised: candidates.reorganised,
   };
 }
@@ -438,6 +440,45 @@ function comparedGroups(context: GroundingContext): number[][] {
 function topicPhrases(question: ResolvedQuestion): string[] {
   const topic = new Set(question.topicTerms);
   return question.terms.filter((term) => !isUnigram(term) && term.split(' ').every((word) => topic.has(word)));
+}
+
+/** Coverage at which a passage answers a question of no province or document without holding its phrases. */
+const OPEN_WITHOUT_PHRASE = 0.75;
+
+/**
+ * Asked of no province, document or conversation, a passage answers only when it holds one of the question's
+ * topic phrases, or nearly all of its words: "Thủ đô của Pháp là gì?" is not answered by "các giải pháp".
+ */
+function answersOpenQuestion(context: GroundingContext, top: PassageMatch): boolean {
+  const { question, candidates } = context;
+  if (candidates.documents.length > 0 || question.focusDocumentIds.length > 0) return true;
+  const written = `${top.context ?? ''} ${top.text}`;
+  // "Pháp" in "Thủ đô của Pháp" names something; "giải pháp" does not hold it.
+  if (
+    namesOf(question.text).some((name) => !new RegExp(`(?<!\\p{L})${escapeRegExp(name)}(?!\\p{L})`, 'u').test(written))
+  )
+    return false;
+  const phrases = topicPhrases(question);
+  if (phrases.length === 0 || top.coverage >= OPEN_WITHOUT_PHRASE) return true;
+  const folded = foldVietnamese(written);
+  return phrases.some((phrase) => new RegExp(`\\b${escapeRegExp(phrase)}\\b`).test(folded));
+}
+
+/**
+ * Capitalised words inside a question that are neither its first word, nor a province, nor an abbreviation
+ * ("CNTT", "LAN"): names of things ("Pháp", "Samsung"), which a passage answering it must hold as written.
+ */
+function namesOf(text: string): string[] {
+  const withoutProvinces = [...findProvinceMentions(text)]
+    .reverse()
+    .reduce(
+      (rest, mention) => `${rest.slice(0, mention.index)} ${rest.slice(mention.index + mention.length)}`,
+      text.normalize('NFC'),
+    );
+  const words = [...withoutProvinces.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu)];
+  return words
+    .filter((word) => word.index > 0 && !/[.!?:]\s*$/u.test(withoutProvinces.slice(0, word.index)))
+    .map((word) => word[0]);
 }
 
 /**
@@ -484,7 +525,7 @@ function groundComparison(context: GroundingContext): Grounding {
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
     reorganised: candidates.reorganised,
-    claimedYears: question.asksConfirmation ? question.years : [],
+    claimedYears: question.asksConfirmation ? question.years : question.assertedPeriodYears,
   };
 }
 
@@ -540,7 +581,7 @@ function groundFacts(context: GroundingContext): Grounding {
     threshold = MIN_COVERAGE;
     top = matches.find((match) => match.coverage >= threshold);
   }
-  const facts = top ? bestOfDocument(matches, top.docIndex, threshold) : null;
+  const facts = top && answersOpenQuestion(context, top) ? bestOfDocument(matches, top.docIndex, threshold) : null;
   if (!facts) return context.notFound(notFoundReason(context));
   return {
     kind: 'facts',
@@ -550,7 +591,7 @@ function groundFacts(context: GroundingContext): Grounding {
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
     reorganised: candidates.reorganised,
-    claimedYears: question.asksConfirmation ? question.years : [],
+    claimedYears: question.asksConfirmation ? question.years : question.assertedPeriodYears,
   };
 }
 
@@ -604,6 +645,10 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   const context: GroundingContext = { knowledge, question, candidates, query, minCoverage, notFound };
 
   if (question.issuerKind) return groundByIssuer(context, question.issuerKind);
+  // What a plan achieved is in no plan; asked of one we have, say so rather than quote its target as a result.
+  if (question.asksOutcome && (candidates.documents.length > 0 || candidates.knownProvinces.length > 0)) {
+    return notFound('outcome');
+  }
   // "Ai là người ký …?": no metadata holds a person's name.
   if (question.asksSignerName) return notFound('not-stated');
   if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer' || intent === 'implements') {

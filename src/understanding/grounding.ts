@@ -37,6 +37,8 @@ export type NotFoundReason =
   | 'unknown-province'
   | 'unknown-number'
   | 'not-stated'
+  /** "Thực tế đã đạt được bao nhiêu?": plans state targets, never what was achieved. */
+  | 'outcome'
   | 'no-match'
   | 'out-of-scope'
   | 'empty'

@@ -178,7 +178,7 @@ export function search(
     weights: query.weights,
   });
   const checked = hits.map((hit) => accentChecked(query, hit.matched, knowledge.index.passages[hit.passageId]!));
-  const weighed = withUnseenForms(query, hits, checked);
+  const weighed = withUnseenForms(query, checked);
   return hits
     .map((hit, i) => {
       const passage = knowledge.index.passages[hit.passageId]!;
@@ -189,16 +189,13 @@ export function search(
 }
 
 /**
- * A topic syllable typed with diacritics that the best passages hold only with other marks ("căn cước" against
+ * A topic syllable typed with diacritics that none of the best passages holds as typed ("căn cước": at most
  * "cần", "cuộc") is rare as typed, whatever its folded form's frequency says: it weighs as much as the
  * question's weightiest word, so a passage without it does not cover the question ("thủ tục làm căn cước
  * online" is not answered by "dịch vụ công trực tuyến").
  */
-function withUnseenForms(query: Query, hits: ReadonlyArray<{ matched: number }>, checked: readonly number[]): Query {
-  const unseen = query.accents.filter(
-    ({ bit }) =>
-      hits.some((hit) => (hit.matched & (1 << bit)) !== 0) && !checked.some((matched) => (matched & (1 << bit)) !== 0),
-  );
+function withUnseenForms(query: Query, checked: readonly number[]): Query {
+  const unseen = query.accents.filter(({ bit }) => !checked.some((matched) => (matched & (1 << bit)) !== 0));
   if (unseen.length === 0) return query;
   const heaviest = Math.max(...query.coverageTerms.map((term) => term.weight));
   const bits = new Set(unseen.map(({ bit }) => bit));

@@ -62,11 +62,15 @@ export function loadCases(file: URL = QUESTIONS_FILE): EvalCase[] {
     .map((line) => JSON.parse(line) as EvalCase);
 }
 
-/** "15%" must not be found inside "37,15%": a figure starting or ending with a digit needs a boundary there. */
+/**
+ * "15%" must not be found inside "37,15%": a figure starting or ending with a digit needs a boundary there.
+ * A decimal is the same figure with zeros after it: "57,6" is found in "57,600 tỷ đồng".
+ */
 export function containsFigure(text: string, wanted: string): boolean {
   const target = normalizeVietnamese(wanted);
   const before = /^\d/.test(target) ? '(?<![\\d.,])' : '';
-  const after = /\d$/.test(target) ? '(?![\\d]|[.,]\\d)' : '';
+  const zeros = /[.,]\d+$/.test(target) ? '0*' : '';
+  const after = /\d$/.test(target) ? `${zeros}(?![\\d]|[.,]\\d)` : '';
   return new RegExp(`${before}${escapeRegExp(target)}${after}`, 'iu').test(normalizeVietnamese(text));
 }
 

@@ -34,6 +34,8 @@ describe('expandChatShorthand', () => {
     // The bot called, leave asked to ask, emoji: nothing of the question.
     ['ad oi HT chỉ tiêu văn bản trao đổi qua mạng bn % z 😅', 'HT chỉ tiêu văn bản trao đổi qua mạng bao nhiêu % vậy'],
     ['dc ko ad', 'được không'],
+    ['QB bn % hộ gđ có ng bít xài cntt vậy ad', 'QB bao nhiêu % hộ gia đình có người biết sử dụng cntt vậy'],
+    ['TTH cq nhà nc có mạng LAN hết k', 'TTH cơ quan nhà nước có mạng LAN hết không'],
     ['BL ngân sách đp chiếm bn % z mn', 'BL ngân sách địa phương chiếm bao nhiêu % vậy'],
     ['có chỉ tiêu này ko mọi người?', 'có chỉ tiêu này không?'],
     ['Ad ơi, Lâm Đồng có kế hoạch CNTT ko', 'Lâm Đồng có kế hoạch CNTT không'],
