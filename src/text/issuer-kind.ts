@@ -34,7 +34,7 @@ export function issuerKindOf(text: string): IssuerKind | null {
 const ISSUED_BY =
   /\b(?:van ban|tai lieu|quyet dinh|nghi quyet|ke hoach|quy hoach) nao\b.{0,20}\bdo\s+(.{2,40}?)\s*(?:ban hanh|ky|phat hanh)\b/;
 const DOCUMENTS_OF =
-  /\b(?:van ban|tai lieu) nao\b.{0,20}\b(?:cua|la cua|thuoc)\s+(.{2,40}?)\s*(?:ban hanh|chu khong|ma khong|\?|$)/;
+  /\b(?:(?:van ban|tai lieu) nao|(?:bao nhieu|nhung|cac) (?:van ban|tai lieu|quyet dinh|nghi quyet|ke hoach))\b.{0,20}?\b(?:cua|la cua|thuoc|do)\s+(.{2,40}?)\s*(?:ban hanh|chu khong|ma khong|trong\b|,|\?|$)/;
 
 export function askedIssuerKind(foldedQuestion: string): IssuerKind | null {
   if (/\bthuc hien\b/.test(foldedQuestion)) return null;

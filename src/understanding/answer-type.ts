@@ -74,6 +74,8 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
   if (!ASKS_AMOUNT.test(folded)) {
     const levelTarget = LEVEL.test(folded) && /\b(?:chi tieu|muc tieu)\b/.test(folded);
     if (PERCENT_WORDS.test(folded)) return { kind: 'percent' };
+    // "Kinh phí hằng năm bố trí thế nào?" asks an amount, or a share of a budget.
+    if (MONEY_WORDS.test(folded) && /\b(?:the nao|ra sao|nhu nao|bao nhieu)\b/.test(folded)) return { kind: 'money' };
     return levelTarget ? { kind: 'percent', preferred: true } : null;
   }
   const after = new RegExp(String.raw`\b(?:bao nhieu|${MAY})\s*([a-z%]+)(?:\s+([a-z]+))?`).exec(folded);

@@ -98,6 +98,21 @@ export function buildQuery(
   };
 }
 
+/** Spellings of one word that both are right ("hằng năm" and "hàng năm", "kỹ" and "kĩ"): either holds it. */
+const SPELLING_VARIANTS = new Map<string, string[]>(
+  [
+    ['hằng', 'hàng'],
+    ['kỹ', 'kĩ'],
+    ['lý', 'lí'],
+    ['mỹ', 'mĩ'],
+    ['sỹ', 'sĩ'],
+    ['quý', 'quí'],
+  ].flatMap(([a, b]) => [
+    [a!, [b!]],
+    [b!, [a!]],
+  ]),
+);
+
 /** Words of a text, lower case, as typed (with their marks). */
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -117,6 +132,7 @@ function accentsOf(
     if (folded === word) continue;
     const forms = typed.get(folded) ?? new Set<string>();
     forms.add(word);
+    for (const variant of SPELLING_VARIANTS.get(word) ?? []) forms.add(variant);
     typed.set(folded, forms);
   }
   // Only topic words: "đặt mục tiêu" may well be answered by "đạt 100%", "ăn gì" never by "an toàn".

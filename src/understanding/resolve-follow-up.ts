@@ -4,8 +4,11 @@ import type { ConversationTurn } from './conversation-turn.ts';
 import type { ResolvedQuestion } from './grounding.ts';
 import type { QuestionIntent, UnderstoodQuestion } from './understand-question.ts';
 
+/** "… có chỉ tiêu kiểu đó không?": whether something exists, not how much. */
+const ASKS_EXISTENCE = /\bco\b.{0,40}\b(?:khong|ko|k|chua|hok)\s*[?!.]*\s*$/;
+
 /** Intents a follow-up can carry over: "Hà Tĩnh quyết định số mấy?" → "Còn Quảng Bình?" asks for a number too. */
-const CARRIED_INTENTS = new Set<QuestionIntent>(['fact', 'issue-date', 'document-number', 'issuer']);
+const CARRIED_INTENTS = new Set<QuestionIntent>(['fact', 'issue-date', 'document-number', 'issuer', 'catalogue']);
 /** Topic words up to which a question without province or number is read as a continuation. */
 const SHORT_QUESTION_TERMS = 1;
 /** Intents that stand alone: they never inherit anything. */
@@ -70,8 +73,10 @@ export function resolveFollowUp(
     }
     // "Quảng Bình nữa?" after "… bao nhiêu %?" asks a percentage too; a follow-up with words of its own says
     // itself what it asks.
-    if (question.topicTerms.length === 0) {
-      resolved.answerType ??= previous.answerType ?? answerTypeOf(previous.question);
+    if (question.topicTerms.length === 0 && !resolved.answerType) {
+      const inherited = previous.answerType ?? answerTypeOf(previous.question);
+      // "TTH có chỉ tiêu kiểu đó không?" asks whether there is one: a target without the figure still answers.
+      resolved.answerType = ASKS_EXISTENCE.test(foldVietnamese(question.text)) ? null : inherited;
     }
   }
   return resolved;

@@ -98,7 +98,7 @@ const HELP =
 const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?ngay (?:tot|vui)(?: lanh)?|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
-  /\bdanh sach (?:cac|nhung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\bcac (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
+  /\bdanh sach (?:cac|nhung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
 /** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
 const REFERENCES =
   /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b/;
@@ -149,7 +149,8 @@ const COMPARISON =
 const CONFIRMATION =
   /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$|\b(?:ha|nhi|chu)(?:\s+(?:ad|ban|bot|a|nhe|nha))?\s*\?*\s*$/;
 const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b(?!\s*nao)/;
-const FOLLOW_UP_END = /(?:thi sao|the nao|ra sao|thi bao nhieu|thi the nao|\bnua)\s*[?!.]*\s*$/;
+const FOLLOW_UP_END =
+  /(?:thi sao|the nao|ra sao|thi bao nhieu|thi the nao|\bnua)\s*[?!.]*\s*$|\b(?:kieu|nhu|tuong tu|giong) (?:do|vay|the|tren)\b/;
 const BACK_REFERENCE =
   /(?<![\p{L}])(?:nó|đó|này|ấy|trên đây|vừa rồi|vừa nói|nói trên|kể trên|(?:văn bản|quyết định|kế hoạch|nghị quyết|quy hoạch) trên)(?![\p{L}])/u;
 const BACK_REFERENCE_FOLDED =
@@ -161,7 +162,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -175,7 +176,8 @@ const BARE_DOCUMENT_NUMBER =
 const COORDINATED_DOCUMENT_NUMBER =
   /(?:,|\bva|\bvoi|\bvs|\bhay|\bhoac)\s+(?:so\s+)?(\d{2,5}[a-z]?)(?=\s*(?:$|[,.;:?!)]|cua\b|o\b|tinh\b|thi\b|van ban\b|nao\b|co\b|ban hanh\b|ky\b))/g;
 /** Where a question splits into sentences, or into the parts of a "[SYSTEM] … [USER] …" message. */
-const SEGMENT_BREAK = /(?<=[.!?;:,\]])\s+|(\s*\[[A-Za-z ]+\]\s*|\s*<\/?[A-Za-z]+>\s*)|\n+/;
+const SEGMENT_BREAK =
+  /(?<=[.!?;:,\]])\s+|(\s*\[[A-Za-z ]+\]\s*|\s*<\/?[A-Za-z]+>\s*)|\n+|\s+(?=(?:rồi|roi|sau đó|sau do)\s+(?:cho|nói|noi|trả lời|tra loi)\s)/u;
 
 /**
  * Phrases that name the kind of document rather than what the question is about ("quy hoạch", "tỷ lệ").
@@ -523,7 +525,7 @@ function assertedPeriodYearsOf(folded: string): number[] {
 }
 
 const ASKS_OUTCOME =
-  /\bthuc te\b.{0,30}\b(?:dat duoc|da dat|lam duoc|trien khai duoc|hoan thanh)\b|\bthuc su\b.{0,30}\b(?:dat|vao|lot|hoan thanh|lam duoc)\b|\bda dat duoc\b|\bket qua (?:thuc hien|dat duoc|trien khai)\b|\bdat duoc chua\b|\bhoan thanh (?:duoc )?chua\b|\bco (?:dat|vao|lot vao) duoc\b/;
+  /\bthuc te\b.{0,30}\b(?:dat duoc|da dat|dat(?! muc tieu| chi tieu)|co|lam duoc|trien khai duoc|hoan thanh)\b|\bthuc su\b.{0,30}\b(?:dat|vao|lot|hoan thanh|lam duoc)\b|\bda dat duoc\b|\bket qua (?:thuc hien|dat duoc|trien khai)\b|\bdat duoc chua\b|\bhoan thanh (?:duoc )?chua\b|\bco (?:dat|vao|lot vao) duoc\b/;
 
 const PERIOD_YEAR_PLACES: ReadonlyArray<readonly [RegExp, number]> = [
   [/\bnam (?:dau tien|dau|thu nhat)\b/, 0],

@@ -34,6 +34,7 @@ describe.each([
   ['blind-i', 0.95],
   ['blind-j', 0.95],
   ['blind-k', 0.95],
+  ['blind-l', 0.95],
 ] as const)('evaluation set %s', (set, floor) => {
   it(`answers at least ${floor * 100}% of turns correctly`, async () => {
     const report = await evaluate(loadCases(new URL(`./${set}.jsonl`, import.meta.url)));
