@@ -36,6 +36,7 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['đp', 'địa phương'],
   ['gđ', 'gia đình'],
   ['qh', 'quy hoạch'],
+  ['cp', 'chính phủ'],
   ['sv', 'sinh viên'],
   ['qte', 'quốc tế'],
   ['qtế', 'quốc tế'],
