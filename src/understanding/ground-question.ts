@@ -394,10 +394,7 @@ function groundStatus(context: GroundingContext): Grounding {
       ? question.years[0]!
       : null;
   const overAll = asked === 'latest' || periodYear !== null || (reach !== null && question.comparison);
-  const documents =
-    overAll && candidates.documents.length === 0 && question.provinces.length === 0
-      ? knowledge.documents.map((_, i) => i)
-      : documentsInScope(context);
+  const documents = overAll && open ? knowledge.documents.map((_, i) => i) : documentsInScope(context);
   if (documents.length === 0) return context.notFound('no-match');
   return {
     kind: 'status',
@@ -442,6 +439,11 @@ function topicPhrases(question: ResolvedQuestion): string[] {
   return question.terms.filter((term) => !isUnigram(term) && term.split(' ').every((word) => topic.has(word)));
 }
 
+/** A topic phrase as a whole-word pattern over folded text. */
+function phrasePattern(phrase: string): RegExp {
+  return new RegExp(`\\b${escapeRegExp(phrase)}\\b`);
+}
+
 /** Coverage at which a passage answers a question of no province or document without holding its phrases. */
 const OPEN_WITHOUT_PHRASE = 0.75;
 
@@ -461,7 +463,7 @@ function answersOpenQuestion(context: GroundingContext, top: PassageMatch): bool
   const phrases = topicPhrases(question);
   if (phrases.length === 0 || top.coverage >= OPEN_WITHOUT_PHRASE) return true;
   const folded = foldVietnamese(written);
-  return phrases.some((phrase) => new RegExp(`\\b${escapeRegExp(phrase)}\\b`).test(folded));
+  return phrases.some((phrase) => phrasePattern(phrase).test(folded));
 }
 
 /**
@@ -492,7 +494,7 @@ function openAggregate(context: GroundingContext): DocumentFacts[] {
   const matches = question.answerType
     ? typedMatches(context, [])
     : search(knowledge, context.query, [], LIST_SEARCH_DEPTH);
-  const patterns = topicPhrases(question).map((phrase) => new RegExp(`\\b${escapeRegExp(phrase)}\\b`));
+  const patterns = topicPhrases(question).map(phrasePattern);
   if (patterns.length === 0) return groupByDocument(matches, minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
   const held = (match: PassageMatch): number => {
     const folded = foldVietnamese(`${match.context ?? ''} ${match.text}`);
