@@ -1,5 +1,6 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
 import { formatVietnameseDate } from '../text/dates.ts';
+import { currentLabelSentence } from '../text/province-units.ts';
 import type { Citation } from './answer.ts';
 
 export function citationOf(document: KnowledgeDocument): Citation {
@@ -40,4 +41,14 @@ export function sourceLine(document: KnowledgeDocument): string {
   if (publishedDate && (!number || !date)) notes.push(`tin đăng ngày ${formatVietnameseDate(publishedDate)}`);
   if (notes.length > 0) line += ` (${notes.join('; ')})`;
   return line;
+}
+
+/**
+ * Where a document is from, as an answer names it: its province, "tỉnh Bạc Liêu (nay thuộc tỉnh Cà Mau)" for a
+ * former province whose new unit the question named, or the document itself when it has no province.
+ */
+export function placeOf(document: KnowledgeDocument, reorganised: readonly string[] = []): string {
+  const province = document.metadata.province;
+  if (!province) return documentName(document);
+  return reorganised.includes(province) ? currentLabelSentence(province) : province;
 }

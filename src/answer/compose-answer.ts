@@ -10,7 +10,7 @@ import { withoutWebLeftovers } from '../text/web-leftovers.ts';
 import type { DocumentFacts, Grounding, PassageMatch } from '../understanding/grounding.ts';
 import { unique } from '../util/unique.ts';
 import type { Answer } from './answer.ts';
-import { citationOf, documentName, sourceLine } from './citation.ts';
+import { citationOf, documentName, placeOf, sourceLine } from './citation.ts';
 import { listText, rankingText, referencesText, summaryText } from './compose-sections.ts';
 import { composeStatus } from './compose-status.ts';
 import {
@@ -212,13 +212,6 @@ function periodCorrection(document: KnowledgeDocument, claimedYears: readonly nu
   const stated = periodYears(period);
   if (claimedYears.every((year) => stated.includes(year))) return null;
   return `${documentName(document)} là văn bản cho ${describePeriod({ ...period, until: period.until })}.`;
-}
-
-/** "tỉnh Bạc Liêu (nay thuộc tỉnh Cà Mau)" for a former province whose new unit the question named. */
-function placeOf(document: KnowledgeDocument, reorganised: readonly string[]): string {
-  const province = document.metadata.province;
-  if (!province) return documentName(document);
-  return reorganised.includes(province) ? currentLabelSentence(province) : province;
 }
 
 /** Said before an answer from a former province's documents, when the question named its new unit. */

@@ -4,7 +4,7 @@ import { foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base
 import { formatVietnameseDate } from '../text/dates.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import type { Grounding } from '../understanding/grounding.ts';
-import { documentName, sourceLine } from './citation.ts';
+import { documentName, placeOf, sourceLine } from './citation.ts';
 
 /**
  * Legal status read from data, never from code about particular documents: what replaces what (front matter
@@ -130,23 +130,24 @@ function reachYear(document: KnowledgeDocument, reach: 'farthest' | 'nearest' | 
   return reach === 'farthest' ? (period.orientation ?? period.until) : period.until;
 }
 
+/** "- Quảng Bình: Quyết định số 2972/QĐ-UBND — đến năm 2025, định hướng đến năm 2035": a document's period. */
+function periodLine(document: KnowledgeDocument): string {
+  return `- ${placeOf(document)}: ${documentName(document)} — ${periodWords(document)}`;
+}
+
 /** "Mốc xa nhất": the conclusion first, then every document's period, farthest (or nearest) first. */
-function reachOf(knowledge: KnowledgeBase, grounding: StatusGrounding): StatusAnswer {
+function periodsByReach(knowledge: KnowledgeBase, grounding: StatusGrounding): StatusAnswer {
   const year = (docIndex: number) => reachYear(knowledge.documents[docIndex]!, grounding.reach);
   const ranked = grounding.documents.filter((docIndex) => year(docIndex) !== null);
   ranked.sort((a, b) => (grounding.reach === 'farthest' ? year(b)! - year(a)! : year(a)! - year(b)!));
   const [first] = ranked;
   if (first === undefined) return { body: 'Các văn bản không nêu thời kỳ nên không so sánh được.', documents: [] };
   const which = grounding.reach === 'farthest' ? 'mốc xa nhất' : 'thời kỳ kết thúc sớm nhất';
-  const place = (docIndex: number) =>
-    knowledge.documents[docIndex]!.metadata.province ?? documentName(knowledge.documents[docIndex]!);
+  const winner = knowledge.documents[first]!;
   const lines = [
-    `${place(first)} có ${which}: ${documentName(knowledge.documents[first]!)} là văn bản cho ${periodWords(knowledge.documents[first]!)}.`,
+    `${placeOf(winner)} có ${which}: ${documentName(winner)} là văn bản cho ${periodWords(winner)}.`,
     'Thời kỳ của từng văn bản:',
-    ...ranked.map(
-      (docIndex) =>
-        `- ${place(docIndex)}: ${documentName(knowledge.documents[docIndex]!)} — ${periodWords(knowledge.documents[docIndex]!)}`,
-    ),
+    ...ranked.map((docIndex) => periodLine(knowledge.documents[docIndex]!)),
   ];
   return { body: lines.join('\n'), documents: ranked };
 }
@@ -160,14 +161,9 @@ function periodsNaming(knowledge: KnowledgeBase, grounding: StatusGrounding, yea
   if (naming.length === 0) {
     return { body: `Không văn bản nào tôi có là văn bản cho thời kỳ đến năm ${year}.`, documents: [] };
   }
-  const place = (docIndex: number) =>
-    knowledge.documents[docIndex]!.metadata.province ?? documentName(knowledge.documents[docIndex]!);
   const lines = [
     `Có ${naming.length} văn bản có mục tiêu hoặc định hướng đến năm ${year}:`,
-    ...naming.map(
-      (docIndex) =>
-        `- ${place(docIndex)}: ${documentName(knowledge.documents[docIndex]!)} — ${periodWords(knowledge.documents[docIndex]!)}`,
-    ),
+    ...naming.map((docIndex) => periodLine(knowledge.documents[docIndex]!)),
   ];
   return { body: lines.join('\n'), documents: naming };
 }
@@ -241,7 +237,7 @@ export function composeStatus(knowledge: KnowledgeBase, grounding: StatusGroundi
   ) {
     return latestOf(knowledge, grounding, today);
   }
-  if (grounding.asked === 'horizon' && grounding.reach) return reachOf(knowledge, grounding);
+  if (grounding.asked === 'horizon' && grounding.reach) return periodsByReach(knowledge, grounding);
   if (grounding.asked === 'horizon' && grounding.periodYear !== null) {
     return periodsNaming(knowledge, grounding, grounding.periodYear);
   }

@@ -30,6 +30,8 @@ const ASKS_AGENCY =
  * "máy chủ" are machines, not "mấy".
  */
 const MAY = String.raw`(?<!\b(?:dieu|khoan|chuong|phan|muc|lan|thu|so|diem) )may(?!\s+(?:tinh|chu|moc|in|quet|tram|bay|anh|lanh|man|vi tinh|moi|thu|chieu|phat|do)\b)`;
+/** The word (or two) after "bao nhiêu" / "mấy": the unit a count is asked in. */
+const UNIT_AFTER_ASKING = new RegExp(String.raw`\b(?:bao nhieu|${MAY})\s*([a-z%]+)(?:\s+([a-z]+))?`);
 const ASKS_AMOUNT = new RegExp(
   String.raw`\bbao nhieu\b|\b${MAY}\s*(?:%|phan tram|[a-z]+)|\bla bao nhieu\b|\bmuc nao\b`,
 );
@@ -78,7 +80,7 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
     if (MONEY_WORDS.test(folded) && /\b(?:the nao|ra sao|nhu nao|bao nhieu)\b/.test(folded)) return { kind: 'money' };
     return levelTarget ? { kind: 'percent', preferred: true } : null;
   }
-  const after = new RegExp(String.raw`\b(?:bao nhieu|${MAY})\s*([a-z%]+)(?:\s+([a-z]+))?`).exec(folded);
+  const after = UNIT_AFTER_ASKING.exec(folded);
   if (after && after[1] === '%') return { kind: 'percent' };
   if (after?.[1] && after[1] !== 'phan' && !NOT_A_UNIT.has(after[1])) {
     const pair = after[2] ? `${after[1]} ${after[2]}` : '';
