@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zaloOaSignature } from '../src/channels/zalo-oa/zalo-oa-signature.ts';
-import { FakeZaloOa } from './helpers/fake-zalo-oa.ts';
+import { type FakeZaloOa, startZaloOaSetup, zaloOaWebhookSignature } from './helpers/fake-zalo-oa.ts';
 import { freePort } from './helpers/free-port.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
@@ -24,10 +23,7 @@ let base: string;
 function signedEvent(event: object): { body: string; signature: string } {
   const body = JSON.stringify(event);
   const timestamp = String((event as { timestamp: string }).timestamp);
-  return {
-    body,
-    signature: `mac=${zaloOaSignature({ appId: APP_ID, rawBody: Buffer.from(body), timestamp, oaSecretKey: OA_SECRET_KEY })}`,
-  };
+  return { body, signature: zaloOaWebhookSignature(APP_ID, OA_SECRET_KEY, body, timestamp) };
 }
 
 function post(body: string, signature: string) {
@@ -39,12 +35,8 @@ function post(body: string, signature: string) {
 }
 
 beforeAll(async () => {
-  zalo = await FakeZaloOa.start({
-    appId: APP_ID,
-    appSecret: 'app-secret',
-    accessToken: 'access-1',
-    refreshToken: 'refresh-1',
-  });
+  const setup = await startZaloOaSetup(APP_ID, OA_SECRET_KEY);
+  zalo = setup.zalo;
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -52,13 +44,7 @@ beforeAll(async () => {
     env: {
       ...process.env,
       PORT: String(port),
-      ZALO_APP_ID: APP_ID,
-      ZALO_APP_SECRET: 'app-secret',
-      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-      ZALO_OA_ACCESS_TOKEN: 'access-1',
-      ZALO_OA_REFRESH_TOKEN: 'refresh-1',
-      ZALO_API_BASE: zalo.url,
-      ZALO_OAUTH_BASE: zalo.url,
+      ...setup.env,
       KNOWLEDGE_WATCH: 'false',
       LOG_LEVEL: 'warn',
       // Its own journal folder, so no other run's messages are replayed here, and a short drain at the end.

@@ -1,30 +1,20 @@
-import { zaloOaSignature } from '../../src/channels/zalo-oa/zalo-oa-signature.ts';
-import { FakeZaloOa } from '../helpers/fake-zalo-oa.ts';
+import {
+  type FakeZaloOa,
+  startZaloOaSetup,
+  type ZaloOaSetup,
+  zaloOaWebhookSignature,
+} from '../helpers/fake-zalo-oa.ts';
 
 export const APP_ID = '5151515151';
 const OA_SECRET_KEY = 'oa-secret-key-for-chaos';
 
 /** A fake Zalo OA (the real client code sends to it) and the bot settings that point at it. */
-export async function startZalo(): Promise<{ zalo: FakeZaloOa; env: Record<string, string> }> {
-  const zalo = await FakeZaloOa.start({
-    appId: APP_ID,
-    appSecret: 'app-secret',
-    accessToken: 'access-1',
-    refreshToken: 'refresh-1',
-  });
-  return {
-    zalo,
-    env: {
-      ZALO_APP_ID: APP_ID,
-      ZALO_APP_SECRET: 'app-secret',
-      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-      ZALO_OA_ACCESS_TOKEN: 'access-1',
-      ZALO_OA_REFRESH_TOKEN: 'refresh-1',
-      ZALO_API_BASE: zalo.url,
-      ZALO_OAUTH_BASE: zalo.url,
-    },
-  };
+export function startZalo(): Promise<ZaloOaSetup> {
+  return startZaloOaSetup(APP_ID, OA_SECRET_KEY);
 }
+
+const signature = (body: string, timestamp: string): string =>
+  zaloOaWebhookSignature(APP_ID, OA_SECRET_KEY, body, timestamp);
 
 const QUESTIONS = [
   'ha tinh dvc muc 4 bao nhieu',
@@ -48,11 +38,10 @@ export async function postMessage(botUrl: string, id: string, timeoutMs = 5000):
     recipient: { id: 'oa-chaos' },
     message: { msg_id: `msg-${id}`, text: QUESTIONS[id.length % QUESTIONS.length] },
   });
-  const mac = zaloOaSignature({ appId: APP_ID, rawBody: Buffer.from(body), timestamp, oaSecretKey: OA_SECRET_KEY });
   try {
     const response = await fetch(`${botUrl}/webhooks/zalo`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` },
+      headers: { 'content-type': 'application/json', 'x-zevent-signature': signature(body, timestamp) },
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -1,3 +1,4 @@
+import { zaloOaSignature } from '../../src/channels/zalo-oa/zalo-oa-signature.ts';
 import { type FakeResponse, type RecordedRequest, RecordingServer } from './fake-zalo-server.ts';
 
 /** What the next send meets instead of success. */
@@ -146,4 +147,36 @@ export class FakeZaloOa {
     this.validRefreshTokens.add(nextRefreshToken);
     return { json: { access_token: accessToken, refresh_token: nextRefreshToken, expires_in: '90000' }, delayMs };
   }
+}
+
+/** A fake Zalo OA and the bot settings that point at it. */
+export interface ZaloOaSetup {
+  zalo: FakeZaloOa;
+  env: Record<string, string>;
+}
+
+export async function startZaloOaSetup(appId: string, oaSecretKey: string): Promise<ZaloOaSetup> {
+  const zalo = await FakeZaloOa.start({
+    appId,
+    appSecret: 'app-secret',
+    accessToken: 'access-1',
+    refreshToken: 'refresh-1',
+  });
+  return {
+    zalo,
+    env: {
+      ZALO_APP_ID: appId,
+      ZALO_APP_SECRET: 'app-secret',
+      ZALO_OA_SECRET_KEY: oaSecretKey,
+      ZALO_OA_ACCESS_TOKEN: 'access-1',
+      ZALO_OA_REFRESH_TOKEN: 'refresh-1',
+      ZALO_API_BASE: zalo.url,
+      ZALO_OAUTH_BASE: zalo.url,
+    },
+  };
+}
+
+/** `mac=…`, as Zalo signs a webhook body for the x-zevent-signature header. */
+export function zaloOaWebhookSignature(appId: string, oaSecretKey: string, body: string, timestamp: string): string {
+  return `mac=${zaloOaSignature({ appId, rawBody: Buffer.from(body), timestamp, oaSecretKey })}`;
 }

@@ -1,42 +1,18 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnowledgeFileError } from '../../src/knowledge/knowledge-file-error.ts';
+import { describe, expect, it } from 'vitest';
 import { readKnowledgeFile } from '../../src/knowledge/read-knowledge-file.ts';
+import { readFailure, useTempFolder } from '../helpers/temp-folder.ts';
 
 const PDF_FIXTURE = fileURLToPath(new URL('../fixtures/quyet-dinh-mau.pdf', import.meta.url));
 
 /** What every typed file (Markdown, text) reports about how it was read. */
 const TYPED = expect.objectContaining({ method: 'text', state: 'done', ocrPages: 0 });
 
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hoidap-knowledge-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function fixture(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
-
-/** The KnowledgeFileError a read fails with (fails the test if the read succeeds). */
-async function failure(promise: Promise<unknown>): Promise<KnowledgeFileError> {
-  const error = await promise.then(
-    () => expect.unreachable('expected the read to fail'),
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(KnowledgeFileError);
-  return error as KnowledgeFileError;
-}
+const temp = useTempFolder('hoidap-knowledge-');
+const fixture = temp.file;
+const failure = readFailure;
 
 describe('readKnowledgeFile: markdown and text', () => {
   it('splits the front matter from the body and says where the body starts', async () => {
@@ -233,7 +209,7 @@ describe('readKnowledgeFile: markdown and text', () => {
   });
 
   it('reports a missing file as UNREADABLE with the cause', async () => {
-    const error = await failure(readKnowledgeFile(join(dir, 'khong-co.md')));
+    const error = await failure(readKnowledgeFile(join(temp.path(), 'khong-co.md')));
     expect(error.code).toBe('UNREADABLE');
     expect((error.cause as NodeJS.ErrnoException).code).toBe('ENOENT');
   });

@@ -1,35 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeFileError } from '../../src/knowledge/knowledge-file-error.ts';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_READ_LIMITS } from '../../src/knowledge/limits/read-limits.ts';
 import { readKnowledgeFile } from '../../src/knowledge/read-knowledge-file.ts';
 import { MemoryRefusedFiles } from '../../src/knowledge/refused-files.ts';
+import { readFailure, useTempFolder } from '../helpers/temp-folder.ts';
 import { docxZipBomb, markdownWithKeys, pdfWithPages } from './hostile-files.ts';
 
-let folder: string;
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'read-limits-'));
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
-
-async function file(name: string, content: string | Buffer): Promise<string> {
-  const path = join(folder, name);
-  await writeFile(path, content);
-  return path;
-}
-
-async function failure(promise: Promise<unknown>): Promise<KnowledgeFileError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as KnowledgeFileError;
-  }
-  throw new Error('expected the read to fail');
-}
+const temp = useTempFolder('read-limits-');
+const file = temp.file;
+const failure = readFailure;
 
 describe('caps checked before the expensive step (in this process)', () => {
   it('refuses front matter of 50,000 keys (1 MB) by its size, before parsing it', async () => {

@@ -1,13 +1,11 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractMetadata } from '../../src/knowledge/extract-metadata.ts';
 import type { LegacyWordConverter } from '../../src/knowledge/formats/legacy-word.ts';
-import { KnowledgeFileError } from '../../src/knowledge/knowledge-file-error.ts';
 import { loadKnowledgeFolder } from '../../src/knowledge/load-knowledge-folder.ts';
 import { MemoryOcrCache } from '../../src/knowledge/ocr/ocr-cache.ts';
 import type { OcrEngine } from '../../src/knowledge/ocr/ocr-engine.ts';
@@ -15,6 +13,7 @@ import { BackgroundScanReader } from '../../src/knowledge/ocr/scan-reader.ts';
 import { readKnowledgeFile } from '../../src/knowledge/read-knowledge-file.ts';
 import { ToolError } from '../../src/knowledge/tools/tool-error.ts';
 import { encodeGreyPng } from '../fixtures/scanned-decision.ts';
+import { readFailure, useTempFolder } from '../helpers/temp-folder.ts';
 
 /** Legacy Word, OpenDocument, RTF, web pages and mixed PDFs, read through readKnowledgeFile. */
 
@@ -27,30 +26,9 @@ const BAC_NINH = {
   type: 'Quyết định',
 };
 
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hoidap-formats-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
-
-async function failure(promise: Promise<unknown>): Promise<KnowledgeFileError> {
-  const error = await promise.then(
-    () => expect.unreachable('expected the read to fail'),
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(KnowledgeFileError);
-  return error as KnowledgeFileError;
-}
+const temp = useTempFolder('hoidap-formats-');
+const file = temp.file;
+const failure = readFailure;
 
 describe('readKnowledgeFile: word-processor files and web pages', () => {
   it('reads a Word 97–2003 .doc with antiword, header table included', async () => {
@@ -140,7 +118,7 @@ describe('readKnowledgeFile: a mixed PDF, page by page', () => {
       concurrency: 1,
       pageTimeoutMs: 5000,
       maxPages: 50,
-      workDir: dir,
+      workDir: temp.path(),
     });
     const pending = await failure(readKnowledgeFile(path, { readers: { scans } }));
     expect(pending.code).toBe('OCR_PENDING');
@@ -174,7 +152,7 @@ describe('readKnowledgeFile: a mixed PDF, page by page', () => {
 
 describe('loadKnowledgeFolder on a machine without the OCR programs', () => {
   it('loads the rest and reports each scan with what to install', async () => {
-    const folder = join(dir, 'khong-co-tesseract');
+    const folder = join(temp.path(), 'khong-co-tesseract');
     await mkdir(folder);
     await writeFile(join(folder, 'ke-hoach.txt'), 'Kế hoạch số 328/KH-UBND của UBND tỉnh Quảng Ninh về ứng dụng CNTT.');
     const pdf = await PDFDocument.create();
