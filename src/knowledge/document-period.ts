@@ -33,11 +33,19 @@ function periodIn(folded: string): DocumentPeriod | null {
   };
 }
 
+/**
+ * Read once per document: "tỉnh nào có mục tiêu đến năm 2020?" asks it of every document, and a document is
+ * never changed once loaded (a reload makes new ones).
+ */
+const periods = new WeakMap<KnowledgeDocument, DocumentPeriod | null>();
+
 export function documentPeriod(document: KnowledgeDocument): DocumentPeriod | null {
+  if (periods.has(document)) return periods.get(document)!;
   const { title } = document.metadata;
-  return (
-    (title ? periodIn(foldVietnamese(title)) : null) ?? periodIn(foldVietnamese(document.text.slice(0, OPENING_CHARS)))
-  );
+  const period =
+    (title ? periodIn(foldVietnamese(title)) : null) ?? periodIn(foldVietnamese(document.text.slice(0, OPENING_CHARS)));
+  periods.set(document, period);
+  return period;
 }
 
 /** "giai đoạn 2013-2015", "đến năm 2025, định hướng đến năm 2035": the period in the words answers use. */
