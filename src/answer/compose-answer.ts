@@ -90,9 +90,44 @@ function notGrounded(answer: string, outcome: Answer['outcome']): Answer {
   return { answer, grounded: false, citations: [], outcome };
 }
 
+/** Two quotes of one sentence that overlap ("a; b" and "b; c"), as one ("a; b; c"); null when they do not. */
+function mergedClauses(first: readonly string[], second: readonly string[]): string[] | null {
+  for (let shared = Math.min(first.length, second.length); shared >= 1; shared--) {
+    if (first.slice(-shared).every((clause, i) => clause === second[i])) return [...first, ...second.slice(shared)];
+  }
+  return null;
+}
+
+/**
+ * The passages as the user reads them, each clause once: quotes of one sentence that overlap ("80% doanh
+ * nghiệp …; 100% doanh nghiệp …" and "100% doanh nghiệp …; Công nghiệp …") are joined into one, and a quote
+ * another holds is left out.
+ */
+function quotedOnce(knowledge: KnowledgeBase, passages: readonly PassageMatch[]): string[] {
+  const quotes: Array<{ context: string; clauses: string[] }> = [];
+  for (const passage of passages) {
+    const context = passage.context ? tidyContext(passage.context) : '';
+    const clauses = quotableText(knowledge, passage.passageId).replace(/\.$/, '').split('; ');
+    const joined = quotes.find((quote) => {
+      if (quote.context !== context) return false;
+      const merged = mergedClauses(quote.clauses, clauses) ?? mergedClauses(clauses, quote.clauses);
+      if (merged) quote.clauses = merged;
+      return merged !== null || quote.clauses.join('; ').includes(clauses.join('; '));
+    });
+    if (!joined) quotes.push({ context, clauses });
+  }
+  return unique(
+    quotes.map(({ context, clauses }) => {
+      const joined = clauses.join('; ');
+      const text = /[.!?…:]$/.test(joined) ? joined : `${joined}.`;
+      return context ? `${context}: ${text}` : text;
+    }),
+  );
+}
+
 function factsOfOneDocument(knowledge: KnowledgeBase, facts: DocumentFacts): string {
   const document = knowledge.documents[facts.docIndex]!;
-  const texts = unique(facts.passages.map((passage) => passageText(knowledge, passage)));
+  const texts = quotedOnce(knowledge, facts.passages);
   if (texts.length === 1) return `Theo ${namedWithIssuer(document)}: ${texts[0]}`;
   return [`Theo ${namedWithIssuer(document)}:`, ...texts.map((text) => `- ${text}`)].join('\n');
 }
@@ -108,7 +143,7 @@ function comparisonText(knowledge: KnowledgeBase, facts: DocumentFacts[]): strin
       // Two files claiming one number read alike: the date tells the reader which source line each one is.
       const { date } = document.metadata;
       const twin = date && named.filter((other) => other.name === name).length > 1;
-      const lines = unique(fact.passages.map((passage) => passageText(knowledge, passage)));
+      const lines = quotedOnce(knowledge, fact.passages);
       return `- ${name}${twin ? ` ngày ${formatVietnameseDate(date)}` : ''}: ${lines.join(' ')}`;
     })
     .join('\n');
@@ -117,12 +152,17 @@ function comparisonText(knowledge: KnowledgeBase, facts: DocumentFacts[]): strin
 function metadataText(
   intent: 'issue-date' | 'document-number' | 'issuer' | 'implements',
   document: KnowledgeDocument,
+  posted = false,
 ): string {
   const { number, date, issuer, title, publishedDate } = document.metadata;
   const name = documentName(document);
   const about = title && !name.includes(title) ? ` ${title.charAt(0).toLowerCase()}${title.slice(1)}` : '';
   switch (intent) {
     case 'issue-date': {
+      if (posted && publishedDate) {
+        const issued = date ? ` Văn bản được ban hành ngày ${formatVietnameseDate(date)}.` : '';
+        return `Tin về ${name} được đăng trên trang nguồn ngày ${formatVietnameseDate(publishedDate)}.${issued}`;
+      }
       if (date) return `${name}${issuer ? ` của ${issuer}` : ''} được ban hành ngày ${formatVietnameseDate(date)}.`;
       const published = publishedDate
         ? ` Tin về văn bản này được đăng ngày ${formatVietnameseDate(publishedDate)}.`
@@ -258,12 +298,31 @@ function catalogueAnswer(knowledge: KnowledgeBase, grounding: Of<'catalogue'>): 
 function metadataAnswer(knowledge: KnowledgeBase, grounding: Of<'metadata'>): Answer {
   const body = grounding.documents
     .map((docIndex) => {
-      const answer = metadataText(grounding.intent, knowledge.documents[docIndex]!);
-      const evidence = grounding.documents.length === 1 ? issuingSentence(knowledge, docIndex) : null;
+      const answer = metadataText(grounding.intent, knowledge.documents[docIndex]!, grounding.posted);
+      const evidence =
+        grounding.documents.length === 1 && !grounding.posted ? issuingSentence(knowledge, docIndex) : null;
       return evidence ? `${answer}\nVăn bản nguồn ghi: “${evidence}”` : answer;
     })
     .join('\n');
   return grounded(knowledge, grounding.documents, `${reorganisationNote(grounding.reorganised)}${body}`);
+}
+
+/**
+ * What a plan writes of a document it names: "Luật … số 86/2015/QH13 được ban hành ngày 19/11/2015", cited to
+ * the plan, with its words; the named document itself is not in the knowledge base.
+ */
+function namedReferenceAnswer(knowledge: KnowledgeBase, grounding: Of<'named-reference'>): Answer {
+  const { reference, intent, docIndex } = grounding;
+  const value =
+    intent === 'issue-date'
+      ? `được ban hành ngày ${formatVietnameseDate(reference.date!)}`
+      : intent === 'document-number'
+        ? `có số hiệu ${reference.number}`
+        : `do ${reference.issuer} ban hành`;
+  const body =
+    `${reference.name} ${value}. ${namedWithIssuer(knowledge.documents[docIndex]!)} nhắc đến văn bản này: ` +
+    `“${reference.text}” (tôi không có toàn văn của văn bản được nhắc đến).`;
+  return grounded(knowledge, [docIndex], `${reorganisationNote(grounding.reorganised)}${body}`);
 }
 
 function factsAnswer(knowledge: KnowledgeBase, grounding: Of<'facts'>): Answer {
@@ -319,6 +378,8 @@ export function composeAnswer(knowledge: KnowledgeBase, grounding: Grounding, to
       return catalogueAnswer(knowledge, grounding);
     case 'metadata':
       return metadataAnswer(knowledge, grounding);
+    case 'named-reference':
+      return namedReferenceAnswer(knowledge, grounding);
     case 'facts':
       return factsAnswer(knowledge, grounding);
     case 'status': {

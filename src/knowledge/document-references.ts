@@ -1,3 +1,4 @@
+import { parseVietnameseDate } from '../text/dates.ts';
 import type { KnowledgeDocument } from './document.ts';
 
 /**
@@ -24,13 +25,24 @@ const LAW_NAME_END = /\s+(?:và|ngày|của|để|nhằm|theo|trong|tại|đã|�
 export interface DocumentReference {
   /** As written: "Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ". */
   text: string;
+  /** Named without its date and issuer: "Nghị quyết 36a/NQ-CP", "Luật An toàn thông tin mạng số 86/2015/QH13". */
+  name: string;
+  /** Its kind as written: "Luật", "Nghị quyết", "Chỉ thị" … */
+  type: string;
   /** Its number ("36a/NQ-CP", "86/2015/QH13"), or null for a law named only by its name. */
   number: string | null;
+  /** Its date as the text gives it (ISO), or null. */
+  date: string | null;
+  /** "Chính phủ", "Thủ tướng Chính phủ", as the text gives it, or null. */
+  issuer: string | null;
 }
 
 function numberOf(text: string): string | null {
   return new RegExp(NUMBER, 'u').exec(text)?.[0] ?? null;
 }
+
+const DATE_IN_REFERENCE = new RegExp(DATE.replace(/\)\?$/u, ')'), 'u');
+const ISSUER_IN_REFERENCE = /\s+của\s+(.+)$/u;
 
 /** Every document named in the text, once each (by number, else by name), in order, the document's own excluded. */
 export function documentReferences(document: KnowledgeDocument): DocumentReference[] {
@@ -44,7 +56,17 @@ export function documentReferences(document: KnowledgeDocument): DocumentReferen
     const key = (number ?? text).toLowerCase();
     if (key === own || seen.has(key) || text.split(/\s+/u).length < 2) continue;
     seen.add(key);
-    references.push({ text, number });
+    const written = DATE_IN_REFERENCE.exec(text);
+    const issuer = ISSUER_IN_REFERENCE.exec(text);
+    const nameEnd = Math.min(written?.index ?? text.length, issuer?.index ?? text.length);
+    references.push({
+      text,
+      name: text.slice(0, nameEnd),
+      type: text.startsWith('Luật') ? 'Luật' : new RegExp(`^${TYPE}`, 'u').exec(text)![0],
+      number,
+      date: written ? parseVietnameseDate(written[0].replace(/^,?\s+ngày\s+/u, '')) : null,
+      issuer: issuer?.[1] ?? null,
+    });
   }
   return references;
 }

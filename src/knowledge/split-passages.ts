@@ -103,6 +103,14 @@ function joinContext(parts: Array<string | null | undefined>): string | null {
   return present.length > 0 ? present.join(' — ') : null;
 }
 
+/** "Theo đó, đến năm 2020 sẽ xây dựng …" opens with the year its list is for: "Đến năm 2020". */
+const TIME_FRAME = /^(?:(?:theo đó|trong đó|cụ thể|phấn đấu),?\s+)?(đến (?:hết )?năm (?:19|20)\d\d)(?![\d])/iu;
+
+function timeFrameOf(firstClause: string): string | null {
+  const frame = TIME_FRAME.exec(firstClause)?.[1];
+  return frame ? `Đ${frame.slice(1)}` : null;
+}
+
 /** Splits one sentence into clauses at semicolons, with the lead-in before a colon as their context. */
 function splitSentence(sentence: string): { lead: string | null; clauses: string[] } {
   const firstSemicolon = sentence.indexOf(';');
@@ -253,7 +261,12 @@ export function splitPassagesWithLayout(body: string): { passages: PassageDraft[
       const { lead, clauses } = splitSentence(sentence);
       const context = joinContext([blockContext, itemLead, lead]);
       const place = { sectionContext: blockContext, label: itemLead, lead };
-      for (const [i, clause] of clauses.entries()) passages.push({ text: clause, context }, i === 0, place);
+      // "Theo đó, đến năm 2020 sẽ …; 100% giấy mời …": the time frame opening a list holds for every clause of it.
+      const frame = lead ? null : timeFrameOf(clauses[0] ?? '');
+      for (const [i, clause] of clauses.entries()) {
+        const own = i > 0 && frame ? joinContext([context, frame]) : context;
+        passages.push({ text: clause, context: own }, i === 0, place);
+      }
     }
   }
   return passages.result();

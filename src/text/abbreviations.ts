@@ -27,6 +27,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = Object.freeze({
   ttdt: 'thông tin điện tử',
   cbccvc: 'cán bộ công chức viên chức',
   cbcc: 'cán bộ công chức',
+  cb: 'cán bộ',
   tmdt: 'thương mại điện tử',
   khhgd: 'kế hoạch hóa gia đình',
   csdl: 'cơ sở dữ liệu',

@@ -38,7 +38,9 @@ const ASKS_AMOUNT = new RegExp(
 const ASKS_YEAR = /\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao)\b/;
 const LEVEL = /\b(?:muc|cap)\b[^0-9]{0,12}\b[1-4]\b/;
 const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
-const MONEY_WORDS = /\bkinh phi\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b/;
+/** Money, and what is paid to people ("phụ cấp", "mức lương"; "chất lượng" and "số lượng" are no pay). */
+const MONEY_WORDS =
+  /\bkinh phi\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b|\b(?:phu|tro) cap\b|\bthu nhap\b|\b(?:muc|tien|huong|tra) luong\b|\bhoc phi\b/;
 /** Nouns after "bao nhiêu" that say nothing of the unit ("bao nhiêu phần trăm" is a percentage anyway). */
 const NOT_A_UNIT = new Set(
   'phan tien ty trieu dong la nam va vay a the nhi nhe ha theo trong cua o tai den voi khong ko chu roi day nua ca thi cai chiec cho de moi duoc tu tren nhu hay hoac vao ra'.split(
@@ -56,6 +58,9 @@ const TWO_WORD_UNITS = new Set([
   'sinh vien',
   'ho gia',
 ]);
+
+/** "Số (lượng) doanh nghiệp …", "tổng số cán bộ …": what a count is of, named before "bao nhiêu". */
+const COUNTED = new RegExp(String.raw`\b(?:tong )?so (?:luong )?(${[...TWO_WORD_UNITS, 'nguoi'].join('|')})\b`);
 
 /**
  * The answer type of a question as typed: with diacritics, "máy" (a machine: "máy thu hình") is not the
@@ -91,6 +96,9 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
   }
   if (PERCENT_WORDS.test(folded)) return { kind: 'percent' };
   if (MONEY_WORDS.test(folded)) return { kind: 'money' };
+  // "Số doanh nghiệp CNTT … bao nhiêu?" counts businesses though the unit stands before the question word.
+  const counted = COUNTED.exec(folded);
+  if (counted) return { kind: 'quantity', unit: counted[1]! };
   // "Tổng nhân lực CNTT là bao nhiêu?" counts people though it does not say "người".
   if (/\b(?:nhan luc|lao dong|nhan su)\b/.test(folded)) return { kind: 'quantity', unit: 'nguoi' };
   return { kind: 'number' };

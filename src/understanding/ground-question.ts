@@ -1,4 +1,5 @@
 import { documentPeriod } from '../knowledge/document-period.ts';
+import { type DocumentReference, documentReferences } from '../knowledge/document-references.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { type IssuerKind, issuerKindOf } from '../text/issuer-kind.ts';
@@ -131,13 +132,56 @@ function groundMetadata(context: GroundingContext): Grounding {
     if (aboutImplemented && intent === 'issue-date' && question.documentNumbers.length > 0) {
       return { kind: 'metadata', intent: 'implements', documents: candidates.documents, reorganised };
     }
+    const named = groundNamedReference(context, candidates.documents);
+    if (named) return named;
+    if (intent === 'issue-date' && question.asksPostingDate) {
+      const posted = candidates.documents.filter((docIndex) => knowledge.documents[docIndex]!.metadata.publishedDate);
+      if (posted.length === 0) return context.notFound('not-stated');
+      return { kind: 'metadata', intent, documents: posted, reorganised, posted: true };
+    }
     if (stated.length === 0) return context.notFound('not-stated');
     return { kind: 'metadata', intent, documents: candidates.documents, reorganised };
   }
   const [best] = search(knowledge, query, candidates.documents);
-  if (best && best.coverage >= MIN_COVERAGE)
-    return { kind: 'metadata', intent, documents: [best.docIndex], reorganised };
+  if (best && best.coverage >= MIN_COVERAGE) {
+    return (
+      groundNamedReference(context, [best.docIndex]) ?? {
+        kind: 'metadata',
+        intent,
+        documents: [best.docIndex],
+        reorganised,
+      }
+    );
+  }
   return context.notFound(question.instruction ? 'out-of-scope' : 'no-match');
+}
+
+const REFERENCE_FIELDS = { 'issue-date': 'date', 'document-number': 'number', issuer: 'issuer' } as const;
+
+/**
+ * "Luật đó ban hành ngày nào?" in a conversation about a decision, "Nghị quyết 36a/NQ-CP ngày nào?": the
+ * question is about a kind of document these are not, so about one they name. The one whose words the
+ * question (or the turn before it) shares most; what is asked of it is what the plan's text writes, or not stated.
+ */
+function groundNamedReference(context: GroundingContext, documents: readonly number[]): Grounding | null {
+  const { knowledge, question, candidates } = context;
+  const { intent, askedDocumentType: asked } = question;
+  if (!asked || (intent !== 'issue-date' && intent !== 'document-number' && intent !== 'issuer')) return null;
+  const typeOf = (docIndex: number) => foldVietnamese(knowledge.documents[docIndex]!.metadata.type ?? '').toLowerCase();
+  if (documents.some((docIndex) => typeOf(docIndex) === asked)) return null;
+  const words = new Set([...question.terms, ...question.previousTerms].filter(isUnigram));
+  let best: { docIndex: number; reference: DocumentReference; shared: number } | null = null;
+  for (const docIndex of documents) {
+    for (const reference of documentReferences(knowledge.documents[docIndex]!)) {
+      if (foldVietnamese(reference.type).toLowerCase() !== asked) continue;
+      const shared = queryTerms(reference.text).filter((term) => isUnigram(term) && words.has(term)).length;
+      if (!best || shared > best.shared) best = { docIndex, reference, shared };
+    }
+  }
+  if (!best) return null;
+  if (!best.reference[REFERENCE_FIELDS[intent]]) return context.notFound('not-stated');
+  const { docIndex, reference } = best;
+  return { kind: 'named-reference', intent, docIndex, reference, reorganised: candidates.reorganised };
 }
 
 /** "Văn bản nào do cơ quan Đảng ban hành?": the documents, among those in scope, whose issuer is of that branch. */

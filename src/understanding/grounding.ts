@@ -1,3 +1,4 @@
+import type { DocumentReference } from '../knowledge/document-references.ts';
 import type { QuestionIntent, UnderstoodQuestion } from './understand-question.ts';
 
 /** What grounding returns: the passages and documents an answer may rest on, or why there are none. */
@@ -10,6 +11,8 @@ export interface ResolvedQuestion extends UnderstoodQuestion {
   inheritedTerms: string[];
   /** The topic words of the question it continues, near which an inherited kind of figure must stand. */
   inheritedTopicTerms: string[];
+  /** All search terms of the turn it follows: which of the laws a plan names "luật đó" is. */
+  previousTerms: string[];
   /** The focus documents are only a guess (no "đó/này"): when they do not answer, search everything. */
   focusIsSoft: boolean;
 }
@@ -60,6 +63,16 @@ export type Grounding =
       kind: 'metadata';
       intent: Extract<QuestionIntent, 'issue-date' | 'document-number' | 'issuer' | 'implements'>;
       documents: number[];
+      reorganised: string[];
+      /** The date asked is the one the source page was posted on. */
+      posted?: true;
+    }
+  /** "Luật đó ban hành ngày nào?": what a document's text writes of a document it names. */
+  | {
+      kind: 'named-reference';
+      intent: Extract<QuestionIntent, 'issue-date' | 'document-number' | 'issuer'>;
+      docIndex: number;
+      reference: DocumentReference;
       reorganised: string[];
     }
   | { kind: 'overview'; documents: number[]; reorganised: string[] }

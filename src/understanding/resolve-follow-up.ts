@@ -30,6 +30,7 @@ export function resolveFollowUp(
     focusDocumentIds: [],
     inheritedTerms: [],
     inheritedTopicTerms: [],
+    previousTerms: last?.terms ?? [],
     focusIsSoft: false,
   };
   const hasOwnScope = question.provinces.length > 0 || question.documentNumbers.length > 0;

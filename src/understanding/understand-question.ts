@@ -88,6 +88,13 @@ export interface UnderstoodQuestion {
   issuerKind: IssuerKind | null;
   /** "Ai ký …, tên gì?": asks for the signer's name, which metadata does not hold. */
   asksSignerName: boolean;
+  /**
+   * The kind of document the question is about, folded, as it first names one ("Luật đó ban hành ngày
+   * nào?" → "luat"); null when it names none ("văn bản đó"). Tells a law a plan names from the plan.
+   */
+  askedDocumentType: string | null;
+  /** "Tin về kế hoạch này được cập nhật ngày nào?": the date the source page was posted, not the issuing date. */
+  asksPostingDate: boolean;
 }
 
 const RESET = /^\s*(?:\/reset\b|xoa (?:lich su|hoi thoai|cuoc tro chuyen)|bat dau lai|lam lai tu dau)/;
@@ -105,7 +112,7 @@ const REFERENCES =
 const SUMMARY =
   /\btom (?:tat|luoc|lai)\b|\bve van de gi\b|\b(?:nhung )?diem chinh\b|\bvai dong\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
-  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban|giai doan) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bcon trong (?:ky|thoi ky|giai doan)\b|\bda ket thuc\b/;
+  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban|giai doan) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bcon (?:dang )?(?:nam )?trong (?:ky|thoi ky|giai doan|thoi gian)\b|\bda ket thuc\b/;
 const HORIZON =
   /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
@@ -116,8 +123,10 @@ const REACH =
 /** "Những tỉnh nào có mục tiêu đến năm 2020?": which documents' periods name the year, not a figure. */
 const PERIOD_AGGREGATE =
   /^(?!.*\b(?:bao nhieu|may|ty le|phan tram)\b|.*%).*\b(?:tinh|van ban|quy hoach|ke hoach|dia phuong|quyet dinh|nghi quyet) nao\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b/;
-const SUPERLATIVE_MAX = /\b(?:cao|lon|nhieu) (?:nhat|hon)\b|\bvuot troi\b/;
-const SUPERLATIVE_MIN = /\b(?:thap|it|nho) (?:nhat|hon)\b/;
+/** "Ít nhất mấy cán bộ", "nhiều nhất 3 năm": a bound on one figure, not a ranking of documents. */
+const UNLESS_A_BOUND = '(?! (?:la )?(?:may|bao nhieu|\\d|mot|hai|ba)\\b)';
+const SUPERLATIVE_MAX = new RegExp(`\\b(?:cao|lon|nhieu) (?:nhat${UNLESS_A_BOUND}|hon)\\b|\\bvuot troi\\b`);
+const SUPERLATIVE_MIN = new RegExp(`\\b(?:thap|it|nho) (?:nhat${UNLESS_A_BOUND}|hon)\\b`);
 /** "Văn bản cũ", "quyết định trước đó": the replaced one. */
 const ABOUT_REPLACED =
   /\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet|cai|ban) (?:cu|truoc do|truoc)\b|\bnao (?:da )?bi (?:\S+ ){0,3}thay the\b|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) (?:da )?(?:bi|duoc) thay the\b(?! (?:boi|bang))/;
@@ -135,13 +144,16 @@ const ASKS_DATE =
 const ASKS_NUMBER =
   /so hieu|so may|so bao nhieu|so gi|la so nao|(?:quyet dinh|van ban|nghi quyet|ke hoach|chi thi) (?:nao|gi)\b|theo (?:quyet dinh|van ban) nao/;
 const ASKS_ISSUER =
-  /ai ban hanh|co quan ban hanh|ai ky|do ai|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}ban hanh/;
+  /ai ban hanh|co quan ban hanh|ai ky|do ai|\bcua ai\b|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}ban hanh/;
 /** "Kế hoạch đó nhằm thực hiện nghị quyết nào?": what the document implements, which its metadata says. */
 const ASKS_IMPLEMENTS =
   /\b(?:de|nham|la de) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat)\b|\b(?:nghi quyet|van ban|quyet dinh|de an) (?:ma )?(?:no|ke hoach (?:nay|do|ay)) thuc hien\b/;
 const DOCUMENT_WORDS = /quyet dinh|van ban|nghi quyet|ke hoach|chi thi|ban hanh|\bky\b|phe duyet|quy hoach|so hieu/;
 /** Asking for a date or number of issue, even when the question also names a topic. */
-const ISSUANCE_WORDS = /ban hanh|\bky\b|phe duyet/;
+/** "Tin … được cập nhật / đăng ngày nào?": when the page carrying the document was posted ("đang" folds alike). */
+const POSTING =
+  /\bcap nhat\b|\bdang tai\b|\bdua tin\b|\bdang (?:ngay|vao|luc|khi|tin|bai)\b|\b(?:tin|bai(?: viet)?)\b.{0,40}\bduoc dang\b/;
+const ISSUANCE_WORDS = new RegExp(`ban hanh|\\bky\\b|phe duyet|${POSTING.source}`);
 /** "Thay thế quyết định nào?" asks what the text says, not the document's own number. */
 const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON =
@@ -153,6 +165,9 @@ const FOLLOW_UP_END =
   /(?:thi sao|the nao|ra sao|thi bao nhieu|thi the nao|\bnua)\s*[?!.]*\s*$|\b(?:kieu|nhu|tuong tu|giong) (?:do|vay|the|tren)\b/;
 const BACK_REFERENCE =
   /(?<![\p{L}])(?:nó|đó|này|ấy|trên đây|vừa rồi|vừa nói|nói trên|kể trên|(?:văn bản|quyết định|kế hoạch|nghị quyết|quy hoạch) trên)(?![\p{L}])/u;
+/** "Văn bản / tỉnh nào trong số đó …": which of them, asked of all the documents when nothing came before. */
+const PICKS_AMONG =
+  /\b(?:van ban|quyet dinh|ke hoach|quy hoach|nghi quyet|tinh|dia phuong|cai) nao\b.{0,20}\btrong (?:so )?(?:do|cac (?:van ban|tinh) (?:do|nay|tren))\b/;
 const BACK_REFERENCE_FOLDED =
   /^\s*no\b|\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
@@ -162,7 +177,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -283,11 +298,13 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
   if ((HORIZON.test(folded) && !hasTopic) || REACH.test(folded) || PERIOD_AGGREGATE.test(folded)) return 'horizon';
   // "… áp dụng cho giai đoạn nào" asks the period whatever else it says.
   if (
-    /\b(?:giai doan|thoi ky) nao\b|\bden nam nao\b.{0,30}\bdinh huong\b|\bdinh huong den nam nao\b|\bhuong toi (?:moc )?nam nao\b|\bmoc nam nao\b/.test(
+    /\b(?:giai doan|thoi ky) nao\b|\bden nam nao\b.{0,30}\bdinh huong\b|\bdinh huong den nam nao\b|\bhuong toi (?:moc )?nam nao\b/.test(
       folded,
     )
   )
     return 'horizon';
+  // "Mốc năm nào?" of a plan is its horizon; of a target ("mức 3, 4 … mốc năm nào"), the target's year.
+  if (!hasTopic && /\bmoc nam nao\b/.test(folded)) return 'horizon';
   // "kế hoạch giai đoạn 2016-2020 hả?": a period asserted and nothing else asked.
   if (!hasTopic && CONFIRMATION.test(folded) && /\b(?:19|20)\d\d\b/.test(folded)) return 'horizon';
   // "… áp dụng cho giai đoạn 2016-2020 à?": a period asserted about the plan, whatever it is called.
@@ -467,7 +484,10 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
   const superlative = SUPERLATIVE_MAX.test(folded) ? 'max' : SUPERLATIVE_MIN.test(folded) ? 'min' : null;
   const comparison = provinces.length >= 2 || COMPARISON.test(folded) || superlative !== null;
   const elliptical = FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(folded);
-  const refersBack = unaccented ? BACK_REFERENCE_FOLDED.test(folded) : BACK_REFERENCE.test(question.toLowerCase());
+  // "Văn bản nào trong số đó …" picks among the documents, whichever they are: no one document is pointed at.
+  const picksAmong = PICKS_AMONG.test(folded);
+  const refersBack =
+    !picksAmong && (unaccented ? BACK_REFERENCE_FOLDED.test(folded) : BACK_REFERENCE.test(question.toLowerCase()));
 
   return {
     text,
@@ -497,6 +517,8 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     assertedPeriodYears: assertedPeriodYearsOf(folded),
     issuerKind,
     asksSignerName: ASKS_SIGNER_NAME.test(folded) || (ASKS_SIGNER.test(folded) && ASKS_NAME.test(folded)),
+    askedDocumentType: DOCUMENT_TYPE.exec(folded)?.[0] ?? null,
+    asksPostingDate: POSTING.test(folded),
   };
 }
 
@@ -537,6 +559,10 @@ const PERIOD_YEAR_PLACES: ReadonlyArray<readonly [RegExp, number]> = [
 function periodYearIndexOf(folded: string): number | null {
   return PERIOD_YEAR_PLACES.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
 }
+
+/** The kinds of legal document people name; "pháp luật" and "luật sư" are not a law. */
+const DOCUMENT_TYPE =
+  /(?<!phap )\bluat\b(?! su)|\b(?:nghi quyet|quyet dinh|chi thi|nghi dinh|thong tu|ke hoach|de an|cong van)\b/;
 
 /** "Ai là người ký …?", or "ai ký … tên gì?": a person's name, which no metadata holds. */
 const ASKS_SIGNER_NAME = /\bai la nguoi ky\b|\bai la\b.{0,60}\bky\b.{0,60}\bten\b|\bnguoi ky\b.{0,40}\bla ai\b/;
@@ -582,11 +608,17 @@ function alternativesOf(searchable: string): string[][] {
   );
 }
 
-/** Blanks out province names in folded text so their syllables do not become search terms. */
+/** The kind of unit said before a province's name ("tỉnh", "thành phố", "TP."): part of the name, not a topic. */
+const UNIT_BEFORE_NAME = /\b(?:tinh|thanh pho|tp\.?)\s+$/;
+
+/** Blanks out province names (with the unit said before them) in folded text so they do not become search terms. */
 function stripProvinces(folded: string): string {
   let result = folded;
   for (const mention of findProvinceMentions(folded)) {
-    result = result.slice(0, mention.index) + ' '.repeat(mention.length) + result.slice(mention.index + mention.length);
+    const unit = UNIT_BEFORE_NAME.exec(result.slice(0, mention.index));
+    const start = unit ? unit.index : mention.index;
+    const end = mention.index + mention.length;
+    result = result.slice(0, start) + ' '.repeat(end - start) + result.slice(end);
   }
   return result;
 }

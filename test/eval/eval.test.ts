@@ -35,8 +35,8 @@ describe.each([
   ['blind-j', 0.95],
   ['blind-k', 0.95],
   ['blind-l', 0.95],
-  ['blind-m', 0.9],
-  ['blind-n', 0.85],
+  ['blind-m', 0.95],
+  ['blind-n', 0.95],
 ] as const)('evaluation set %s', (set, floor) => {
   it(`answers at least ${floor * 100}% of turns correctly`, async () => {
     const report = await evaluate(loadCases(new URL(`./${set}.jsonl`, import.meta.url)));

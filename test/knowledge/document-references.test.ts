@@ -31,8 +31,32 @@ describe('documentReferences: the documents a text names, as written', () => {
     const text =
       'Ngày 28/12/2012, UBND tỉnh ban hành Quyết định số 4086/QĐ-UBND. Quyết định này thay thế Quyết định số 590/QĐ-UBND ngày 01/3/2007 của UBND tỉnh Hà Tĩnh.';
     expect(documentReferences(document(text, '4086/QĐ-UBND'))).toEqual([
-      { text: 'Quyết định số 590/QĐ-UBND ngày 01/3/2007 của UBND tỉnh Hà Tĩnh', number: '590/QĐ-UBND' },
+      {
+        text: 'Quyết định số 590/QĐ-UBND ngày 01/3/2007 của UBND tỉnh Hà Tĩnh',
+        name: 'Quyết định số 590/QĐ-UBND',
+        type: 'Quyết định',
+        number: '590/QĐ-UBND',
+        date: '2007-03-01',
+        issuer: 'UBND tỉnh Hà Tĩnh',
+      },
     ]);
+  });
+
+  it.each([
+    [
+      'Luật An toàn thông tin mạng số 86/2015/QH13, ngày 19 tháng 11 năm 2015',
+      { name: 'Luật An toàn thông tin mạng số 86/2015/QH13', type: 'Luật', date: '2015-11-19', issuer: null },
+    ],
+    [
+      'Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ',
+      { name: 'Nghị quyết 36a/NQ-CP', type: 'Nghị quyết', date: '2015-10-14', issuer: 'Chính phủ' },
+    ],
+    [
+      'Điều 63 của Luật công nghệ thông tin',
+      { name: 'Luật công nghệ thông tin', type: 'Luật', date: null, issuer: null },
+    ],
+  ])('"%s": its name, kind, date and issuer as written', (text, expected) => {
+    expect(documentReferences(document(`Thực hiện ${text}.`))[0]).toMatchObject(expected);
   });
 
   it('finds nothing in a text that names no other document', () => {

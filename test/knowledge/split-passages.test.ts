@@ -322,6 +322,18 @@ describe('splitPassages on small documents', () => {
     expect(splitPassages(text)).toEqual([{ text, context: null }]);
   });
 
+  it('a year opening a list between semicolons is the context of the clauses after it', () => {
+    const text =
+      'Theo đó, đến năm 2020 sẽ xây dựng thành công mô hình chính quyền điện tử của tỉnh; 100% văn bản của các cơ quan được lưu chuyển qua mạng; 100% giấy mời được phát hành hoàn toàn qua mạng.';
+    expect(splitPassages(text).map((passage) => passage.context)).toEqual([null, 'Đến năm 2020', 'Đến năm 2020']);
+  });
+
+  it('a sentence that does not open with a year gives its clauses no time frame', () => {
+    const text =
+      'Xây dựng mô hình chính quyền điện tử của tỉnh đến năm 2020 với nhiều nội dung; 100% văn bản của các cơ quan được lưu chuyển qua mạng.';
+    expect(splitPassages(text).map((passage) => passage.context)).toEqual([null, null]);
+  });
+
   it('keeps the sentences of a paragraph that ends in a colon', () => {
     const text =
       'Ngày 24/8/2017, UBND tỉnh Quảng Bình đã ban hành Quyết định số 2972/QĐ-UBND về phê duyệt quy hoạch. Theo đó, Quy hoạch có những nội dung chính như sau:\n\n1. Quan điểm phát triển\n\na) Công nghệ thông tin được ứng dụng rộng rãi.';

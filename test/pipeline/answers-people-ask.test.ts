@@ -374,3 +374,92 @@ describe('what blind set L asked', () => {
     expect(answer.answer).not.toContain('PWNED');
   });
 });
+
+describe('what blind set N asked', () => {
+  const HUE_PLAN = 'Kế hoạch thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị';
+
+  it('"Luật đó ban hành ngày nào?" is the law the plan names, dated as the plan writes it, cited to the plan', async () => {
+    const user = 'people-named-law';
+    await ask('Quy hoạch CNTT Quảng Bình nhắc tới luật an toàn thông tin mạng số mấy?', user);
+    const law = await ask('Luật đó ban hành ngày nào?', user);
+    expect(law.answer).toMatch(/^Luật An toàn thông tin mạng số 86\/2015\/QH13 được ban hành ngày 19\/11\/2015\./);
+    expect(law.answer).not.toContain('24/8/2017 của UBND tỉnh Quảng Bình được ban hành');
+    expect(law.answer).toContain(`Nguồn: ${QUANG_BINH}.`);
+    const resolution = await ask('Nghị quyết 36a/NQ-CP ban hành ngày nào, của ai?', user);
+    expect(resolution.answer).toContain('Nghị quyết 36a/NQ-CP');
+    const issuer = await ask('Nghị quyết đó của ai?', user);
+    expect(issuer.answer).toMatch(/^Nghị quyết 36a\/NQ-CP do Chính phủ ban hành\./);
+  });
+
+  it('a law the plan names without a date: not stated, nothing cited', async () => {
+    const answer = await ask('Luật công nghệ thông tin mà Quảng Bình nhắc tới ban hành ngày nào?');
+    expect(answer.grounded).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('"tin … được cập nhật ngày nào?" is the day the portal posted it', async () => {
+    const user = 'people-posted';
+    await ask(
+      'Trong kế hoạch CNTT của Thừa Thiên Huế, bao nhiêu % sinh viên CNTT tốt nghiệp đủ khả năng quốc tế?',
+      user,
+    );
+    const answer = await ask('Tin về kế hoạch này được cập nhật ngày nào?', user);
+    expect(answer.answer).toContain('được đăng trên trang nguồn ngày 14/10/2015');
+  });
+
+  it('a year that opens a list of targets goes with each of them', async () => {
+    const answer = await ask('hue co muc tieu giay moi phat hanh hoan toan qua mang khong, bao nhieu %, den nam nao');
+    expect(answer.answer).toContain('Đến năm 2020: 100% giấy mời được phát hành hoàn toàn qua mạng');
+  });
+
+  it('quotes of one sentence that overlap are joined, each target once', async () => {
+    const answer = await ask('Huế đặt mục tiêu gì về doanh nghiệp?');
+    expect(answer.answer.match(/100% doanh nghiệp ứng dụng chữ ký số/g)).toHaveLength(1);
+    expect(answer.answer).toContain('80% doanh nghiệp có trang thông tin điện tử');
+  });
+
+  it('"ít nhất mấy cb" asks a bound of one plan, not which plan is lowest', async () => {
+    const answer = await ask('ad cho hỏi BL mỗi cơ quan có ít nhất mấy cb chuyên trách cntt dc ko 🙏');
+    expect(answer.answer).toContain('ít nhất 01 cán bộ chuyên trách về CNTT');
+    expect(answer.answer).toContain(`Nguồn: ${BAC_LIEU}.`);
+  });
+
+  it('an allowance the plan does not state is not answered with its staffing target', async () => {
+    const answer = await ask('Cán bộ chuyên trách CNTT ở Bạc Liêu được hưởng phụ cấp bao nhiêu?');
+    expect(answer.grounded).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('"số doanh nghiệp … bao nhiêu" is a count of businesses, on both sides of a comparison', async () => {
+    const answer = await ask('Về số doanh nghiệp CNTT, Thừa Thiên Huế và Hà Tĩnh đặt mục tiêu bao nhiêu?');
+    expect(answer.answer).toContain('4-5 doanh nghiệp');
+    expect(answer.answer).toContain('trên 20 doanh nghiệp phần mềm');
+  });
+
+  it('"thành phố Huế" and "Lâm Đồng mới (đã nhập …)" name the place, not the topic', async () => {
+    const hue = await ask('thành phố Huế có mục tiêu gì về dịch vụ công trực tuyến');
+    expect(hue.answer).toContain('70% dịch vụ hành chính công');
+    expect(hue.answer).toContain(HUE_PLAN);
+    const lamDong = await ask('Tỉnh Lâm Đồng mới (đã nhập Đắk Nông, Bình Thuận) có văn bản CNTT nào?');
+    expect(lamDong.answer).toContain('Nghị quyết số 16 của Ban Thường vụ Tỉnh ủy Lâm Đồng');
+  });
+
+  it('"mốc năm nào" of two provinces’ targets gives both targets with their years', async () => {
+    const answer = await ask(
+      'Huế và Quảng Bình đặt mục tiêu dịch vụ công trực tuyến mức 3, 4 khác nhau thế nào, mốc năm nào?',
+    );
+    expect(answer.answer).toContain('70% dịch vụ công được cung cấp trực tuyến ở mức độ 3 và 50%');
+    expect(answer.answer).toContain('Đến năm 2020: 70% dịch vụ hành chính công');
+  });
+
+  it('"còn đang trong giai đoạn thực hiện không" asks the plan’s status', async () => {
+    const answer = await ask('Kế hoạch CNTT 2013-2015 của Bạc Liêu giờ còn đang trong giai đoạn thực hiện không?');
+    expect(answer.answer).toContain('giai đoạn 2013-2015; giai đoạn này đã kết thúc');
+  });
+
+  it('"văn bản nào trong số đó" as a first message picks among all documents', async () => {
+    const answer = await ask('Văn bản nào trong số đó có nêu tổng kinh phí thực hiện?');
+    expect(answer.answer).toContain('57,600 tỷ đồng');
+    expect(answer.answer).toContain(`Nguồn: ${BAC_LIEU}.`);
+  });
+});

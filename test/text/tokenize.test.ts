@@ -30,6 +30,7 @@ describe('tokenize', () => {
     ['Dvc', 'dịch vụ công'],
     ['DVCTT', 'dịch vụ công trực tuyến'],
     ['CNTT', 'công nghệ thông tin'],
+    ['mấy cb chuyên trách', 'mấy cán bộ chuyên trách'],
     ['cntt', 'Công nghệ thông tin'],
     ['CNTT-TT', 'công nghệ thông tin và truyền thông'],
     ['TT&TT', 'thông tin và truyền thông'],

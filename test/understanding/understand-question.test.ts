@@ -37,6 +37,11 @@ describe('understandQuestion: intent', () => {
     ['Trợ giúp', 'help'],
     ['Có bao nhiêu văn bản?', 'catalogue'],
     ['Tỉnh nào có quy hoạch CNTT?', 'catalogue'],
+    ['Tin về kế hoạch này được cập nhật ngày nào?', 'issue-date'],
+    ['Nghị quyết đó của ai?', 'issuer'],
+    ['Kế hoạch CNTT 2013-2015 của Bạc Liêu giờ còn đang trong giai đoạn thực hiện không?', 'validity'],
+    ['Quy hoạch CNTT Quảng Bình hướng tới mốc năm nào?', 'horizon'],
+    ['Huế và Quảng Bình đặt mục tiêu dịch vụ công mức 3, 4 khác nhau thế nào, mốc năm nào?', 'fact'],
   ])('%j → %s', (question, intent) => {
     expect(understandQuestion(question).intent).toBe(intent);
   });
@@ -332,5 +337,52 @@ describe('understandQuestion: accents do not matter', () => {
     const { text: _a, ...withAccents } = understandQuestion(accented);
     const { text: _b, ...without } = understandQuestion(unaccented);
     expect(without).toEqual(withAccents);
+  });
+});
+
+describe('understandQuestion: what kind of document, which date, how many', () => {
+  it.each([
+    ['Luật đó ban hành ngày nào?', 'luat'],
+    ['Nghị quyết 36a/NQ-CP ban hành ngày nào?', 'nghi quyet'],
+    ['Quyết định 4086 ban hành ngày nào?', 'quyet dinh'],
+    ['Văn bản đó ban hành ngày nào?', null],
+    ['Văn bản nào nói về pháp luật CNTT?', null],
+  ])('%j asks about a %j', (question, type) => {
+    expect(understandQuestion(question).askedDocumentType).toBe(type);
+  });
+
+  it.each([
+    ['Tin về kế hoạch này được cập nhật ngày nào?', true],
+    ['bài về quyết định 635 được đăng ngày nào', true],
+    ['Quyết định 635 còn đang hiệu lực không?', false],
+    ['Quyết định 635 ban hành ngày nào?', false],
+  ])('%j asks the posting date: %s', (question, posting) => {
+    expect(understandQuestion(question).asksPostingDate).toBe(posting);
+  });
+
+  it.each([
+    ['BL mỗi cơ quan có ít nhất mấy cán bộ chuyên trách?', null],
+    ['Kinh phí mỗi năm được bố trí nhiều nhất bao nhiêu?', null],
+    ['Tỉnh nào có tỷ lệ thấp nhất?', 'min'],
+    ['Tỉnh nào ít nhất?', 'min'],
+    ['Tỉnh nào cao nhất?', 'max'],
+  ])('%j: superlative %s', (question, superlative) => {
+    expect(understandQuestion(question).superlative).toBe(superlative);
+  });
+
+  it.each([
+    ['Văn bản nào trong số đó có nêu tổng kinh phí?', false],
+    ['Quyết định đó có nêu tổng kinh phí không?', true],
+  ])('%j refers back to one document: %s', (question, refersBack) => {
+    expect(understandQuestion(question).refersBack).toBe(refersBack);
+  });
+
+  it.each([
+    ['thành phố Huế có mục tiêu gì về dịch vụ công trực tuyến', ['thanh', 'pho']],
+    ['TP Huế có mục tiêu gì về dịch vụ công trực tuyến', ['tp']],
+    ['Tỉnh Lâm Đồng mới (đã nhập Đắk Nông, Bình Thuận) có văn bản nào?', ['nhap']],
+  ])('%j: the place’s unit and merger words are not searched (%j)', (question, absent) => {
+    const { terms } = understandQuestion(question);
+    for (const word of absent) expect(terms).not.toContain(word);
   });
 });
