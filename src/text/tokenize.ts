@@ -28,6 +28,9 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\b(bao nhieu|may|het) tien\b/g, '$1 kinh phi'],
   [/\bonline\b/g, 'truc tuyen'],
   [/\bcong ty\b/g, 'doanh nghiep'],
+  // "Vô top 10" is what plans write as "nằm trong nhóm 10 tỉnh dẫn đầu".
+  [/\b(?:vo|lot vao|lot) top\b/g, 'vao nhom'],
+  [/\btop\b/g, 'nhom'],
   [/\bmay vi tinh\b/g, 'may tinh'],
   [/(\d)\s*(?:%|phan tram)/g, '$1%'],
   [/\bphan tram\b/g, '%'],
@@ -40,7 +43,7 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
  * all of them is cheaper than ten.
  */
 const ANY_PHRASE_REWRITE =
-  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\bnop ho so qua mang\b|\blam thu tuc\b|\btron ven truc tuyen\b|\btoan trinh\b|\b(?:bao nhieu|may|het) tien\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\bcong ty\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
+  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\bnop ho so qua mang\b|\blam thu tuc\b|\btron ven truc tuyen\b|\btoan trinh\b|\b(?:bao nhieu|may|het) tien\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\bcong ty\b|\btop\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
 
 /** Function words that say nothing about a passage's subject. */
 /**

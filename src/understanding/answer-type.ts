@@ -43,7 +43,7 @@ const MONEY_WORDS =
   /\bkinh phi\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b|\b(?:phu|tro) cap\b|\bthu nhap\b|\b(?:muc|tien|huong|tra) luong\b|\bhoc phi\b/;
 /** Nouns after "bao nhiêu" that say nothing of the unit ("bao nhiêu phần trăm" is a percentage anyway). */
 const NOT_A_UNIT = new Set(
-  'phan tien ty trieu dong la nam va vay a the nhi nhe ha theo trong cua o tai den voi khong ko chu roi day nua ca thi cai chiec cho de moi duoc tu tren nhu hay hoac vao ra'.split(
+  'phan tien ty trieu dong la nam va ve vay a the nhi nhe ha theo trong cua o tai den voi khong ko chu roi day nua ca thi cai chiec cho de moi duoc tu tren nhu hay hoac vao ra'.split(
     ' ',
   ),
 );

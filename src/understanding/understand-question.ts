@@ -105,7 +105,7 @@ const HELP =
 const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?ngay (?:tot|vui)(?: lanh)?|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
-  /\bdanh sach (?:cac|nhung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
+  /\bdanh sach (?:cac|nhung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
 /** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
 const REFERENCES =
   /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b/;
@@ -114,7 +114,7 @@ const SUMMARY =
 const VALIDITY =
   /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban|giai doan) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bcon (?:dang )?(?:nam )?trong (?:ky|thoi ky|giai doan|thoi gian)\b|\bda ket thuc\b/;
 const HORIZON =
-  /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
+  /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\b(?:den|toi) nam (?:bao nhieu|may)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
   /(?:ban hanh|ky|phe duyet|co hieu luc|ra doi)\b.{0,20}\b(?:gan day nhat|moi nhat|som nhat|cu nhat|dau tien|muon nhat|sau cung)|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) nao\b.{0,30}\b(?:moi nhat|gan day nhat|cu nhat|som nhat)|\b(?:co|ra|ra doi|ban hanh|ky) (?:truoc|sau)\b|\b(?:som|moi) hon\b|\bcai nao\b.{0,12}\b(?:moi|cu|som) (?:nhat|hon)\b/;
 /** "Mốc định hướng xa nhất", "kết thúc sớm nhất": periods compared, whatever else the question names. */
@@ -177,7 +177,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -482,12 +482,14 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
         documentNumbers.length > 0 || instructionNumbers.length > 0,
       );
   const superlative = SUPERLATIVE_MAX.test(folded) ? 'max' : SUPERLATIVE_MIN.test(folded) ? 'min' : null;
-  const comparison = provinces.length >= 2 || COMPARISON.test(folded) || superlative !== null;
   const elliptical = FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(folded);
   // "Văn bản nào trong số đó …" picks among the documents, whichever they are: no one document is pointed at.
   const picksAmong = PICKS_AMONG.test(folded);
   const refersBack =
     !picksAmong && (unaccented ? BACK_REFERENCE_FOLDED.test(folded) : BACK_REFERENCE.test(question.toLowerCase()));
+  // "Nó là quy hoạch của tỉnh nào?" asks where the document in focus is from, not which province ranks.
+  const compared = refersBack ? folded.replace(/\b(?:cua )?(?:tinh|dia phuong) nao\b/g, ' ') : folded;
+  const comparison = provinces.length >= 2 || COMPARISON.test(compared) || superlative !== null;
 
   return {
     text,

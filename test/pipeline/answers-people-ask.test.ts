@@ -462,4 +462,25 @@ describe('what blind set N asked', () => {
     expect(answer.answer).toContain('57,600 tỷ đồng');
     expect(answer.answer).toContain(`Nguồn: ${BAC_LIEU}.`);
   });
+
+  it('"vô top mấy tỉnh" is the plan’s "nhóm 10 tỉnh dẫn đầu"', async () => {
+    const answer = await ask('ht muốn vô top mấy tỉnh về cp điện tử năm 2015 z ad 🙏');
+    expect(answer.answer).toContain('nhóm 10 tỉnh dẫn đầu');
+    expect(answer.answer).toContain(`Nguồn: ${HA_TINH}.`);
+  });
+
+  it('"những nhóm mục tiêu cụ thể" lists the section by its groups', async () => {
+    const answer = await ask('Kế hoạch 635 của Bạc Liêu có những nhóm mục tiêu cụ thể nào đến năm 2015?');
+    for (const group of ['Về nguồn nhân lực CNTT', 'Về hạ tầng viễn thông băng rộng', 'Về phổ cập thông tin']) {
+      expect(answer.answer).toContain(`- ${group}:`);
+    }
+  });
+
+  it('"nó là quy hoạch của tỉnh nào, đến năm bao nhiêu?" asks where the plan in focus is from and its horizon', async () => {
+    const user = 'people-whose-plan';
+    await ask('Quyết định 2972/QĐ-UBND ban hành ngày nào?', user);
+    const answer = await ask('nó là quy hoạch của tỉnh nào, đến năm bao nhiêu?', user);
+    expect(answer.answer).toContain('đến năm 2025, định hướng đến năm 2035');
+    expect(answer.answer).toContain(`Nguồn: ${QUANG_BINH}.`);
+  });
 });

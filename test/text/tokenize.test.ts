@@ -52,6 +52,8 @@ describe('tokenize', () => {
     ['khhgd', 'kế hoạch hóa gia đình'],
     ['CSDL', 'cơ sở dữ liệu'],
     ['KT-XH', 'kinh tế - xã hội'],
+    ['vô top 10 tỉnh', 'vào nhóm 10 tỉnh'],
+    ['lọt top 10', 'vào nhóm 10'],
   ])('%j gives the same tokens as %j', (short, full) => {
     expect(tokenize(short)).toEqual(tokenize(full));
   });

@@ -41,6 +41,8 @@ describe('understandQuestion: intent', () => {
     ['Nghị quyết đó của ai?', 'issuer'],
     ['Kế hoạch CNTT 2013-2015 của Bạc Liêu giờ còn đang trong giai đoạn thực hiện không?', 'validity'],
     ['Quy hoạch CNTT Quảng Bình hướng tới mốc năm nào?', 'horizon'],
+    ['nó là quy hoạch của tỉnh nào, đến năm bao nhiêu?', 'horizon'],
+    ['Kế hoạch 635 có những nhóm mục tiêu cụ thể nào?', 'list'],
     ['Huế và Quảng Bình đặt mục tiêu dịch vụ công mức 3, 4 khác nhau thế nào, mốc năm nào?', 'fact'],
   ])('%j → %s', (question, intent) => {
     expect(understandQuestion(question).intent).toBe(intent);
@@ -375,6 +377,13 @@ describe('understandQuestion: what kind of document, which date, how many', () =
     ['Quyết định đó có nêu tổng kinh phí không?', true],
   ])('%j refers back to one document: %s', (question, refersBack) => {
     expect(understandQuestion(question).refersBack).toBe(refersBack);
+  });
+
+  it.each([
+    ['nó là quy hoạch của tỉnh nào?', false],
+    ['Tỉnh nào có tỷ lệ cao hơn?', true],
+  ])('%j compares provinces: %s', (question, comparison) => {
+    expect(understandQuestion(question).comparison).toBe(comparison);
   });
 
   it.each([
