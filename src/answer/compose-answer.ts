@@ -26,6 +26,7 @@ import {
   OUTCOME_TEXT,
   RESET_TEXT,
   SMALL_TALK_TEXT,
+  silentProvincesText,
   UNKNOWN_NUMBER_TEXT,
   unknownProvinceText,
   WHICH_DOCUMENT_TEXT,
@@ -332,6 +333,7 @@ function factsAnswer(knowledge: KnowledgeBase, grounding: Of<'facts'>): Answer {
   if (verdict === 'corrected')
     body = `${grounding.instructed ? INSTRUCTION_IGNORED_TEXT : 'Không đúng như vậy.'} ${body}`;
   if (grounding.unknownProvinces.length > 0) body += `\n${unknownProvinceText(grounding.unknownProvinces)}`;
+  if (grounding.silentProvinces.length > 0) body += `\n${silentProvincesText(grounding.silentProvinces)}`;
   const only = facts.length === 1 ? knowledge.documents[facts[0]!.docIndex]! : null;
   const period = only ? periodCorrection(only, grounding.claimedYears) : null;
   // The wrong period is corrected first, then the figure: "Không đúng như vậy. QĐ 635 là … 2013-2015.\n…".

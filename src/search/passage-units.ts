@@ -119,8 +119,8 @@ function listEntry(clauses: readonly IndexedPassage[], limit: number): string {
   return `${label}${lead}${joinClauses(taken).replace(/[;.…:]\s*$/, '')} …`;
 }
 
-/** A byline ("Đ.C", "Thu Hương") or a source line a portal put under the text: not an entry of the list. */
-function isLeftover(passage: IndexedPassage): boolean {
+/** A byline ("Đ.C", "Thu Hương") or a source line a portal put under the text: no entry of a list, no answer. */
+export function isPortalLeftover(passage: IndexedPassage): boolean {
   const text = passage.text.trim();
   return /^(?:Nguồn|Theo)\s*:/u.test(text) || (text.length < 25 && !/\d|\s\p{Ll}+\s\p{Ll}+\s\p{Ll}/u.test(text));
 }
@@ -142,7 +142,9 @@ export function sectionOf(knowledge: KnowledgeBase, passageId: number): ListedSe
   const passage = knowledge.index.passages[passageId]!;
   const members = documentPassages(knowledge, passage.docIndex)
     .map((ref) => ref.passage)
-    .filter((other) => !other.headline && (other.section ?? -1) === (passage.section ?? -2) && !isLeftover(other));
+    .filter(
+      (other) => !other.headline && (other.section ?? -1) === (passage.section ?? -2) && !isPortalLeftover(other),
+    );
   const items = new Map<number, IndexedPassage[]>();
   for (const member of members) {
     const key = member.item ?? 0;

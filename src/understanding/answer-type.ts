@@ -62,6 +62,9 @@ const TWO_WORD_UNITS = new Set([
 /** "Số (lượng) doanh nghiệp …", "tổng số cán bộ …": what a count is of, named before "bao nhiêu". */
 const COUNTED = new RegExp(String.raw`\b(?:tong )?so (?:luong )?(${[...TWO_WORD_UNITS, 'nguoi'].join('|')})\b`);
 
+/** "Trong mấy văn bản đó": "mấy" pointing at documents already named, not asking how many. */
+const THOSE_FEW = /\bmay (?:van ban|tai lieu|tinh|quyet dinh|ke hoach|quy hoach) (?:do|nay|tren)\b/g;
+
 /**
  * The answer type of a question as typed: with diacritics, "máy" (a machine: "máy thu hình") is not the
  * "mấy" that asks a count, though both fold to "may".
@@ -72,7 +75,7 @@ export function answerTypeOf(question: string): AnswerType | null {
 
 /** The answer type a question asks for (folded), or null when it asks for a description. */
 export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
-  const folded = foldedQuestion.replace(/\s+/g, ' ');
+  const folded = foldedQuestion.replace(/\s+/g, ' ').replace(THOSE_FEW, ' ');
   if (ASKS_PLACE.test(folded)) return { kind: 'place' };
   if (ASKS_AGENCY.test(folded)) return { kind: 'agency' };
   if (ASKS_YEAR.test(folded) && !ASKS_AMOUNT.test(folded)) return { kind: 'year' };
@@ -83,7 +86,8 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
     if (PERCENT_WORDS.test(folded)) return { kind: 'percent' };
     // "Kinh phí hằng năm bố trí thế nào?" asks an amount, or a share of a budget.
     if (MONEY_WORDS.test(folded) && /\b(?:the nao|ra sao|nhu nao|bao nhieu)\b/.test(folded)) return { kind: 'money' };
-    return levelTarget ? { kind: 'percent', preferred: true } : null;
+    // "Có chỉ tiêu về cơ sở dữ liệu không?": an indicator is a figure, most often a share, when one is given.
+    return levelTarget || /\bchi tieu\b/.test(folded) ? { kind: 'percent', preferred: true } : null;
   }
   const after = UNIT_AFTER_ASKING.exec(folded);
   if (after && after[1] === '%') return { kind: 'percent' };

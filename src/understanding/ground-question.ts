@@ -2,6 +2,7 @@ import { documentPeriod } from '../knowledge/document-period.ts';
 import { type DocumentReference, documentReferences } from '../knowledge/document-references.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { quotableText, sectionOf } from '../search/passage-units.ts';
+import { conceptsWrittenIn } from '../text/concept-phrases.ts';
 import { type IssuerKind, issuerKindOf } from '../text/issuer-kind.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { findProvinceMentions } from '../text/provinces.ts';
@@ -255,6 +256,7 @@ function inlineList(context: GroundingContext, matches: readonly PassageMatch[])
     verdict: null,
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
+    silentProvinces: [],
     reorganised: candidates.reorganised,
     claimedYears: [],
   };
@@ -420,10 +422,13 @@ function openAggregate(context: GroundingContext): DocumentFacts[] {
 
 function groundComparison(context: GroundingContext): Grounding {
   const { knowledge, question, candidates } = context;
-  const perDocument =
-    candidates.documents.length > 0
-      ? comparedGroups(context).map((group) => bestOfGroup(context, group))
-      : openAggregate(context);
+  const groups = candidates.documents.length > 0 ? comparedGroups(context) : [];
+  const perDocument = groups.length > 0 ? groups.map((group) => bestOfGroup(context, group)) : openAggregate(context);
+  // A named province whose documents hold no answer is said to be silent, not left out without a word.
+  const silentProvinces =
+    groups.length === candidates.knownProvinces.length && question.documentNumbers.length === 0
+      ? candidates.knownProvinces.filter((_, i) => perDocument[i] === null)
+      : [];
   const facts = perDocument
     .filter((fact): fact is DocumentFacts => fact !== null)
     .sort((a, b) => b.passages[0]!.score - a.passages[0]!.score);
@@ -439,6 +444,7 @@ function groundComparison(context: GroundingContext): Grounding {
     verdict: verdictOf(question, facts),
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
+    silentProvinces,
     reorganised: candidates.reorganised,
     claimedYears: question.asksConfirmation ? question.years : question.assertedPeriodYears,
   };
@@ -505,6 +511,7 @@ function groundFacts(context: GroundingContext): Grounding {
     verdict: verdictOf(question, [facts]),
     instructed: question.instruction,
     unknownProvinces: candidates.unknownProvinces,
+    silentProvinces: [],
     reorganised: candidates.reorganised,
     claimedYears: question.asksConfirmation ? question.years : question.assertedPeriodYears,
   };
@@ -515,6 +522,17 @@ function hasTopicOf(question: ResolvedQuestion, extraTerms: readonly string[]): 
     question.topicTerms.length > 0 ||
     extraTerms.length > 0 ||
     (question.inheritedTerms.length > 0 && question.intent === 'fact')
+  );
+}
+
+/**
+ * "Bạc Liêu có chỉ tiêu an toàn thông tin không?": a topic named by a fixed phrase ("an toàn", "chữ ký số")
+ * that none of the documents asked about writes is not stated in them, whatever its syllables match elsewhere.
+ */
+function namesAbsentConcept({ knowledge, question, candidates }: GroundingContext): boolean {
+  if (candidates.documents.length === 0 || question.focusIsSoft) return false;
+  return question.concepts.some((phrase) =>
+    candidates.documents.every((docIndex) => !conceptsWrittenIn(knowledge.documents[docIndex]!).has(phrase)),
   );
 }
 
@@ -580,6 +598,7 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
     if (listed) return listed;
   }
   if (!hasTopicOf(question, extraTerms)) return groundWithoutTopic(context);
+  if (namesAbsentConcept(context)) return notFound('not-stated');
   // Documents that one named number points at are all answered from: none of them is the number's document.
   const comparing =
     (question.comparison && candidates.documents.length !== 1) ||

@@ -108,6 +108,8 @@ export type Grounding =
       /** The question carried an instruction to the bot, which was not followed. */
       instructed: boolean;
       unknownProvinces: string[];
+      /** Provinces compared whose documents do not state what was asked ("chữ ký số" of Hà Tĩnh). */
+      silentProvinces: string[];
       /** Former provinces whose documents answer a question that named their new unit ("tỉnh Cà Mau"). */
       reorganised: string[];
       /** Years a "… phải không?" asserted ("giai đoạn 2016-2020"), checked against the plan's period. */

@@ -1,6 +1,9 @@
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import { passageSearchText } from '../search/passage-index.ts';
+import { isPortalLeftover, quotableText } from '../search/passage-units.ts';
+import { conceptPhrasesIn } from '../text/concept-phrases.ts';
 import { foldVietnamese } from '../text/normalize.ts';
-import { isUnigram, queryTerms } from '../text/tokenize.ts';
+import { isUnigram, queryTerms, tokenize } from '../text/tokenize.ts';
 import { unique } from '../util/unique.ts';
 import type { PassageMatch, ResolvedQuestion } from './grounding.ts';
 
@@ -38,6 +41,16 @@ export interface Query {
    * passage holding the folded syllable only with other marks ("an toàn") does not hold what was asked.
    */
   accents: Array<{ bit: number; pattern: RegExp }>;
+  /**
+   * Topics the question names by a phrase of common syllables ("chữ ký số"): the coverage bits of its
+   * syllables count only in a passage that writes the phrase.
+   */
+  concepts: Array<{ bits: number[]; phrase: string }>;
+  /**
+   * For a follow-up with a topic of its own ("hộ gia đình thì sao?"): that topic. Passages whose quote holds
+   * it rank first, however many of the inherited words ("đào tạo, tập huấn cán bộ") another one holds.
+   */
+  ownTopic: string[];
 }
 
 /**
@@ -95,7 +108,31 @@ export function buildQuery(
     coverageTerms,
     alternativeExclusions,
     accents: accentsOf(question.text, coverageTerms, terms, topic),
+    concepts: conceptsOf(question.concepts, coverageTerms, terms),
+    ownTopic: inherited.length > 0 ? question.topicTerms : [],
   };
+}
+
+function conceptsOf(
+  concepts: readonly string[],
+  coverageTerms: Query['coverageTerms'],
+  terms: readonly string[],
+): Query['concepts'] {
+  return concepts.map((phrase) => {
+    const syllables = new Set(phrase.split(' '));
+    return { phrase, bits: coverageTerms.filter(({ bit }) => syllables.has(terms[bit]!)).map(({ bit }) => bit) };
+  });
+}
+
+/** The matched bits, less the syllables of a concept the passage does not write as a phrase. */
+function conceptChecked(query: Query, matched: number, passage: { text: string; context: string | null }): number {
+  if (query.concepts.length === 0) return matched;
+  const written = new Set(conceptPhrasesIn(tokenize(passageSearchText(passage))));
+  let checked = matched;
+  for (const { phrase, bits } of query.concepts) {
+    if (!written.has(phrase)) for (const bit of bits) checked &= ~(1 << bit);
+  }
+  return checked;
 }
 
 /** Spellings of one word that both are right ("hằng năm" and "hàng năm", "kỹ" and "kĩ"): either holds it. */
@@ -193,15 +230,33 @@ export function search(
     limit: depth,
     weights: query.weights,
   });
-  const checked = hits.map((hit) => accentChecked(query, hit.matched, knowledge.index.passages[hit.passageId]!));
+  const checked = hits.map((hit) => {
+    const passage = knowledge.index.passages[hit.passageId]!;
+    return conceptChecked(query, accentChecked(query, hit.matched, passage), passage);
+  });
   const weighed = withUnseenForms(query, checked);
-  return hits
-    .map((hit, i) => {
-      const passage = knowledge.index.passages[hit.passageId]!;
-      const score = passage.headline ? hit.score * HEADLINE_WEIGHT : hit.score;
-      return { ...passage, passageId: hit.passageId, score, coverage: coverageOf(weighed, checked[i]!) };
-    })
-    .sort((a, b) => b.score - a.score);
+  return (
+    hits
+      .flatMap((hit, i) => {
+        // "Đ.C" under the last heading matches that heading's words, but says nothing.
+        if (isPortalLeftover(knowledge.index.passages[hit.passageId]!)) return [];
+        const passage = knowledge.index.passages[hit.passageId]!;
+        const score = passage.headline ? hit.score * HEADLINE_WEIGHT : hit.score;
+        const ownTopic = query.ownTopic.length > 0 && quoteHolds(knowledge, hit.passageId, query.ownTopic);
+        return [{ ...passage, passageId: hit.passageId, score, coverage: coverageOf(weighed, checked[i]!), ownTopic }];
+      })
+      .sort((a, b) => Number(b.ownTopic) - Number(a.ownTopic) || b.score - a.score)
+      // When some quote holds the follow-up's own topic, the others answer the previous question, not this one.
+      .filter((match, _, sorted) => match.ownTopic || !sorted[0]?.ownTopic)
+      .map(({ ownTopic: _, ...match }) => match)
+  );
+}
+
+/** Whether what an answer would quote for a passage (its whole sentence, under its heading) holds these terms. */
+function quoteHolds(knowledge: KnowledgeBase, passageId: number, terms: readonly string[]): boolean {
+  const { context } = knowledge.index.passages[passageId]!;
+  const tokens = new Set(tokenize(`${context ?? ''} ${quotableText(knowledge, passageId)}`));
+  return terms.every((term) => tokens.has(term));
 }
 
 /**

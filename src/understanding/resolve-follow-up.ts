@@ -74,7 +74,11 @@ export function resolveFollowUp(
     }
     // "Quảng Bình nữa?" after "… bao nhiêu %?" asks a percentage too; a follow-up with words of its own says
     // itself what it asks.
-    if (question.topicTerms.length === 0 && !resolved.answerType) {
+    // A bare "bao nhiêu" (a number of any kind) takes the kind asked before.
+    if (
+      question.topicTerms.length === 0 &&
+      (!resolved.answerType || resolved.answerType.kind === 'number' || 'preferred' in resolved.answerType)
+    ) {
       const inherited = previous.answerType ?? answerTypeOf(previous.question);
       // "TTH có chỉ tiêu kiểu đó không?" asks whether there is one: a target without the figure still answers.
       resolved.answerType = ASKS_EXISTENCE.test(foldVietnamese(question.text)) ? null : inherited;

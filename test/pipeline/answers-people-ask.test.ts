@@ -484,3 +484,70 @@ describe('what blind set N asked', () => {
     expect(answer.answer).toContain(`Nguồn: ${QUANG_BINH}.`);
   });
 });
+
+describe('what blind set O asked', () => {
+  const HUE_PLAN = 'Kế hoạch thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị';
+
+  it('a topic the plan never writes ("chữ ký số" of Hà Tĩnh) is not answered from its syllables elsewhere', async () => {
+    const user = 'people-absent-concept';
+    await ask(
+      'Tỷ lệ văn bản của cơ quan Đảng, Nhà nước Hà Tĩnh được trao đổi trên môi trường mạng là bao nhiêu?',
+      user,
+    );
+    const signature = await ask('thế chữ ký số thì Hà Tĩnh đặt bao nhiêu %?', user);
+    expect(signature.grounded).toBe(false);
+    expect(signature.citations).toEqual([]);
+    const security = await ask('Bạc Liêu có chỉ tiêu về an toàn thông tin mạng không, bao nhiêu %?');
+    expect(security.grounded).toBe(false);
+  });
+
+  it('"chữ ký số bao nhiêu %" asks a share, not a document number', async () => {
+    const answer = await ask('Huế đặt chỉ tiêu chữ ký số bao nhiêu %');
+    expect(answer.answer).toContain('100% doanh nghiệp ứng dụng chữ ký số');
+    expect(answer.answer).toContain(HUE_PLAN);
+  });
+
+  it('a comparison says which province’s documents are silent on the topic', async () => {
+    const answer = await ask('So sánh chữ ký số của Huế và Hà Tĩnh');
+    expect(answer.answer).toContain('chữ ký số');
+    expect(answer.answer).toContain('Các văn bản về tỉnh Hà Tĩnh mà tôi có không nêu nội dung này.');
+  });
+
+  it('a byline under the last heading is never the answer; "định hướng … có những gì" lists the section', async () => {
+    const answer = await ask('cho mình hỏi quy hoạch cntt quảng bình định hướng đến 2035 có những gì');
+    expect(answer.answer).not.toContain('Đ.C');
+    expect(answer.answer).toContain('- Hoàn thiện việc xây dựng chính quyền điện tử, đô thị thông minh');
+  });
+
+  it('"chia mục tiêu thành những nhóm nào" lists the groups', async () => {
+    const answer = await ask('Kế hoạch 2013-2015 của Bạc Liêu chia mục tiêu cụ thể thành những nhóm nào?');
+    expect(answer.answer).toContain('- Về phổ cập thông tin:');
+  });
+
+  it('"trong mấy văn bản đó, tỉnh nào …" as a first message is asked of every document', async () => {
+    const answer = await ask('Trong mấy văn bản đó, tỉnh nào có ghi rõ tổng kinh phí bằng tiền (tỷ đồng)?');
+    expect(answer.answer).toContain('57,600 tỷ đồng');
+    expect(answer.answer).toContain(`Nguồn: ${BAC_LIEU}.`);
+  });
+
+  it('"có chỉ tiêu về X không" prefers the target with its figure over a task that names X', async () => {
+    const answer = await ask('QĐ 2972 của Quảng Bình có chỉ tiêu về cơ sở dữ liệu chuyên ngành không?');
+    expect(answer.answer).toContain('80% cơ sở dữ liệu chuyên ngành');
+  });
+
+  it('a follow-up with a topic of its own is answered on that topic', async () => {
+    const user = 'people-own-topic';
+    await ask('Quy hoạch CNTT Quảng Bình nói gì về đào tạo, tập huấn cán bộ công chức?', user);
+    const households = await ask('hộ gia đình thì sao?', user);
+    expect(households.answer).toContain('70% hộ gia đình');
+    expect(households.answer).not.toContain('đào tạo, cập nhật kiến thức');
+  });
+
+  it('"cùng mốc đó đặt bao nhiêu?" asks the same share of another province', async () => {
+    const user = 'people-same-milestone';
+    await ask('Huế muốn bao nhiêu % dịch vụ hành chính công lên mạng ở mức độ 3,4 đến năm 2020?', user);
+    const answer = await ask('Hà Tĩnh cùng mốc đó đặt bao nhiêu?', user);
+    expect(answer.answer).toContain('60% mức độ 3 và 15% mức độ 4');
+    expect(answer.answer).toContain(`Nguồn: ${HA_TINH}.`);
+  });
+});

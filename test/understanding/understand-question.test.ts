@@ -43,6 +43,9 @@ describe('understandQuestion: intent', () => {
     ['Quy hoạch CNTT Quảng Bình hướng tới mốc năm nào?', 'horizon'],
     ['nó là quy hoạch của tỉnh nào, đến năm bao nhiêu?', 'horizon'],
     ['Kế hoạch 635 có những nhóm mục tiêu cụ thể nào?', 'list'],
+    ['Huế đặt chỉ tiêu chữ ký số bao nhiêu %', 'fact'],
+    ['QĐ phê duyệt quy hoạch CNTT Quảng Bình số mấy', 'document-number'],
+    ['Quy hoạch Quảng Bình định hướng đến 2035 có những gì', 'list'],
     ['Huế và Quảng Bình đặt mục tiêu dịch vụ công mức 3, 4 khác nhau thế nào, mốc năm nào?', 'fact'],
   ])('%j → %s', (question, intent) => {
     expect(understandQuestion(question).intent).toBe(intent);
