@@ -11,7 +11,7 @@ import type { DocumentFacts, Grounding, PassageMatch } from '../understanding/gr
 import { unique } from '../util/unique.ts';
 import type { Answer } from './answer.ts';
 import { citationOf, documentName, placeOf, sourceLine } from './citation.ts';
-import { listText, rankingText, referencesText, summaryText } from './compose-sections.ts';
+import { listText, rankingText, referencesText, summaryText, timelineText } from './compose-sections.ts';
 import { composeStatus } from './compose-status.ts';
 import {
   coverageNote,
@@ -104,7 +104,11 @@ function mergedClauses(first: readonly string[], second: readonly string[]): str
  * nghiệp …; 100% doanh nghiệp …" and "100% doanh nghiệp …; Công nghiệp …") are joined into one, and a quote
  * another holds is left out.
  */
-function quotedOnce(knowledge: KnowledgeBase, passages: readonly PassageMatch[]): string[] {
+function quotedOnce(
+  knowledge: KnowledgeBase,
+  passages: readonly PassageMatch[],
+  { oneLine = false }: { oneLine?: boolean } = {},
+): string[] {
   const quotes: Array<{ context: string; clauses: string[] }> = [];
   for (const passage of passages) {
     const context = passage.context ? tidyContext(passage.context) : '';
@@ -117,13 +121,21 @@ function quotedOnce(knowledge: KnowledgeBase, passages: readonly PassageMatch[])
     });
     if (!joined) quotes.push({ context, clauses });
   }
-  return unique(
-    quotes.map(({ context, clauses }) => {
-      const joined = clauses.join('; ');
-      const text = /[.!?…:]$/.test(joined) ? joined : `${joined}.`;
-      return context ? `${context}: ${text}` : text;
-    }),
-  );
+  const sentence = (clauses: readonly string[]) => {
+    const joined = clauses.join('; ');
+    return /[.!?…:]$/.test(joined) ? joined : `${joined}.`;
+  };
+  // On one line (a side of a comparison), quotes under one heading share it: "Các chỉ tiêu …: a. b."
+  const contexts = oneLine ? unique(quotes.map((quote) => quote.context)) : [];
+  const entries = oneLine
+    ? contexts.map((context) => ({
+        context,
+        text: unique(quotes.filter((quote) => quote.context === context).map((quote) => sentence(quote.clauses))).join(
+          ' ',
+        ),
+      }))
+    : quotes.map(({ context, clauses }) => ({ context, text: sentence(clauses) }));
+  return unique(entries.map(({ context, text }) => (context ? `${context}: ${text}` : text)));
 }
 
 function factsOfOneDocument(knowledge: KnowledgeBase, facts: DocumentFacts): string {
@@ -144,7 +156,7 @@ function comparisonText(knowledge: KnowledgeBase, facts: DocumentFacts[]): strin
       // Two files claiming one number read alike: the date tells the reader which source line each one is.
       const { date } = document.metadata;
       const twin = date && named.filter((other) => other.name === name).length > 1;
-      const lines = quotedOnce(knowledge, fact.passages);
+      const lines = quotedOnce(knowledge, fact.passages, { oneLine: true });
       return `- ${name}${twin ? ` ngày ${formatVietnameseDate(date)}` : ''}: ${lines.join(' ')}`;
     })
     .join('\n');
@@ -345,7 +357,7 @@ function factsAnswer(knowledge: KnowledgeBase, grounding: Of<'facts'>): Answer {
 /** The body of an answer over documents, for the kinds that need no more than their text. */
 function documentsBody(
   knowledge: KnowledgeBase,
-  grounding: Of<'list' | 'summary' | 'references' | 'ranking' | 'overview'>,
+  grounding: Of<'list' | 'summary' | 'timeline' | 'references' | 'ranking' | 'overview'>,
 ): string {
   const named = (docIndex: number) => namedWithIssuer(knowledge.documents[docIndex]!);
   switch (grounding.kind) {
@@ -353,6 +365,8 @@ function documentsBody(
       return listText(knowledge, grounding, named(grounding.docIndex));
     case 'summary':
       return grounding.documents.map((docIndex) => summaryText(knowledge, docIndex, named(docIndex))).join('\n\n');
+    case 'timeline':
+      return grounding.documents.map((docIndex) => timelineText(knowledge, docIndex, named(docIndex))).join('\n\n');
     case 'references':
       return grounding.documents.map((docIndex) => referencesText(knowledge, docIndex, named(docIndex))).join('\n\n');
     case 'ranking':
@@ -364,7 +378,7 @@ function documentsBody(
   }
 }
 
-function documentsOf(grounding: Of<'list' | 'summary' | 'references' | 'ranking' | 'overview'>): number[] {
+function documentsOf(grounding: Of<'list' | 'summary' | 'timeline' | 'references' | 'ranking' | 'overview'>): number[] {
   if (grounding.kind === 'list') return [grounding.docIndex];
   if (grounding.kind === 'ranking') return grounding.facts.map((fact) => fact.docIndex);
   return grounding.documents;

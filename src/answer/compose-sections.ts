@@ -51,14 +51,28 @@ function mainTargets(knowledge: KnowledgeBase, docIndex: number): string[] {
   return [...quoted];
 }
 
-/** The sentence that states the plan's overall aim ("mục tiêu là …", "Mục tiêu chung …"), if one does. */
+/**
+ * The sentence that states the plan's overall aim ("mục tiêu là …", "Mục tiêu chung …", or as news writes it,
+ * "Theo đó, đến năm 2020 sẽ xây dựng thành công mô hình chính quyền điện tử"), if one does.
+ */
 function generalAim(knowledge: KnowledgeBase, docIndex: number): string | null {
   const found = documentPassages(knowledge, docIndex).find(({ passage }) => {
     const folded = foldVietnamese(`${passage.context ?? ''} ${passage.text}`);
-    return !passage.headline && /muc tieu (?:la|chung|tong quat)/.test(folded) && !TARGET.test(passage.text);
+    const aim = /muc tieu (?:la|chung|tong quat)/.test(folded) || AIM_AHEAD.test(foldVietnamese(passage.text));
+    return !passage.headline && aim && !TARGET.test(passage.text);
   });
-  return found ? quotableText(knowledge, found.id) : null;
+  if (!found) return null;
+  // The aim opening a list of targets is its first clause; the targets are listed on their own.
+  const { passage } = found;
+  const aim = AIM_AHEAD.test(foldVietnamese(passage.text))
+    ? `${passage.text.replace(/[;,.\s]+$/u, '')}.`
+    : quotableText(knowledge, found.id);
+  // "Theo đó," ties the sentence to the news item's lead, which the summary does not quote.
+  const own = aim.replace(/^Theo đó,?\s+/u, '');
+  return own.charAt(0).toUpperCase() + own.slice(1);
 }
+
+const AIM_AHEAD = /^theo do,? (?:den (?:het )?nam (?:19|20)\d\d,? )?se\b/;
 
 function budget(knowledge: KnowledgeBase, docIndex: number): string | null {
   const found = documentPassages(knowledge, docIndex).find(
@@ -94,6 +108,38 @@ export function summaryText(knowledge: KnowledgeBase, docIndex: number, named: s
   if (tasks.length > 0) lines.push('- Nhiệm vụ, giải pháp chính:', ...tasks.map((task) => `  + ${task}`));
   if (replaces) lines.push(`- Thay thế: ${replaces}.`);
   return lines.join('\n');
+}
+
+/** "Đến năm 2010, …", "Theo đó, đến hết năm 2008 …": a passage that opens with the year it is for. */
+const DATED =
+  /^(?:(?:theo do|trong do|cu the|tu nay),?\s+)?(?:den|toi|trong|tu nay den) (?:het )?nam ((?:19|20)\d\d)\b/;
+/** "Các chỉ tiêu chủ yếu đến năm 2025", "Định hướng … đến năm 2035": a heading naming the year of what it holds. */
+const DATED_HEADING = /\b(?:den|toi) (?:het )?nam ((?:19|20)\d\d)\b/;
+/** How many sentences a timeline quotes per year, and in all. */
+const TIMELINE_PER_YEAR = 3;
+const TIMELINE_ENTRIES = 10;
+
+/**
+ * The plan's targets year by year: the sentences that open with the year they are for (or sit under a heading
+ * that names it), earliest first, each quoted whole. A plan that dates none of its sentences is summed up instead.
+ */
+export function timelineText(knowledge: KnowledgeBase, docIndex: number, named: string): string {
+  const byYear = new Map<number, string[]>();
+  for (const { id, passage } of documentPassages(knowledge, docIndex)) {
+    const year =
+      DATED.exec(foldVietnamese(passage.text))?.[1] ?? DATED_HEADING.exec(foldVietnamese(passage.context ?? ''))?.[1];
+    if (passage.headline || !year) continue;
+    const quotes = byYear.get(Number(year)) ?? [];
+    const quote = quotableText(knowledge, id);
+    if (!quotes.includes(quote) && quotes.length < TIMELINE_PER_YEAR) quotes.push(quote);
+    byYear.set(Number(year), quotes);
+  }
+  if (byYear.size === 0) return summaryText(knowledge, docIndex, named);
+  const lines = [...byYear.entries()]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([year, quotes]) => quotes.map((quote) => `- ${year}: ${quote}`))
+    .slice(0, TIMELINE_ENTRIES);
+  return [`Các mốc trong ${named}:`, ...lines].join('\n');
 }
 
 /** The laws and documents a document names, each as it is written there. */

@@ -39,13 +39,27 @@ const MIN_COVERAGE_TYPED = 0.25;
 /** A section listed for "liệt kê …" has at least this many entries, or it is not a list. */
 const MIN_LIST_ENTRIES = 3;
 
-/** The best passages of one document: the top one, and a second when it is nearly as good and says something else. */
+/** Coverage at which a passage holds all a question asks: several such passages answer it together. */
+const FULL_COVERAGE = 0.9;
+const MAX_PASSAGES_PER_DOCUMENT = 3;
+
+/**
+ * The best passages of one document: the top one, a second when it is nearly as good and says something else,
+ * and every passage that holds the whole question as fully as the top one ("chỉ tiêu doanh nghiệp" of a plan
+ * with three targets for businesses), up to three.
+ */
 function bestOfDocument(matches: PassageMatch[], docIndex: number, minCoverage: number): DocumentFacts | null {
   const own = matches.filter((match) => match.docIndex === docIndex && match.coverage >= minCoverage);
   const [first, second] = own;
   if (!first) return null;
   const passages = [first];
   if (second && second.score >= first.score * 0.85 && second.coverage >= first.coverage) passages.push(second);
+  if (first.coverage >= FULL_COVERAGE) {
+    for (const match of own.slice(1)) {
+      if (passages.length >= MAX_PASSAGES_PER_DOCUMENT) break;
+      if (match.coverage >= first.coverage && !passages.includes(match)) passages.push(match);
+    }
+  }
   return { docIndex, passages };
 }
 
@@ -471,13 +485,14 @@ function notFoundReason(context: GroundingContext): NotFoundReason {
 }
 
 /**
- * "Còn đến năm 2015 thì sao?" after a question about 2010: the year is what the follow-up changes, so within
+ * "Còn đến năm 2015 thì sao?", "đến 2015 thì mục tiêu là gì?" after a question about 2010: the year is what
+ * the follow-up changes (it asks the previous question again, with no topic of its own), so within
  * the documents in focus a passage must name it, and naming it is enough of a match.
  */
 function yearFollowUp(context: GroundingContext): PassageMatch[] | null {
   const { knowledge, question, candidates } = context;
   const ownTopic = question.topicTerms.filter((term) => !/^\d{4}$/.test(term));
-  if (!question.elliptical || ownTopic.length > 0 || question.years.length === 0) return null;
+  if (ownTopic.length > 0 || question.years.length === 0) return null;
   if (candidates.documents.length === 0 || question.inheritedTerms.length === 0) return null;
   const years = question.years.map((year) => new RegExp(`(?<!\\d)${year}(?!\\d)`));
   const naming = typedMatches(context, candidates.documents).filter((match) =>
@@ -588,7 +603,7 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
     return groundMetadata(context);
   }
   if (intent === 'validity' || intent === 'horizon' || intent === 'latest') return groundStatus(context);
-  if (intent === 'summary' || intent === 'references') {
+  if (intent === 'summary' || intent === 'references' || intent === 'timeline') {
     const documents = documentsInScope(context);
     if (documents.length > 0) return { kind: intent, documents, reorganised: candidates.reorganised };
   }

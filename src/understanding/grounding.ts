@@ -77,6 +77,8 @@ export type Grounding =
     }
   | { kind: 'overview'; documents: number[]; reorganised: string[] }
   | { kind: 'summary'; documents: number[]; reorganised: string[] }
+  /** A plan's targets year by year ("các mốc thời gian và mục tiêu tương ứng"). */
+  | { kind: 'timeline'; documents: number[]; reorganised: string[] }
   /** The laws and documents the documents name in their text. */
   | { kind: 'references'; documents: number[]; reorganised: string[] }
   | { kind: 'list'; docIndex: number; passageId: number; reorganised: string[] }

@@ -6,6 +6,8 @@ import type { QuestionIntent, UnderstoodQuestion } from './understand-question.t
 
 /** "… có chỉ tiêu kiểu đó không?": whether something exists, not how much. */
 const ASKS_EXISTENCE = /\bco\b.{0,40}\b(?:khong|ko|k|chua|hok)\s*[?!.]*\s*$/;
+/** "Đến 2015 thì mục tiêu là gì?": asks what the target says, which need not be a figure. */
+const ASKS_DESCRIPTION = /\b(?:la gi|gom nhung gi|co nhung gi|noi gi|the nao|ra sao)\s*[?!.]*\s*$/;
 
 /** Intents a follow-up can carry over: "Hà Tĩnh quyết định số mấy?" → "Còn Quảng Bình?" asks for a number too. */
 const CARRIED_INTENTS = new Set<QuestionIntent>(['fact', 'issue-date', 'document-number', 'issuer', 'catalogue']);
@@ -81,7 +83,8 @@ export function resolveFollowUp(
     ) {
       const inherited = previous.answerType ?? answerTypeOf(previous.question);
       // "TTH có chỉ tiêu kiểu đó không?" asks whether there is one: a target without the figure still answers.
-      resolved.answerType = ASKS_EXISTENCE.test(foldVietnamese(question.text)) ? null : inherited;
+      const folded = foldVietnamese(question.text);
+      resolved.answerType = ASKS_EXISTENCE.test(folded) || ASKS_DESCRIPTION.test(folded) ? null : inherited;
     }
   }
   return resolved;

@@ -25,6 +25,7 @@ export type QuestionIntent =
   | 'list'
   | 'references'
   | 'summary'
+  | 'timeline'
   | 'validity'
   | 'horizon'
   | 'latest'
@@ -112,6 +113,9 @@ const LIST =
 /** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
 const REFERENCES =
   /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b/;
+/** "Các mốc thời gian và mục tiêu tương ứng", "mốc mục tiêu theo năm nào": a plan's targets, year by year. */
+const TIMELINE =
+  /\b(?:cac|nhung|danh sach(?: cac)?) moc (?:thoi gian|nam|muc tieu)\b|\bmoc muc tieu (?:theo|tung|qua cac) nam\b|\blo trinh\b.{0,30}\b(?:theo|tung|qua cac) (?:nam|moc|giai doan)\b|\bmuc tieu (?:theo|tung|qua) (?:tung |cac )?(?:moc|nam)\b/;
 const SUMMARY =
   /\btom (?:tat|luoc|lai)\b|\bve van de gi\b|\b(?:nhung )?diem chinh\b|\bvai dong\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
@@ -297,6 +301,7 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
   const sumsUpSection =
     /\btom lai\b/.test(folded) && /\b(?:dinh huong|nhiem vu|giai phap|quan diem|chi tieu)\b/.test(folded);
   if (SUMMARY.test(folded)) return sumsUpSection ? 'list' : 'summary';
+  if (TIMELINE.test(folded)) return 'timeline';
   if (VALIDITY.test(folded) || ASKS_SUCCESSOR.test(folded)) return 'validity';
   if (LATEST.test(folded)) return 'latest';
   if ((HORIZON.test(folded) && !hasTopic) || REACH.test(folded) || PERIOD_AGGREGATE.test(folded)) return 'horizon';
@@ -427,6 +432,8 @@ export interface UnderstandOptions {
 
 /** Past this length a message is a story with a question in it, usually at its end. */
 const LONG_MESSAGE_CHARS = 240;
+/** A long message's questions, read together when asked one after another. */
+const MAX_ASKED_SENTENCES = 3;
 const ASKS_SOMETHING = /\?|\b(?:bao nhieu|khong|ko|nao|gi|sao|the nao|nhu the nao|chua|ra sao|la ai)\b/;
 
 /**
@@ -437,11 +444,24 @@ const ASKS_SOMETHING = /\?|\b(?:bao nhieu|khong|ko|nao|gi|sao|the nao|nhu the na
 function askedPart(text: string): { asked: string; setting: string } {
   if (text.length <= LONG_MESSAGE_CHARS) return { asked: text, setting: '' };
   const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((sentence) => sentence.trim());
-  const last = sentences.findLastIndex((sentence) => ASKS_SOMETHING.test(foldVietnamese(sentence)));
+  const asks = (sentence: string) => ASKS_SOMETHING.test(foldVietnamese(sentence));
+  const last = sentences.findLastIndex(asks);
   if (last <= 0) return { asked: text, setting: '' };
-  const asked = sentences[last]!;
+  // "… bố trí bao nhiêu ngân sách, giao cho cơ quan nào? Nếu cần vốn lớn hơn thì sao?": questions asked one
+  // after another, each with its question mark, are one question, the later ones leaning on the first.
+  const questionMark = (sentence: string) => /\?\s*$/.test(sentence);
+  let first = last;
+  while (
+    first > 0 &&
+    last - first < MAX_ASKED_SENTENCES - 1 &&
+    questionMark(sentences[first]!) &&
+    questionMark(sentences[first - 1]!)
+  )
+    first--;
+  if (first === 0) return { asked: text, setting: '' };
+  const asked = sentences.slice(first, last + 1).join(' ');
   if (findProvinces(asked).length > 0) return { asked, setting: '' };
-  const named = sentences.slice(0, last).findLast((sentence) => findProvinces(sentence).length > 0);
+  const named = sentences.slice(0, first).findLast((sentence) => findProvinces(sentence).length > 0);
   return { asked, setting: named ?? '' };
 }
 

@@ -550,4 +550,47 @@ describe('what blind set O asked', () => {
     expect(answer.answer).toContain('60% mức độ 3 và 15% mức độ 4');
     expect(answer.answer).toContain(`Nguồn: ${HA_TINH}.`);
   });
+
+  it('"các mốc thời gian và mục tiêu tương ứng" lists the dated targets, earliest first', async () => {
+    const answer = await ask(
+      'Cho tôi danh sách các mốc thời gian và mục tiêu tương ứng trong NQ 16 của Lâm Đồng về CNTT',
+    );
+    const years = answer.answer
+      .split('\n')
+      .filter((line) => line.startsWith('- '))
+      .map((line) => Number(line.slice(2, 6)));
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    expect(years[0]).toBe(2008);
+    expect(answer.answer).toContain('trên 90% (năm 2009 là 60%)');
+    expect(answer.answer).toContain('- 2015: Đến năm 2015');
+  });
+
+  it('"đến 2015 thì mục tiêu là gì?" asks the same of another year, and needs no figure', async () => {
+    const user = 'people-year-description';
+    await ask('Lâm Đồng đến 2010 triển khai được bao nhiêu % dịch vụ hành chính công cấp độ 2?', user);
+    const answer = await ask('đến 2015 thì mục tiêu là gì?', user);
+    expect(answer.answer).toContain('mô hình nền hành chính công điện tử');
+  });
+
+  it('a summary states the aim a news item opens its targets with', async () => {
+    const answer = await ask('Nói ngắn gọn kế hoạch thực hiện NQ 36-NQ/TW của tỉnh Thừa Thiên Huế có gì đáng chú ý?');
+    expect(answer.answer).toContain(
+      '- Mục tiêu chung: Đến năm 2020 sẽ xây dựng thành công mô hình chính quyền điện tử tỉnh Thừa Thiên Huế.',
+    );
+  });
+
+  it('questions asked one after another at the end of a long message are read together', async () => {
+    const answer = await ask(
+      'Dạ em chào anh chị, em là sinh viên năm cuối, đang làm khóa luận về lịch sử chính sách CNTT ở Tây Nguyên từ những năm 2008 trở đi. Em đọc được là Tỉnh ủy Lâm Đồng có nghị quyết về CNTT nhưng tài liệu trên mạng rời rạc quá. Anh chị cho em hỏi là theo nghị quyết đó thì hằng năm tỉnh bố trí bao nhiêu ngân sách cho CNTT và giao cho cơ quan nào quản lý ạ? Nếu cần vốn lớn hơn thì sao ạ? Em cảm ơn.',
+    );
+    expect(answer.answer).toContain('khoảng 1% trong tổng ngân sách');
+    expect(answer.answer).toContain('Sở TT&TT');
+  });
+
+  it('every target that holds the whole question is quoted, on each side of a comparison', async () => {
+    const answer = await ask('so sánh chỉ tiêu doanh nghiệp ứng dụng CNTT giữa Quảng Bình và TT Huế');
+    expect(answer.answer).toContain('80% doanh nghiệp có trang thông tin điện tử');
+    expect(answer.answer).toContain('70% doanh nghiệp tham gia giao dịch điện tử');
+    expect(answer.answer.match(/Các chỉ tiêu chủ yếu đến năm 2025:/g)).toHaveLength(1);
+  });
 });

@@ -46,6 +46,8 @@ describe('understandQuestion: intent', () => {
     ['Huế đặt chỉ tiêu chữ ký số bao nhiêu %', 'fact'],
     ['QĐ phê duyệt quy hoạch CNTT Quảng Bình số mấy', 'document-number'],
     ['Quy hoạch Quảng Bình định hướng đến 2035 có những gì', 'list'],
+    ['Cho tôi danh sách các mốc thời gian và mục tiêu tương ứng trong NQ 16', 'timeline'],
+    ['Nghị quyết 16 đặt ra những mốc mục tiêu theo năm nào?', 'timeline'],
     ['Huế và Quảng Bình đặt mục tiêu dịch vụ công mức 3, 4 khác nhau thế nào, mốc năm nào?', 'fact'],
   ])('%j → %s', (question, intent) => {
     expect(understandQuestion(question).intent).toBe(intent);

@@ -7,20 +7,29 @@ import { unknownProvinceText } from '../messages.ts';
 
 /** The documents a grounding rests on, main one first: what the answer cites, whatever the text says. */
 export function groundedDocuments(knowledge: KnowledgeBase, grounding: Grounding): KnowledgeDocument[] {
-  const docIndexes =
-    grounding.kind === 'facts' || grounding.kind === 'ranking'
-      ? grounding.facts.map((fact) => fact.docIndex)
-      : grounding.kind === 'list'
-        ? [grounding.docIndex]
-        : grounding.kind === 'overview' ||
-            grounding.kind === 'metadata' ||
-            grounding.kind === 'catalogue' ||
-            grounding.kind === 'summary' ||
-            grounding.kind === 'references' ||
-            grounding.kind === 'status'
-          ? grounding.documents
-          : [];
-  return [...new Set(docIndexes)].map((docIndex) => knowledge.documents[docIndex]!);
+  return [...new Set(groundedDocIndexes(grounding))].map((docIndex) => knowledge.documents[docIndex]!);
+}
+
+function groundedDocIndexes(grounding: Grounding): number[] {
+  switch (grounding.kind) {
+    case 'facts':
+    case 'ranking':
+      return grounding.facts.map((fact) => fact.docIndex);
+    case 'list':
+    case 'named-reference':
+      return [grounding.docIndex];
+    case 'overview':
+    case 'metadata':
+    case 'catalogue':
+    case 'summary':
+    case 'timeline':
+    case 'references':
+    case 'status':
+      return grounding.documents;
+    case 'conversation':
+    case 'not-found':
+      return [];
+  }
 }
 
 /** "Nguồn: …" from metadata, as the offline answers end: one line, or a list for several documents. */
