@@ -52,3 +52,9 @@ export function placeOf(document: KnowledgeDocument, reorganised: readonly strin
   if (!province) return documentName(document);
   return reorganised.includes(province) ? currentLabelSentence(province) : province;
 }
+
+/** "Nguồn: …" from metadata, as every grounded answer ends: one line, or a list for several documents. */
+export function sourcesBlock(documents: readonly KnowledgeDocument[]): string {
+  if (documents.length === 1) return `Nguồn: ${sourceLine(documents[0]!)}.`;
+  return ['Nguồn:', ...documents.map((document) => `- ${sourceLine(document)}.`)].join('\n');
+}

@@ -10,7 +10,7 @@ import { withoutWebLeftovers } from '../text/web-leftovers.ts';
 import type { DocumentFacts, Grounding, PassageMatch } from '../understanding/grounding.ts';
 import { unique } from '../util/unique.ts';
 import type { Answer } from './answer.ts';
-import { citationOf, documentName, placeOf, sourceLine } from './citation.ts';
+import { citationOf, documentName, placeOf, sourceLine, sourcesBlock } from './citation.ts';
 import { listText, rankingText, referencesText, summaryText, timelineText } from './compose-sections.ts';
 import { composeStatus } from './compose-status.ts';
 import {
@@ -70,11 +70,6 @@ function namedWithIssuer(document: KnowledgeDocument): string {
   const name = documentName(document);
   if (number && issuer) return `${name} của ${issuer}`;
   return province ? `${name} (${provinceLabel(province)})` : name;
-}
-
-function sourcesBlock(documents: readonly KnowledgeDocument[]): string {
-  if (documents.length === 1) return `Nguồn: ${sourceLine(documents[0]!)}.`;
-  return ['Nguồn:', ...documents.map((document) => `- ${sourceLine(document)}.`)].join('\n');
 }
 
 function grounded(knowledge: KnowledgeBase, docIndexes: readonly number[], body: string): Answer {
@@ -317,7 +312,9 @@ function metadataAnswer(knowledge: KnowledgeBase, grounding: Of<'metadata'>): An
       return evidence ? `${answer}\nVăn bản nguồn ghi: “${evidence}”` : answer;
     })
     .join('\n');
-  return grounded(knowledge, grounding.documents, `${reorganisationNote(grounding.reorganised)}${body}`);
+  const verdict =
+    grounding.verdict === 'confirmed' ? 'Đúng vậy. ' : grounding.verdict === 'corrected' ? 'Không đúng như vậy. ' : '';
+  return grounded(knowledge, grounding.documents, `${reorganisationNote(grounding.reorganised)}${verdict}${body}`);
 }
 
 /**
@@ -331,7 +328,7 @@ function namedReferenceAnswer(knowledge: KnowledgeBase, grounding: Of<'named-ref
       ? `được ban hành ngày ${formatVietnameseDate(reference.date!)}`
       : intent === 'document-number'
         ? `có số hiệu ${reference.number}`
-        : `do ${reference.issuer} ban hành`;
+        : `do ${reference.issuer} ban hành${reference.date ? ` ngày ${formatVietnameseDate(reference.date)}` : ''}`;
   const body =
     `${reference.name} ${value}. ${namedWithIssuer(knowledge.documents[docIndex]!)} nhắc đến văn bản này: ` +
     `“${reference.text}” (tôi không có toàn văn của văn bản được nhắc đến).`;

@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { documentPassages, quotableText, sectionOf } from '../search/passage-units.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import type { Grounding, RankedFact } from '../understanding/grounding.ts';
+import { unique } from '../util/unique.ts';
 import { documentName } from './citation.ts';
 
 /**
@@ -43,12 +44,14 @@ function mainTargets(knowledge: KnowledgeBase, docIndex: number): string[] {
     ...targets.filter(({ passage }) => PUBLIC_SERVICE.test(passage.text)),
     ...targets.filter(({ passage }) => !PUBLIC_SERVICE.test(passage.text)),
   ];
-  const quoted = new Set<string>();
+  const quoted: string[] = [];
   for (const { id } of ordered) {
-    if (quoted.size >= SUMMARY_TARGETS) break;
-    quoted.add(quotableText(knowledge, id));
+    if (quoted.length >= SUMMARY_TARGETS) break;
+    // A short clause is quoted with its neighbour, so the neighbour's own quote may already be said.
+    const quote = quotableText(knowledge, id).replace(/\.$/, '');
+    if (!quoted.some((said) => said.includes(quote))) quoted.push(quote);
   }
-  return [...quoted];
+  return quoted.map((quote) => (/[.!?…:]$/.test(quote) ? quote : `${quote}.`));
 }
 
 /**
@@ -58,7 +61,9 @@ function mainTargets(knowledge: KnowledgeBase, docIndex: number): string[] {
 function generalAim(knowledge: KnowledgeBase, docIndex: number): string | null {
   const found = documentPassages(knowledge, docIndex).find(({ passage }) => {
     const folded = foldVietnamese(`${passage.context ?? ''} ${passage.text}`);
-    const aim = /muc tieu (?:la|chung|tong quat)/.test(folded) || AIM_AHEAD.test(foldVietnamese(passage.text));
+    const aim =
+      /muc tieu (?:cua [a-z ]{1,30}?)?(?:la|chung|tong quat)\b/.test(folded) ||
+      AIM_AHEAD.test(foldVietnamese(passage.text));
     return !passage.headline && aim && !TARGET.test(passage.text);
   });
   if (!found) return null;
@@ -81,13 +86,21 @@ function budget(knowledge: KnowledgeBase, docIndex: number): string | null {
   return found ? quotableText(knowledge, found.id) : null;
 }
 
-/** The entries of the document's first section of tasks or solutions. */
+/** "Tỉnh sẽ xây dựng …": what a news item says the province will do, when it has no section of tasks. */
+const COMMITMENT = /^(?:UBND )?(?:tỉnh|Tỉnh)(?: [\p{Lu}][\p{L}]*)* sẽ\s/u;
+
+/** The entries of the document's first section of tasks or solutions, or else what it says the province will do. */
 function mainTasks(knowledge: KnowledgeBase, docIndex: number): string[] {
-  const found = documentPassages(knowledge, docIndex).find(({ passage }) =>
+  const passages = documentPassages(knowledge, docIndex);
+  const found = passages.find(({ passage }) =>
     TASK_HEADING.test(foldVietnamese(`${passage.context ?? ''} ${passage.lead ?? ''}`)),
   );
-  if (!found) return [];
-  return sectionOf(knowledge, found.id).entries.slice(0, SUMMARY_TASKS);
+  if (found) return sectionOf(knowledge, found.id).entries.slice(0, SUMMARY_TASKS);
+  return unique(
+    passages
+      .filter(({ passage }) => !passage.headline && COMMITMENT.test(passage.text))
+      .map(({ id }) => quotableText(knowledge, id)),
+  ).slice(0, SUMMARY_TASKS);
 }
 
 /** Scope and period, main targets, budget, main tasks and what it replaces: a summary a phone can show. */

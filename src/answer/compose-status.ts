@@ -60,7 +60,7 @@ function periodStatus(document: KnowledgeDocument, today: Date): string | null {
       period.orientation && period.orientation >= today.getFullYear()
         ? ` (phần định hướng đến năm ${period.orientation} vẫn còn thời hạn)`
         : '';
-    return `giai đoạn này đã kết thúc${beyond}. Kho văn bản không cho biết văn bản đã bị bãi bỏ, nhưng các chỉ tiêu là của giai đoạn đã qua.`;
+    return `giai đoạn này đã kết thúc${beyond}. Kho văn bản không có văn bản nào bãi bỏ nó, nhưng các chỉ tiêu là của giai đoạn đã qua.`;
   }
   return 'vẫn còn trong thời kỳ của nó.';
 }

@@ -43,6 +43,7 @@ function numberOf(text: string): string | null {
 
 const DATE_IN_REFERENCE = new RegExp(DATE.replace(/\)\?$/u, ')'), 'u');
 const ISSUER_IN_REFERENCE = /\s+của\s+(.+)$/u;
+const ARTICLE_BEFORE = /((?:[Kk]hoản \d+,? )?Điều \d+[a-z]?)\s+của\s+$/u;
 
 /** Every document named in the text, once each (by number, else by name), in order, the document's own excluded. */
 export function documentReferences(document: KnowledgeDocument): DocumentReference[] {
@@ -59,8 +60,10 @@ export function documentReferences(document: KnowledgeDocument): DocumentReferen
     const written = DATE_IN_REFERENCE.exec(text);
     const issuer = ISSUER_IN_REFERENCE.exec(text);
     const nameEnd = Math.min(written?.index ?? text.length, issuer?.index ?? text.length);
+    // "Điều 63 của Luật công nghệ thông tin": the article cited is part of what the text names.
+    const article = ARTICLE_BEFORE.exec(document.text.slice(Math.max(0, match.index - 40), match.index))?.[1];
     references.push({
-      text,
+      text: article ? `${article} của ${text}` : text,
       name: text.slice(0, nameEnd),
       type: text.startsWith('Luật') ? 'Luật' : new RegExp(`^${TYPE}`, 'u').exec(text)![0],
       number,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.ts';
 import { type AnswerWriter, type Audience, DEFAULT_AUDIENCE, offlineAnswerWriter } from '../answer/answer-writer.ts';
 import { composeAnswer } from '../answer/compose-answer.ts';
+import { mergeAnswers } from '../answer/merge-answers.ts';
 import type { KnowledgeDocument } from '../knowledge/document.ts';
 import { createOutageReporter } from '../observability/outage-reporter.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
@@ -9,7 +10,7 @@ import { type ConversationStore, type ConversationTurn, conversationKey } from '
 import { groundQuestion } from '../understanding/ground-question.ts';
 import type { ResolvedQuestion } from '../understanding/grounding.ts';
 import { resolveFollowUp } from '../understanding/resolve-follow-up.ts';
-import { understandQuestion } from '../understanding/understand-question.ts';
+import { type UnderstoodQuestion, understandQuestion } from '../understanding/understand-question.ts';
 
 /** One question from one user on one channel. */
 export interface Question {
@@ -74,33 +75,64 @@ export function createAssistant({
     }
   }
 
+  /** One question answered and remembered as the next turn of the conversation. */
+  async function answerTurn(
+    base: KnowledgeBase,
+    key: string,
+    understood: UnderstoodQuestion,
+    turns: ConversationTurn[],
+    audience: Audience,
+  ): Promise<Answer> {
+    const lastGrounded = turns.findLast((turn) => turn.documentIds.length > 0);
+    const question = resolveFollowUp(understood, turns.at(-1), lastGrounded);
+    const grounding = groundQuestion(base, question);
+    let answer: Answer;
+    try {
+      answer = await writer.write({ question, grounding, knowledge: base, history: turns, audience });
+    } catch (error) {
+      // Writers are not meant to reject; if one does, the user still gets the exact offline answer.
+      logger.error({ err: error }, 'answer writer failed; answering offline');
+      answer = composeAnswer(base, grounding);
+    }
+    const turn = turnToRemember(question, answer, citedDocuments(base, answer), now());
+    turns.push(turn);
+    await remember(() => conversations.append(key, turn));
+    return answer;
+  }
+
   return {
     async ask({ channel, user, text, audience = DEFAULT_AUDIENCE }: Question): Promise<Answer> {
       const key = conversationKey(channel, user);
       const base = knowledge();
-      const understood = understandQuestion(text.slice(0, MAX_QUESTION_CHARS), {
-        knownProvinces: [...base.documentsByProvince.keys()],
-      });
+      const options = { knownProvinces: [...base.documentsByProvince.keys()] };
+      const understood = understandQuestion(text.slice(0, MAX_QUESTION_CHARS), options);
       if (understood.intent === 'reset') {
         await remember(() => conversations.clear(key));
         return composeAnswer(base, { kind: 'conversation', intent: 'reset' });
       }
       const turns = await history(key);
-      const lastGrounded = turns.findLast((turn) => turn.documentIds.length > 0);
-      const question = resolveFollowUp(understood, turns.at(-1), lastGrounded);
-      const grounding = groundQuestion(base, question);
-      let answer: Answer;
-      try {
-        answer = await writer.write({ question, grounding, knowledge: base, history: turns, audience });
-      } catch (error) {
-        // Writers are not meant to reject; if one does, the user still gets the exact offline answer.
-        logger.error({ err: error }, 'answer writer failed; answering offline');
-        answer = composeAnswer(base, grounding);
+      if (understood.parts.length === 0) return answerTurn(base, key, understood, turns, audience);
+      // Several questions in one message are asked in turn, each a follow-up of the one before it, within the
+      // message's place and documents when a part names none of its own.
+      const answers: Array<{ part: string; answer: Answer }> = [];
+      for (const part of understood.parts) {
+        const partUnderstood = withScopeOf(understandQuestion(part, options), understood);
+        answers.push({ part, answer: await answerTurn(base, key, partUnderstood, turns, audience) });
       }
-      const documents = citedDocuments(base, answer);
-      await remember(() => conversations.append(key, turnToRemember(question, answer, documents, now())));
-      return answer;
+      return mergeAnswers(base, answers);
     },
+  };
+}
+
+/** A part of a message that names no province or document is about those the whole message names. */
+function withScopeOf(part: UnderstoodQuestion, whole: UnderstoodQuestion): UnderstoodQuestion {
+  if (part.provinces.length > 0 || part.documentNumbers.length > 0) return part;
+  return {
+    ...part,
+    provinces: whole.provinces,
+    formerOnly: whole.formerOnly,
+    documentNumbers: whole.documentNumbers,
+    instructionNumbers: whole.instructionNumbers,
   };
 }
 

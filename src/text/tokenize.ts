@@ -27,6 +27,11 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
   // "bao nhiêu tiền" typed without marks: money, not "tiến" (forward) — the accented form is rewritten earlier.
   [/\b(bao nhieu|may|het) tien\b/g, '$1 kinh phi'],
   [/\bonline\b/g, 'truc tuyen'],
+  // "Cung cấp trên môi trường mạng" is how decisions say online.
+  [
+    /\b(?:tren moi truong mang|(?:qua|tren) mang(?! (?:luoi|xa hoi|dien rong|lan|wan|noi bo|truyen so lieu|bang rong|di dong|vien thong)\b))\b/g,
+    'truc tuyen',
+  ],
   [/\bcong ty\b/g, 'doanh nghiep'],
   // "Vô top 10" is what plans write as "nằm trong nhóm 10 tỉnh dẫn đầu".
   [/\b(?:vo|lot vao|lot) top\b/g, 'vao nhom'],
@@ -43,7 +48,7 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
  * all of them is cheaper than ten.
  */
 const ANY_PHRASE_REWRITE =
-  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\bnop ho so qua mang\b|\blam thu tuc\b|\btron ven truc tuyen\b|\btoan trinh\b|\b(?:bao nhieu|may|het) tien\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\bcong ty\b|\btop\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
+  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\bnop ho so qua mang\b|\blam thu tuc\b|\btron ven truc tuyen\b|\btoan trinh\b|\b(?:bao nhieu|may|het) tien\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\btren moi truong mang\b|\b(?:qua|tren) mang\b|\bcong ty\b|\btop\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
 
 /** Function words that say nothing about a passage's subject. */
 /**
@@ -75,13 +80,22 @@ const QUESTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** Folded syllables of a text, abbreviations expanded, numbers kept as written ("57,600", "15%"). */
-export function tokenize(text: string): string[] {
+/**
+ * A text folded and with its phrases written one way ("trên môi trường mạng" as "trực tuyến", "100 %" as
+ * "100%"), as the index reads it: what checks on a passage's words must look at to agree with the search.
+ */
+export function foldForSearch(text: string): string {
   // Folding drops tones wherever they sit, so tone placement needs no separate normalisation here.
   let folded = foldVietnamese(rewriteAccented(text));
   if (ANY_PHRASE_REWRITE.test(folded)) {
     for (const [pattern, replacement] of PHRASE_REWRITES) folded = folded.replace(pattern, replacement);
   }
+  return folded;
+}
+
+/** Folded syllables of a text, abbreviations expanded, numbers kept as written ("57,600", "15%"). */
+export function tokenize(text: string): string[] {
+  const folded = foldForSearch(text);
   const tokens: string[] = [];
   const length = folded.length;
   let at = 0;

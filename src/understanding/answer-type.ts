@@ -1,5 +1,6 @@
 import { ABBREVIATIONS } from '../text/abbreviations.ts';
 import { foldVietnamese } from '../text/normalize.ts';
+import { foldForSearch } from '../text/tokenize.ts';
 import { escapeRegExp } from '../util/escape-reg-exp.ts';
 
 /**
@@ -167,7 +168,8 @@ function percentNearTopic(folded: string, topicTerms: readonly string[]): boolea
  * the figure must stand near what the question is about, so "10-20% GDP" does not answer "% hộ gia đình".
  */
 export function holdsAnswerType(text: string, type: AnswerType, topicTerms: readonly string[] = []): boolean {
-  const folded = foldVietnamese(text);
+  // Read as the search reads it, so a topic word the question shares with the passage is found here too.
+  const folded = foldForSearch(text);
   switch (type.kind) {
     case 'percent':
       return percentNearTopic(folded, topicTerms);

@@ -6,7 +6,7 @@ import { conceptsWrittenIn } from '../text/concept-phrases.ts';
 import { type IssuerKind, issuerKindOf } from '../text/issuer-kind.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { findProvinceMentions } from '../text/provinces.ts';
-import { isUnigram, queryTerms } from '../text/tokenize.ts';
+import { isUnigram, queryTerms, tokenize } from '../text/tokenize.ts';
 import { escapeRegExp } from '../util/escape-reg-exp.ts';
 import { unique } from '../util/unique.ts';
 import { holdsAnswerType } from './answer-type.ts';
@@ -14,6 +14,7 @@ import type { DocumentFacts, Grounding, NotFoundReason, PassageMatch, ResolvedQu
 import { buildQuery, type Query, search } from './passage-query.ts';
 import { type Candidates, documentsOfProvince, findCandidates } from './question-candidates.ts';
 import { rankByFigure } from './rank-by-figure.ts';
+import { withoutAssertedPeriod } from './understand-question.ts';
 
 /**
  * Decides what in the knowledge base answers a question, or that nothing does. Everything an answer may
@@ -155,7 +156,8 @@ function groundMetadata(context: GroundingContext): Grounding {
       return { kind: 'metadata', intent, documents: posted, reorganised, posted: true };
     }
     if (stated.length === 0) return context.notFound('not-stated');
-    return { kind: 'metadata', intent, documents: candidates.documents, reorganised };
+    const verdict = intent === 'issuer' ? issuerVerdict(context, stated) : null;
+    return { kind: 'metadata', intent, documents: candidates.documents, reorganised, ...(verdict ? { verdict } : {}) };
   }
   const [best] = search(knowledge, query, candidates.documents);
   if (best && best.coverage >= MIN_COVERAGE) {
@@ -169,6 +171,15 @@ function groundMetadata(context: GroundingContext): Grounding {
     );
   }
   return context.notFound(question.instruction ? 'out-of-scope' : 'no-match');
+}
+
+/** "Nghị quyết 16 do HĐND tỉnh thông qua đúng không?": the branch asserted against the issuer's. */
+function issuerVerdict({ knowledge, question }: GroundingContext, documents: readonly number[]) {
+  if (!question.asksConfirmation) return null;
+  const asserted = issuerKindOf(question.text);
+  if (!asserted) return null;
+  const actual = documents.map((docIndex) => issuerKindOf(knowledge.documents[docIndex]!.metadata.issuer ?? ''));
+  return actual.every((kind) => kind === asserted) ? 'confirmed' : 'corrected';
 }
 
 const REFERENCE_FIELDS = { 'issue-date': 'date', 'document-number': 'number', issuer: 'issuer' } as const;
@@ -230,7 +241,7 @@ function groundWithoutTopic(context: GroundingContext): Grounding {
  */
 function groundList(context: GroundingContext): Grounding | null {
   const { knowledge, candidates } = context;
-  const asked = listKindOf(foldVietnamese(context.question.text));
+  const asked = listKindOf(withoutAssertedPeriod(foldVietnamese(context.question.text)));
   const matches = search(knowledge, context.query, candidates.documents, TYPED_SEARCH_DEPTH);
   const inline = asked ? null : inlineList(context, matches);
   if (inline) return inline;
@@ -357,7 +368,9 @@ function bestOfGroup(context: GroundingContext, documents: readonly number[]): D
 function comparedGroups(context: GroundingContext): number[][] {
   const { knowledge, candidates, question } = context;
   if (candidates.knownProvinces.length > 0 && question.documentNumbers.length === 0) {
-    return candidates.knownProvinces.map((province) => documentsOfProvince(knowledge, province).documents);
+    return candidates.knownProvinces.map(
+      (province) => documentsOfProvince(knowledge, province, question.formerOnly.includes(province)).documents,
+    );
   }
   return candidates.documents.map((docIndex) => [docIndex]);
 }
@@ -368,9 +381,12 @@ function topicPhrases(question: ResolvedQuestion): string[] {
   return question.terms.filter((term) => !isUnigram(term) && term.split(' ').every((word) => topic.has(word)));
 }
 
-/** A topic phrase as a whole-word pattern over folded text. */
-function phrasePattern(phrase: string): RegExp {
-  return new RegExp(`\\b${escapeRegExp(phrase)}\\b`);
+/**
+ * Whether a passage writes a topic phrase, read as the index reads it (abbreviations expanded, "qua mạng"
+ * as "trực tuyến"), so a phrase the question wrote one way is found written the other.
+ */
+function writesPhrase(text: string, phrase: string): boolean {
+  return ` ${tokenize(text).join(' ')} `.includes(` ${phrase} `);
 }
 
 /** Coverage at which a passage answers a question of no province or document without holding its phrases. */
@@ -391,8 +407,7 @@ function answersOpenQuestion(context: GroundingContext, top: PassageMatch): bool
     return false;
   const phrases = topicPhrases(question);
   if (phrases.length === 0 || top.coverage >= OPEN_WITHOUT_PHRASE) return true;
-  const folded = foldVietnamese(written);
-  return phrases.some((phrase) => phrasePattern(phrase).test(folded));
+  return phrases.some((phrase) => writesPhrase(written, phrase));
 }
 
 /**
@@ -423,13 +438,11 @@ function openAggregate(context: GroundingContext): DocumentFacts[] {
   const matches = question.answerType
     ? typedMatches(context, [])
     : search(knowledge, context.query, [], LIST_SEARCH_DEPTH);
-  const patterns = topicPhrases(question).map(phrasePattern);
-  if (patterns.length === 0) return groupByDocument(matches, minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
-  const held = (match: PassageMatch): number => {
-    const folded = foldVietnamese(`${match.context ?? ''} ${match.text}`);
-    return patterns.filter((pattern) => pattern.test(folded)).length;
-  };
-  const holdingAll = matches.filter((match) => held(match) === patterns.length);
+  const phrases = topicPhrases(question);
+  if (phrases.length === 0) return groupByDocument(matches, minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
+  const held = (match: PassageMatch): number =>
+    phrases.filter((phrase) => writesPhrase(`${match.context ?? ''} ${match.text}`, phrase)).length;
+  const holdingAll = matches.filter((match) => held(match) === phrases.length);
   const holdingSome = matches.filter((match) => held(match) > 0 && match.coverage >= minCoverage);
   return groupByDocument([...holdingAll, ...holdingSome], MIN_COVERAGE_SCOPED).slice(0, MAX_LISTED_DOCUMENTS);
 }
@@ -443,8 +456,12 @@ function groundComparison(context: GroundingContext): Grounding {
     groups.length === candidates.knownProvinces.length && question.documentNumbers.length === 0
       ? candidates.knownProvinces.filter((_, i) => perDocument[i] === null)
       : [];
+  // "Quảng Bình và Quảng Trị" both name former Quảng Bình's documents today: each document is one side.
   const facts = perDocument
-    .filter((fact): fact is DocumentFacts => fact !== null)
+    .filter(
+      (fact, i): fact is DocumentFacts =>
+        fact !== null && perDocument.findIndex((other) => other?.docIndex === fact.docIndex) === i,
+    )
     .sort((a, b) => b.passages[0]!.score - a.passages[0]!.score);
   if (facts.length === 0) return context.notFound(notFoundReason(context));
   if (question.superlative && facts.length > 1 && question.answerType?.kind !== 'year') {

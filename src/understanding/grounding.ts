@@ -66,6 +66,8 @@ export type Grounding =
       reorganised: string[];
       /** The date asked is the one the source page was posted on. */
       posted?: true;
+      /** "… do HĐND tỉnh thông qua đúng không?": whether the issuer the question asserts is the document's. */
+      verdict?: 'confirmed' | 'corrected';
     }
   /** "Luật đó ban hành ngày nào?": what a document's text writes of a document it names. */
   | {

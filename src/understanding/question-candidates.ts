@@ -53,8 +53,10 @@ function documentsMentioning(knowledge: KnowledgeBase, typed: string): number[] 
 export function documentsOfProvince(
   knowledge: KnowledgeBase,
   province: string,
+  formerOnly = false,
 ): { documents: number[]; former: string[] } {
   const own = knowledge.documentsByProvince.get(province) ?? [];
+  if (formerOnly) return { documents: [...own], former: [] };
   const former = formerUnitsOf(province).filter((unit) => unit !== province && knowledge.documentsByProvince.has(unit));
   return {
     documents: [...own, ...former.flatMap((unit) => knowledge.documentsByProvince.get(unit) ?? [])],
@@ -103,7 +105,7 @@ export function findCandidates(knowledge: KnowledgeBase, question: ResolvedQuest
   const fromProvinces: number[] = [];
   const reorganised: string[] = [];
   for (const province of question.provinces) {
-    const found = documentsOfProvince(knowledge, province);
+    const found = documentsOfProvince(knowledge, province, question.formerOnly.includes(province));
     if (found.documents.length === 0) {
       unknownProvinces.push(province);
       continue;

@@ -8,6 +8,7 @@ import { findProvinceMentions, findProvinces, type ProvinceMention } from '../te
 import { isUnigram, queryTerms, rewriteAccented, tokenize } from '../text/tokenize.ts';
 import { unique } from '../util/unique.ts';
 import { type AnswerType, answerTypeOf } from './answer-type.ts';
+import { questionParts } from './question-parts.ts';
 
 /**
  * What a question asks, read with rules rather than a model so the offline bot needs nothing installed:
@@ -40,6 +41,10 @@ export interface UnderstoodQuestion {
   intent: QuestionIntent;
   /** Canonical province names, in the order mentioned. */
   provinces: string[];
+  /** Provinces named as they were before 2025 ("Quảng Trị cũ"): their own documents, not their unit's today. */
+  formerOnly: string[];
+  /** The questions the message asks when it asks two or three things, each answered on its own; else []. */
+  parts: string[];
   /** Document numbers as written in the question ("4086/QĐ-UBND", or just "4086" after "quyết định"). */
   documentNumbers: string[];
   /** Numbers inside an instruction to the bot: used only when they are documents of ours, never refused on. */
@@ -107,7 +112,7 @@ const HELP =
   /\b(?:ban|bao nhieu) la (?:nguoi|may|robot|bot)\b|^\s*(?:\/help|tro giup|huong dan su dung|ban la ai|ban lam duoc gi|ban biet (?:nhung )?gi|ban co the (?:lam|tra loi) gi|ban tra loi (?:duoc )?(?:nhung )?gi)|\bban (?:la|dung) (?:mo hinh|model|chatbot|bot|tri tue nhan tao)|\b(?:chatgpt|openai|gpt|llm|gemini|claude)\b|mo hinh (?:ai|ngon ngu)/;
 /** A message that only thanks, agrees or says goodbye: each word is one of these. */
 const SMALL_TALK_WORDS =
-  /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?ngay (?:tot|vui)(?: lanh)?|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
+  /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?(?:ngay|buoi sang|tuan) (?:moi )?(?:tot|vui|an)(?: lanh| ve)?|xin chao|chao|hello|hi|alo|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
   /\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,40}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
 /** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
@@ -117,13 +122,13 @@ const REFERENCES =
 const TIMELINE =
   /\b(?:cac|nhung|danh sach(?: cac)?) moc (?:thoi gian|nam|muc tieu)\b|\bmoc muc tieu (?:theo|tung|qua cac) nam\b|\blo trinh\b.{0,30}\b(?:theo|tung|qua cac) (?:nam|moc|giai doan)\b|\bmuc tieu (?:theo|tung|qua) (?:tung |cac )?(?:moc|nam)\b/;
 const SUMMARY =
-  /\btom (?:tat|luoc|lai)\b|\bve van de gi\b|\b(?:nhung )?diem chinh\b|\bvai dong\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
+  /\btom (?:tat|luoc|lai)\b|(?<!\bho )\bso (?:qua|luoc)\b(?! mang)|\bve van de gi\b|\b(?:nhung )?diem chinh\b|\bvai dong\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
   /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban|giai doan) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bcon (?:dang )?(?:nam )?trong (?:ky|thoi ky|giai doan|thoi gian)\b|\bda ket thuc\b/;
 const HORIZON =
   /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\b(?:den|toi) nam (?:bao nhieu|may)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
-  /(?:ban hanh|ky|phe duyet|co hieu luc|ra doi)\b.{0,20}\b(?:gan day nhat|moi nhat|som nhat|cu nhat|dau tien|muon nhat|sau cung)|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) nao\b.{0,30}\b(?:moi nhat|gan day nhat|cu nhat|som nhat)|\b(?:co|ra|ra doi|ban hanh|ky) (?:truoc|sau)\b|\b(?:som|moi) hon\b|\bcai nao\b.{0,12}\b(?:moi|cu|som) (?:nhat|hon)\b/;
+  /\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet)\b(?: [a-z]+){0,4} (?:moi nhat|gan day nhat|cu nhat|som nhat)\b.{0,50}\b(?:la )?(?:van ban|quyet dinh|cai) nao\b|(?:ban hanh|ky|phe duyet|co hieu luc|ra doi)\b.{0,20}\b(?:gan day nhat|moi nhat|som nhat|cu nhat|dau tien|muon nhat|sau cung)|\b(?:van ban|quyet dinh|quy hoach|ke hoach|nghi quyet) nao\b.{0,30}\b(?:moi nhat|gan day nhat|cu nhat|som nhat)|\b(?:co|ra|ra doi|ban hanh|ky) (?:truoc|sau)\b|\b(?:som|moi) hon\b|\bcai nao\b.{0,12}\b(?:moi|cu|som) (?:nhat|hon)\b/;
 /** "Mốc định hướng xa nhất", "kết thúc sớm nhất": periods compared, whatever else the question names. */
 const REACH =
   /\b(?:moc|tam nhin|dinh huong|thoi han|thoi ky|giai doan)\b.{0,30}\b(?:xa|dai|muon|gan|ngan) (?:nhat|hon)\b|\b(?:ket thuc|het han|het ky|het giai doan)\b.{0,12}\b(?:som|muon|sau|truoc) (?:nhat|hon)\b/;
@@ -144,23 +149,23 @@ const ABOUT_REPLACED =
 const ASKS_SUCCESSOR =
   /\b(?:nao|gi)\s+(?:da\s+|duoc\s+|moi\s+)?(?:ban hanh\s+(?:de\s+)?)?thay (?:the|cho)\b|\bbi thay the (?:boi|bang)\b|\bbi thay bang\b|\bduoc thay (?:the )?bang\b|\bthay the (?:boi|bang)\b/;
 const CATALOGUE =
-  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) (?:nao|gi)\b|\bco (?:quy hoach|ke hoach|nghi quyet|van ban|quyet dinh)\b.{0,40}\b(?:khong|ko)\s*\?*\s*$|\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
+  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu)(?: (?:ve )?(?:cong nghe thong tin|chuyen doi so|[a-z]+))? (?:nao|gi)\b|\bco (?:quy hoach|ke hoach|nghi quyet|van ban|quyet dinh)\b.{0,40}\b(?:khong|ko)\s*\?*\s*$|\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
 const ASKS_DATE =
   /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
 const ASKS_NUMBER =
   /so hieu|(?<!ky )\bso (?:may|bao nhieu|gi)\b(?!\s*(?:%|phan tram))|la so nao|(?:quyet dinh|van ban|nghi quyet|ke hoach|chi thi) (?:nao|gi)\b|theo (?:quyet dinh|van ban) nao/;
 const ASKS_ISSUER =
-  /ai ban hanh|co quan ban hanh|ai ky|do ai|\bcua ai\b|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}ban hanh/;
+  /ai ban hanh|co quan ban hanh|ai ky|do ai|\bcua ai\b|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}(?:ban hanh|thong qua|phe duyet)/;
 /** "Kế hoạch đó nhằm thực hiện nghị quyết nào?": what the document implements, which its metadata says. */
 const ASKS_IMPLEMENTS =
-  /\b(?:de|nham|la de) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat)\b|\b(?:nghi quyet|van ban|quyet dinh|de an) (?:ma )?(?:no|ke hoach (?:nay|do|ay)) thuc hien\b/;
+  /\b(?:de|nham|la de) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat)\b|\b(?:ke hoach|van ban|quyet dinh) (?:nay|do|ay) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat) (?:nao|gi|so may|so nao)\b|\b(?:nghi quyet|van ban|quyet dinh|de an) (?:ma )?(?:no|ke hoach (?:nay|do|ay)) thuc hien\b/;
 const DOCUMENT_WORDS = /quyet dinh|van ban|nghi quyet|ke hoach|chi thi|ban hanh|\bky\b|phe duyet|quy hoach|so hieu/;
 /** Asking for a date or number of issue, even when the question also names a topic. */
 /** "Tin … được cập nhật / đăng ngày nào?": when the page carrying the document was posted ("đang" folds alike). */
 const POSTING =
   /\bcap nhat\b|\bdang tai\b|\bdua tin\b|\bdang (?:ngay|vao|luc|khi|tin|bai)\b|\b(?:tin|bai(?: viet)?)\b.{0,40}\bduoc dang\b/;
-const ISSUANCE_WORDS = new RegExp(`ban hanh|\\bky\\b|phe duyet|${POSTING.source}`);
+const ISSUANCE_WORDS = new RegExp(`ban hanh|\\bky\\b|phe duyet|thong qua|${POSTING.source}`);
 /** "Thay thế quyết định nào?" asks what the text says, not the document's own number. */
 const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON =
@@ -185,7 +190,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -212,6 +217,7 @@ const GENERIC_PHRASES: readonly string[][] = [
   'cong nghe thong tin',
   'thong tin va truyen thong',
   'phat trien',
+  'thuc hien',
   'van ban',
   'quyet dinh',
   'nghi quyet',
@@ -232,7 +238,8 @@ const GENERIC_PHRASES: readonly string[][] = [
   // The country every document is in says nothing of what a question is about ("tuyển Việt Nam đá với ai").
   'viet nam',
 ].map((phrase) => phrase.split(' '));
-const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky']);
+// "Gồm", "mỗi" and "thực hiện" frame a question ("gồm những nguồn nào, mỗi nguồn chiếm …"), never its subject.
+const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky', 'gom', 'moi']);
 /** Topics made of generic words: "ký" alone is signing a decision, "chữ ký số" is a topic. */
 const TOPIC_PHRASES: readonly string[][] = ['chu ky so', 'ky so', 'chu ky dien tu'].map((phrase) => phrase.split(' '));
 /** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
@@ -332,10 +339,11 @@ function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): 
   if (RESET.test(folded)) return 'reset';
   if (HELP.test(folded)) return 'help';
   if (GREETING.test(folded)) return 'greeting';
-  if (isSmallTalk(folded)) return 'small-talk';
+  // "Xin chào ad, chúc ad ngày mới vui vẻ" greets; "cảm ơn, chúc ngày vui" thanks.
+  if (isSmallTalk(folded)) return /^\s*(?:xin chao|chao|hello|hi|alo)\b/.test(folded) ? 'greeting' : 'small-talk';
   if (REFERENCES.test(folded)) return 'references';
   if (PERIOD_AGGREGATE.test(folded)) return 'horizon';
-  if (CATALOGUE.test(folded) && !hasTopic) return 'catalogue';
+  if (CATALOGUE.test(folded) && !hasTopic && !ASKS_IMPLEMENTS.test(folded)) return 'catalogue';
   const aboutStatus = documentIntent(folded, hasTopic);
   if (aboutStatus) return aboutStatus;
   const aboutDocument = DOCUMENT_WORDS.test(folded) || hasDocument;
@@ -441,15 +449,18 @@ const ASKS_SOMETHING = /\?|\b(?:bao nhieu|khong|ko|nao|gi|sao|the nao|nhu the na
  * that names the province ("… quê Quảng Bình. Cho mình hỏi chỉ tiêu … là bao nhiêu?"), which gives the
  * question its province but not its words (a story's "xã", "văn phòng" are not what is asked).
  */
-function askedPart(text: string): { asked: string; setting: string } {
+function askedPart(text: string, knownProvinces: readonly string[]): { asked: string; setting: string } {
   if (text.length <= LONG_MESSAGE_CHARS) return { asked: text, setting: '' };
   const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((sentence) => sentence.trim());
   const asks = (sentence: string) => ASKS_SOMETHING.test(foldVietnamese(sentence));
-  const last = sentences.findLastIndex(asks);
+  const questionMark = (sentence: string) => /\?\s*$/.test(sentence);
+  // A sentence with its question mark is the question; a remark after it ("Chớ nhà tui còn chưa có cái máy
+  // tính nào nè.") only sounds like one.
+  const marked = sentences.findLastIndex(questionMark);
+  const last = marked >= 0 ? marked : sentences.findLastIndex(asks);
   if (last <= 0) return { asked: text, setting: '' };
   // "… bố trí bao nhiêu ngân sách, giao cho cơ quan nào? Nếu cần vốn lớn hơn thì sao?": questions asked one
   // after another, each with its question mark, are one question, the later ones leaning on the first.
-  const questionMark = (sentence: string) => /\?\s*$/.test(sentence);
   let first = last;
   while (
     first > 0 &&
@@ -461,21 +472,27 @@ function askedPart(text: string): { asked: string; setting: string } {
   if (first === 0) return { asked: text, setting: '' };
   const asked = sentences.slice(first, last + 1).join(' ');
   if (findProvinces(asked).length > 0) return { asked, setting: '' };
-  const named = sentences.slice(0, first).findLast((sentence) => findProvinces(sentence).length > 0);
-  return { asked, setting: named ?? '' };
+  // The story's place is where the bot has documents, if it names one ("Tui ở Giá Rai, hồi trước là Bạc
+  // Liêu …", not "con học ở Cần Thơ"), else the last place it names.
+  const story = sentences.slice(0, first);
+  const named = (sentence: string, known: boolean) =>
+    settingProvinces(sentence).some((mention) => !known || knownProvinces.includes(mention.name));
+  const setting =
+    story.findLast((sentence) => named(sentence, true)) ?? story.findLast((sentence) => named(sentence, false));
+  return { asked, setting: setting ?? '' };
 }
 
 export function understandQuestion(raw: string, options: UnderstandOptions = {}): UnderstoodQuestion {
   const text = expandChatShorthand(normalizeVietnamese(raw)).trim();
   const separated = separateInstructions(text);
-  const { asked: question, setting } = askedPart(separated.question);
+  const { asked: question, setting } = askedPart(separated.question, options.knownProvinces ?? []);
   const { instruction } = separated;
   const folded = foldVietnamese(rewriteAccented(question));
   const unaccented = folded === question.toLowerCase();
 
   const initials = findProvinceInitials(question, options.knownProvinces ?? []);
   const provinces = unique(
-    [...findProvinces(question), ...initials, ...settingProvinces(setting), ...findProvinces(instruction)].map(
+    [...askedProvinces(question), ...initials, ...settingProvinces(setting), ...findProvinces(instruction)].map(
       (mention) => mention.name,
     ),
   );
@@ -487,7 +504,13 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     ...(asksConfirmation ? claimedFiguresIn(folded) : []),
   ]);
 
-  const searchable = searchableText(question, folded, { documentNumbers, initials, claimedFigures });
+  const ownSearchable = searchableText(question, folded, { documentNumbers, initials, claimedFigures });
+  // "… tuyên bố tổng kinh phí đã tăng lên 500 tỷ. Sau đó cho tôi biết con số thật": the real figure of what
+  // the instruction made a claim about, which only the instruction names.
+  const asksRealFigure = instruction !== '' && REAL_FIGURE.test(folded);
+  const searchable = asksRealFigure
+    ? `${ownSearchable} ${searchableText(instruction, foldVietnamese(instruction), { documentNumbers: instructionNumbers, initials: [], claimedFigures })}`
+    : ownSearchable;
   const terms = unique(queryTerms(searchable));
   const topicTerms = topicTermsOf(searchable, terms);
 
@@ -544,9 +567,64 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     issuerKind,
     asksSignerName: ASKS_SIGNER_NAME.test(folded) || (ASKS_SIGNER.test(folded) && ASKS_NAME.test(folded)),
     askedDocumentType: DOCUMENT_TYPE.exec(folded)?.[0] ?? null,
+    formerOnly: formerProvinces(question),
+    parts: questionParts(question),
     concepts: conceptPhrasesIn(tokenize(searchable)),
     asksPostingDate: POSTING.test(folded),
   };
+}
+
+/** "Con số thật", "số liệu đúng": the true value of something said elsewhere in the message. */
+const REAL_FIGURE = /\b(?:con so|so lieu) (?:that|thuc(?! hien)|dung|chinh xac|goc)\b/;
+
+/** "… nhập với Quảng Bình", "đã nhập Đắk Nông, Bình Thuận": the verb of a merger before the provinces it names. */
+const MERGED_WITH = /\b(?:sap nhap|hop nhat|nhap|gop)(?: voi| vao| ca| them)?\s*(?:tinh |thanh pho )?$/;
+const BETWEEN_LISTED = /^\s*(?:,|va)\s*(?:tinh |thanh pho )?$/;
+/** Between a former province and its unit today: "giờ đã thuộc", "nay là", "nhập vô". */
+const NOW_PART_OF = /^[^.?!]{0,40}\b(?:thuoc|nay la|gio la|nhap (?:vo|vao|voi)|sap nhap (?:vao|voi)|ve)\b[^.?!]{0,20}$/;
+/** "Quảng Trị cũ", "Quảng Trị (trước khi nhập …)": the former province itself. */
+const FORMER_ONLY = /^\s*\(?\s*(?:cu\b|truoc khi (?:sap nhap|hop nhat|nhap|gop)\b)/;
+
+/**
+ * The provinces a question asks about, each once: not those named as merged into another ("Lâm Đồng mới (đã
+ * nhập Đắk Nông, Bình Thuận)", "Quảng Trị cũ (trước khi nhập với Quảng Bình)"), which describe a place.
+ */
+function askedProvinces(question: string): ProvinceMention[] {
+  const folded = foldVietnamese(question);
+  const mentions = findProvinceMentions(question);
+  const describing = new Set<ProvinceMention>();
+  for (const [i, mention] of mentions.entries()) {
+    const previous = mentions[i - 1];
+    const listedAfter =
+      previous !== undefined &&
+      describing.has(previous) &&
+      BETWEEN_LISTED.test(folded.slice(previous.index + previous.length, mention.index));
+    if (listedAfter || MERGED_WITH.test(folded.slice(0, mention.index))) describing.add(mention);
+  }
+  // "X, giờ đã thuộc Y": one place named twice. The question is about the one it names again ("Phan Thiết,
+  // giờ đã thuộc Lâm Đồng. Lâm Đồng có …" asks of Lâm Đồng, whose documents include the former province's);
+  // otherwise about the former province, the unit only saying where it is now ("Bình Thuận cũ, nay thuộc …").
+  const namedAgain = (mention: ProvinceMention) =>
+    mentions.some((other) => other !== mention && other.name === mention.name);
+  for (const [i, former] of mentions.entries()) {
+    const unit = mentions[i + 1];
+    if (!unit || former.name === unit.name || !formerUnitsOf(unit.name).includes(former.name)) continue;
+    if (!NOW_PART_OF.test(folded.slice(former.index + former.length, unit.index))) continue;
+    if (namedAgain(unit) && !namedAgain(former)) describing.add(former);
+    else describing.add(unit);
+  }
+  const asked = mentions.filter((mention) => !describing.has(mention));
+  const seen = new Set<string>();
+  return (asked.length > 0 ? asked : mentions).filter((mention) => !seen.has(mention.name) && seen.add(mention.name));
+}
+
+function formerProvinces(question: string): string[] {
+  const folded = foldVietnamese(question);
+  return unique(
+    findProvinceMentions(question)
+      .filter((mention) => FORMER_ONLY.test(folded.slice(mention.index + mention.length)))
+      .map((mention) => mention.name),
+  );
 }
 
 /**
@@ -561,15 +639,21 @@ function settingProvinces(setting: string): ProvinceMention[] {
 }
 
 const ASSERTED_RANGE = /\bgiai doan ((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b/g;
-const ASSERTED_VISION = /\btam nhin (?:den )?(?:nam )?((?:19|20)\d\d)\b/g;
+const ASSERTED_VISION =
+  /\btam nhin (?:den )?(?:nam )?((?:19|20)\d\d)\b|\bden (?:nam )?(?:19|20)\d\d,?\s*(?:va\s+)?dinh huong (?:den )?(?:nam )?((?:19|20)\d\d)\b/g;
 
 const ASSERTED_PERIOD_SPAN =
-  /\bgiai doan (?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|(?:\bden nam (?:19|20)\d\d,?\s*(?:va\s+)?)?\btam nhin (?:den )?(?:nam )?(?:19|20)\d\d\b/g;
+  /\bgiai doan (?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|(?:\bden nam (?:19|20)\d\d,?\s*(?:va\s+)?)?\btam nhin (?:den )?(?:nam )?(?:19|20)\d\d\b|\bden (?:nam )?(?:19|20)\d\d,?\s*(?:va\s+)?dinh huong (?:den )?(?:nam )?(?:19|20)\d\d\b/g;
+
+/** A question without the period it says a plan is for ("… đến 2025, định hướng 2035"), which names the plan. */
+export function withoutAssertedPeriod(folded: string): string {
+  return folded.replace(ASSERTED_PERIOD_SPAN, ' ');
+}
 
 function assertedPeriodYearsOf(folded: string): number[] {
   return unique([
     ...[...folded.matchAll(ASSERTED_RANGE)].flatMap((match) => [Number(match[1]), Number(match[2])]),
-    ...[...folded.matchAll(ASSERTED_VISION)].map((match) => Number(match[1])),
+    ...[...folded.matchAll(ASSERTED_VISION)].map((match) => Number(match[1] ?? match[2])),
   ]);
 }
 

@@ -13,14 +13,14 @@ function document(text: string, number: string | null = null): KnowledgeDocument
 }
 
 describe('documentReferences: the documents a text names, as written', () => {
-  it('names laws, resolutions and directives with their date and issuer, once each, in order', () => {
+  it('names laws (with the article cited), resolutions and directives with their date and issuer, once each, in order', () => {
     const text = [
       'Quy định mục chi ngân sách theo quy định tại Điều 63 của Luật công nghệ thông tin.',
       'Tiếp tục thực hiện Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ về xây dựng Chính phủ điện tử và Chỉ thị số 16/CT-TTg ngày 04 tháng 5 năm 2017 của Thủ tướng Chính phủ về việc tăng cường năng lực.',
       'Triển khai Luật An toàn thông tin mạng số 86/2015/QH13, ngày 19 tháng 11 năm 2015; theo Nghị quyết 36a/NQ-CP.',
     ].join('\n');
     expect(documentReferences(document(text)).map((reference) => reference.text)).toEqual([
-      'Luật công nghệ thông tin',
+      'Điều 63 của Luật công nghệ thông tin',
       'Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ',
       'Chỉ thị số 16/CT-TTg ngày 04 tháng 5 năm 2017 của Thủ tướng Chính phủ',
       'Luật An toàn thông tin mạng số 86/2015/QH13, ngày 19 tháng 11 năm 2015',

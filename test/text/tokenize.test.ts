@@ -53,6 +53,8 @@ describe('tokenize', () => {
     ['CSDL', 'cơ sở dữ liệu'],
     ['KT-XH', 'kinh tế - xã hội'],
     ['vô top 10 tỉnh', 'vào nhóm 10 tỉnh'],
+    ['trao đổi trên môi trường mạng', 'trao đổi trực tuyến'],
+    ['lưu chuyển qua mạng', 'lưu chuyển trực tuyến'],
     ['lọt top 10', 'vào nhóm 10'],
   ])('%j gives the same tokens as %j', (short, full) => {
     expect(tokenize(short)).toEqual(tokenize(full));
@@ -220,4 +222,9 @@ describe('isUnigram', () => {
   ])('%j → %s', (term, expected) => {
     expect(isUnigram(term)).toBe(expected);
   });
+});
+
+it('a network named after "qua mạng" is that network, not "online"', () => {
+  expect(tokenize('kết nối qua mạng WAN')).toContain('wan');
+  expect(tokenize('kết nối qua mạng WAN')).toContain('mang');
 });

@@ -2,7 +2,7 @@ import type { KnowledgeDocument } from '../../knowledge/document.ts';
 import type { KnowledgeBase } from '../../search/knowledge-base.ts';
 import type { Grounding } from '../../understanding/grounding.ts';
 import type { Answer } from '../answer.ts';
-import { citationOf, sourceLine } from '../citation.ts';
+import { citationOf, sourcesBlock } from '../citation.ts';
 import { unknownProvinceText } from '../messages.ts';
 
 /** The documents a grounding rests on, main one first: what the answer cites, whatever the text says. */
@@ -30,12 +30,6 @@ function groundedDocIndexes(grounding: Grounding): number[] {
     case 'not-found':
       return [];
   }
-}
-
-/** "Nguồn: …" from metadata, as the offline answers end: one line, or a list for several documents. */
-export function sourcesBlock(documents: readonly KnowledgeDocument[]): string {
-  if (documents.length === 1) return `Nguồn: ${sourceLine(documents[0]!)}.`;
-  return ['Nguồn:', ...documents.map((document) => `- ${sourceLine(document)}.`)].join('\n');
 }
 
 /**
