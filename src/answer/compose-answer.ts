@@ -130,7 +130,12 @@ function quotedOnce(
         ),
       }))
     : quotes.map(({ context, clauses }) => ({ context, text: sentence(clauses) }));
-  return unique(entries.map(({ context, text }) => (context ? `${context}: ${text}` : text)));
+  const rendered = unique(entries.map(({ context, text }) => (context ? `${context}: ${text}` : text)));
+  // A headline ("Đến năm 2020: 100 % cơ quan … văn bản điện tử") says again what a quoted target says in full.
+  const bare = (text: string) => text.replace(/(\d) %/g, '$1%').replace(/[.…]$/u, '');
+  return rendered.filter(
+    (text, i) => !rendered.some((other, j) => j !== i && other !== text && bare(other).includes(bare(text))),
+  );
 }
 
 function factsOfOneDocument(knowledge: KnowledgeBase, facts: DocumentFacts): string {

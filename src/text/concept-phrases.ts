@@ -11,6 +11,8 @@ export const CONCEPT_PHRASES: readonly string[] = [
   'chu ky dien tu',
   'an toan',
   'an ninh mang',
+  // "Công nghiệp" alone is any industry, and "khu công nghiệp" an industrial zone.
+  'cong nghiep cong nghe thong tin',
   'chuyen doi so',
   'kinh te so',
   'xa hoi so',

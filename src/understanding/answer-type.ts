@@ -15,7 +15,8 @@ export type AnswerType =
   | { kind: 'money' }
   /** A number followed by this folded noun ("nguoi", "doanh nghiep", "mbps"). */
   | { kind: 'quantity'; unit: string }
-  | { kind: 'number' }
+  /** `preferred`: targets compared ("so sánh mục tiêu …") are best told by their figures, when they have one. */
+  | { kind: 'number'; preferred?: true }
   | { kind: 'year' }
   /** A place: "ở huyện nào", "ở đâu". */
   | { kind: 'place' }
@@ -37,6 +38,8 @@ const ASKS_AMOUNT = new RegExp(
   String.raw`\bbao nhieu\b|\b${MAY}\s*(?:%|phan tram|[a-z]+)|\bla bao nhieu\b|\bmuc nao\b`,
 );
 const ASKS_YEAR = /\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao)\b/;
+const COMPARES_TARGETS =
+  /\b(?:so sanh|khac nhau|giong nhau)\b.{0,40}\bmuc tieu\b|\bmuc tieu\b.{0,60}\b(?:so sanh|khac nhau|giong nhau|so voi)\b/;
 const LEVEL = /\b(?:muc|cap)\b[^0-9]{0,12}\b[1-4]\b/;
 const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
 /** Money, and what is paid to people ("phụ cấp", "mức lương"; "chất lượng" and "số lượng" are no pay). */
@@ -88,7 +91,8 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
     // "Kinh phí hằng năm bố trí thế nào?" asks an amount, or a share of a budget.
     if (MONEY_WORDS.test(folded) && /\b(?:the nao|ra sao|nhu nao|bao nhieu)\b/.test(folded)) return { kind: 'money' };
     // "Có chỉ tiêu về cơ sở dữ liệu không?": an indicator is a figure, most often a share, when one is given.
-    return levelTarget || /\bchi tieu\b/.test(folded) ? { kind: 'percent', preferred: true } : null;
+    if (levelTarget || /\bchi tieu\b/.test(folded)) return { kind: 'percent', preferred: true };
+    return COMPARES_TARGETS.test(folded) ? { kind: 'number', preferred: true } : null;
   }
   const after = UNIT_AFTER_ASKING.exec(folded);
   if (after && after[1] === '%') return { kind: 'percent' };
@@ -163,6 +167,11 @@ function percentNearTopic(folded: string, topicTerms: readonly string[]): boolea
   });
 }
 
+/** The service levels a topic names ("mức độ 4" → "4"): single digits among its terms. */
+function levelsOf(topicTerms: readonly string[]): string[] {
+  return topicTerms.filter((term) => /^[1-4]$/.test(term));
+}
+
 /**
  * Whether a text holds a value of the asked type: the test a passage must pass to answer. For a percentage,
  * the figure must stand near what the question is about, so "10-20% GDP" does not answer "% hộ gia đình".
@@ -187,7 +196,9 @@ export function holdsAnswerType(text: string, type: AnswerType, topicTerms: read
       // "hơn 1.000 người", "từ 4-5 doanh nghiệp", "ít nhất 3 dịch vụ", "100% cán bộ".
       const unit = escapeRegExp(type.unit).replace(/ /g, '\\s+');
       // A count is not a percentage: "100% các doanh nghiệp" does not say how many.
-      return new RegExp(`\\d[\\d.,]*(?:\\s*-\\s*\\d+)?\\s*(?:[a-z]+\\s+){0,1}${unit}\\b`).test(folded);
+      const count = new RegExp(`\\d[\\d.,]*(?:\\s*-\\s*\\d+)?\\s*(?:[a-z]+\\s+){0,1}${unit}\\b`).test(folded);
+      // "Bao nhiêu dịch vụ mức độ 4?" is not answered by a count of level-2 and level-3 services.
+      return count && levelsOf(topicTerms).every((level) => new RegExp(`\\bmuc ${level}\\b`).test(folded));
     }
   }
 }

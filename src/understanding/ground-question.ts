@@ -109,7 +109,7 @@ function typedMatches(context: GroundingContext, documents: readonly number[]): 
   );
   // A preferred type ("chỉ tiêu … mức độ 4 ra sao") picks the figure when there is one, else the best words
   // ("cung cấp một vài dịch vụ công mức độ 4").
-  const preferredOnly = type.kind === 'percent' && type.preferred;
+  const preferredOnly = (type.kind === 'percent' || type.kind === 'number') && type.preferred;
   if (preferredOnly && !typed.some((match) => match.coverage >= context.minCoverage)) {
     return search(knowledge, query, documents);
   }
@@ -156,7 +156,14 @@ function groundMetadata(context: GroundingContext): Grounding {
       return { kind: 'metadata', intent, documents: posted, reorganised, posted: true };
     }
     if (stated.length === 0) return context.notFound('not-stated');
-    const verdict = intent === 'issuer' ? issuerVerdict(context, stated) : null;
+    const verdict =
+      intent === 'issuer'
+        ? issuerVerdict(context, stated)
+        : claimsImplemented(question, candidates) && question.documentNumbers.length > 0
+          ? candidates.unknownNumbers.length > 0
+            ? 'corrected'
+            : 'confirmed'
+          : null;
     return { kind: 'metadata', intent, documents: candidates.documents, reorganised, ...(verdict ? { verdict } : {}) };
   }
   const [best] = search(knowledge, query, candidates.documents);
@@ -568,11 +575,16 @@ function namesAbsentConcept({ knowledge, question, candidates }: GroundingContex
   );
 }
 
+function claimsImplemented(question: ResolvedQuestion, candidates: Candidates): boolean {
+  return question.intent === 'implements' && question.asksConfirmation && candidates.knownProvinces.length > 0;
+}
+
 /** A refusal decided before any search: nothing to ground, a number or province we do not have. */
 function scopeRefusal(question: ResolvedQuestion, candidates: Candidates): NotFoundReason | null {
   if (!question.text) return 'empty';
-  // A number we do not have is never answered with another document of the same province.
-  if (candidates.unknownNumbers.length > 0) return 'unknown-number';
+  // A number we do not have is never answered with another document of the same province, unless the question
+  // claims it is what that province's plan implements ("… để thực hiện Nghị quyết 26-NQ/TW đúng không?").
+  if (candidates.unknownNumbers.length > 0 && !claimsImplemented(question, candidates)) return 'unknown-number';
   if (candidates.unknownProvinces.length > 0 && candidates.documents.length === 0) return 'unknown-province';
   // "Quyết định đó ban hành ngày nào?" with nothing before it: which one?
   if (question.refersBack && candidates.documents.length === 0 && question.provinces.length === 0) {

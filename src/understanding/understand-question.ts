@@ -114,7 +114,7 @@ const HELP =
 const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?(?:ngay|buoi sang|tuan) (?:moi )?(?:tot|vui|an)(?: lanh| ve)?|xin chao|chao|hello|hi|alo|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
-  /\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,40}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
+  /^(?:nhung|cac) (?!(?:tinh|van ban|dia phuong|quyet dinh|nghi quyet|ke hoach|quy hoach|tai lieu)\b)(?:\S+ ){1,7}nao\b|\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,40}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
 /** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
 const REFERENCES =
   /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b/;
@@ -134,7 +134,7 @@ const REACH =
   /\b(?:moc|tam nhin|dinh huong|thoi han|thoi ky|giai doan)\b.{0,30}\b(?:xa|dai|muon|gan|ngan) (?:nhat|hon)\b|\b(?:ket thuc|het han|het ky|het giai doan)\b.{0,12}\b(?:som|muon|sau|truoc) (?:nhat|hon)\b/;
 /** "Những tỉnh nào có mục tiêu đến năm 2020?": which documents' periods name the year, not a figure. */
 const PERIOD_AGGREGATE =
-  /^(?!.*\b(?:bao nhieu|may|ty le|phan tram)\b|.*%).*\b(?:tinh|van ban|quy hoach|ke hoach|dia phuong|quyet dinh|nghi quyet) nao\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b/;
+  /^(?!.*\b(?:bao nhieu|may|ty le|phan tram)\b|.*%).*\b(?:tinh|van ban|quy hoach|ke hoach|dia phuong|quyet dinh|nghi quyet) nao\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b|^(?!.*%).*\b(?:bao nhieu|may) (?:van ban|tinh|quy hoach|ke hoach|quyet dinh|nghi quyet|dia phuong)\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b/;
 /** "Ít nhất mấy cán bộ", "nhiều nhất 3 năm": a bound on one figure, not a ranking of documents. */
 const UNLESS_A_BOUND = '(?! (?:la )?(?:may|bao nhieu|\\d|mot|hai|ba)\\b)';
 const SUPERLATIVE_MAX = new RegExp(`\\b(?:cao|lon|nhieu) (?:nhat${UNLESS_A_BOUND}|hon)\\b|\\bvuot troi\\b`);
@@ -165,7 +165,8 @@ const DOCUMENT_WORDS = /quyet dinh|van ban|nghi quyet|ke hoach|chi thi|ban hanh|
 /** "Tin … được cập nhật / đăng ngày nào?": when the page carrying the document was posted ("đang" folds alike). */
 const POSTING =
   /\bcap nhat\b|\bdang tai\b|\bdua tin\b|\bdang (?:ngay|vao|luc|khi|tin|bai)\b|\b(?:tin|bai(?: viet)?)\b.{0,40}\bduoc dang\b/;
-const ISSUANCE_WORDS = new RegExp(`ban hanh|\\bky\\b|phe duyet|thong qua|${POSTING.source}`);
+// "Ký" is signing, except in "chữ ký (số)".
+const ISSUANCE_WORDS = new RegExp(`ban hanh|(?<!chu )\\bky\\b(?! so)|phe duyet|thong qua|${POSTING.source}`);
 /** "Thay thế quyết định nào?" asks what the text says, not the document's own number. */
 const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON =
@@ -676,7 +677,8 @@ const DOCUMENT_TYPE =
   /(?<!phap )\bluat\b(?! su)|\b(?:nghi quyet|quyet dinh|chi thi|nghi dinh|thong tu|ke hoach|de an|cong van)\b/;
 
 /** "Ai là người ký …?", or "ai ký … tên gì?": a person's name, which no metadata holds. */
-const ASKS_SIGNER_NAME = /\bai la nguoi ky\b|\bai la\b.{0,60}\bky\b.{0,60}\bten\b|\bnguoi ky\b.{0,40}\bla ai\b/;
+const ASKS_SIGNER_NAME =
+  /\bai la nguoi ky\b|\bai la\b.{0,60}\bky\b.{0,60}\bten\b|\bnguoi ky\b.{0,40}\bla ai\b|\b(?:chu tich|pho chu tich|giam doc|bi thu|truong ban)\b.{0,80}\bten (?:la )?(?:gi|j)\b/;
 const ASKS_SIGNER = /\b(?:ai ky|nguoi ky|ky boi ai)\b/;
 const ASKS_NAME = /\b(?:ten (?:gi|la gi)|ho ten|ten nguoi|la ai)\b/;
 

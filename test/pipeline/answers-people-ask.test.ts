@@ -682,3 +682,51 @@ describe('what blind set P asked', () => {
     expect(answer.answer).toContain('Khu công viên phần mềm tập trung tại thành phố Đà Lạt');
   });
 });
+
+describe('what blind set Q asked', () => {
+  it('"những cơ sở dữ liệu chuyên ngành nào" is the sentence that names them', async () => {
+    const answer = await ask('Những cơ sở dữ liệu chuyên ngành nào được nêu trong quy hoạch CNTT Quảng Bình?');
+    expect(answer.answer).toContain('(thông tin kinh tế xã hội, dân cư, đất đai');
+  });
+
+  it('targets compared are told by their figures; "công nghiệp CNTT" is not "khu công nghiệp"', async () => {
+    const answer = await ask('So sánh mục tiêu công nghiệp CNTT của Hà Tĩnh với Thừa Thiên Huế');
+    expect(answer.answer).toContain('10-20% GDP');
+    expect(answer.answer).toContain('trung bình GDP của tỉnh');
+    expect(answer.answer).not.toContain('trong khu công nghiệp');
+  });
+
+  it('"có bao nhiêu văn bản … đến năm 2020, của những tỉnh nào" counts them', async () => {
+    const answer = await ask('Có bao nhiêu văn bản đặt mục tiêu hoặc định hướng đến năm 2020, của những tỉnh nào?');
+    expect(answer.answer).toMatch(/^Có 3 văn bản/);
+  });
+
+  it('"chữ ký số" is no signing: a question about it is no question about a document’s number', async () => {
+    const answer = await ask(
+      'Thành phố Huế có văn bản nào đặt chỉ tiêu ứng dụng chữ ký số cho cơ quan hành chính từ cấp tỉnh đến cấp xã không?',
+    );
+    expect(answer.answer.match(/100% cơ quan hành chính nhà nước từ cấp tỉnh đến cấp xã/g)).toHaveLength(1);
+  });
+
+  it('a count at a level the plan does not set is not answered with other levels', async () => {
+    const level4 = await ask('Đến 2010 Lâm Đồng phấn đấu có bao nhiêu dịch vụ hành chính công mức độ 4?');
+    expect(level4.grounded).toBe(false);
+    const level3 = await ask('Đến 2010 Lâm Đồng có bao nhiêu dịch vụ hành chính công cấp độ 3?');
+    expect(level3.answer).toContain('ít nhất 3 dịch vụ hành chính công cấp độ 3');
+  });
+
+  it('the name of the chairman who signed is in no metadata', async () => {
+    const answer = await ask('Chủ tịch UBND tỉnh Bạc Liêu ký QĐ 635 năm 2013 tên là gì?');
+    expect(answer.grounded).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('a wrong resolution number claimed as implemented is corrected, the right one confirmed', async () => {
+    const wrong = await ask(
+      'Kế hoạch CNTT của Thừa Thiên Huế là để thực hiện Nghị quyết 26-NQ/TW của Bộ Chính trị đúng không?',
+    );
+    expect(wrong.answer).toMatch(/^Không đúng như vậy\..*Nghị quyết số 36-NQ\/TW ngày 01\/7\/2014/);
+    const right = await ask('Kế hoạch CNTT của Thừa Thiên Huế là để thực hiện Nghị quyết 36-NQ/TW đúng không?');
+    expect(right.answer).toMatch(/^Đúng vậy\./);
+  });
+});
