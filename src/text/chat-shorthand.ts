@@ -44,9 +44,26 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['ng', 'người'],
   ['ngừoi', 'người'],
   ['cq', 'cơ quan'],
+  ['xd', 'xây dựng'],
   ['xài', 'sử dụng'],
   ['đph', 'địa phương'],
 ]);
+
+/**
+ * Shorthand that means one thing only after a given word: "nc" is "nước" in "nhà nc" ("nói chuyện" elsewhere),
+ * "đt" is "điện tử" in "chính phủ đt" ("điện thoại" elsewhere).
+ */
+const SHORTHAND_AFTER: ReadonlyArray<readonly [short: string, previous: RegExp, expansion: string]> = [
+  ['nc', /(?:^|\s)nhà\s*$/iu, 'nước'],
+  ...['đt', 'dt'].map(
+    (short) =>
+      [
+        short,
+        /(?:^|\s)(?:chính phủ|chính quyền|thương mại|cổng thông tin|cổng|thư|văn bản|giao dịch|chinh phu|chinh quyen|thuong mai)\s*$/iu,
+        'điện tử',
+      ] as const,
+  ),
+];
 
 /**
  * "không" written with a word that is also something else: "k" is a thousand after a number ("100k"),
@@ -159,15 +176,14 @@ function expandWord(word: string, before: string, after: string): string | undef
   const lower = word.toLowerCase();
   const capitalised = word !== lower;
   if (capitalised && (word.slice(1) !== lower.slice(1) || !SENTENCE_START.test(before))) return undefined;
-  let expansion = WORDS.get(lower);
-  // "nc" is "nước" in "nhà nc", and anything else elsewhere ("nói chuyện").
-  if (lower === 'nc' && /(?:^|\s)nhà\s*$/iu.test(before)) expansion = 'nước';
+  let expansion =
+    WORDS.get(lower) ?? SHORTHAND_AFTER.find(([short, previous]) => short === lower && previous.test(before))?.[2];
   if (NEGATIONS.has(lower)) {
     if (lower === 'k' && AFTER_NUMBER.test(before)) return undefined;
     const negates = NEGATED_VERB.test(after) || CLAUSE_END.test(after) || FINAL_PARTICLE.test(after);
     // "k" and "hok" are never words of their own; "kh" followed by anything else is a kế hoạch.
     if (lower === 'k' || negates) expansion = 'không';
-  } else if (FINAL_VAY.has(lower) && QUESTION_END.test(after)) {
+  } else if (FINAL_VAY.has(lower) && (QUESTION_END.test(after) || FINAL_PARTICLE.test(after))) {
     expansion = 'vậy';
   }
   if (expansion === undefined) return undefined;

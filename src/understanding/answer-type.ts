@@ -15,7 +15,7 @@ export type AnswerType =
   | { kind: 'money' }
   /** A number followed by this folded noun ("nguoi", "doanh nghiep", "mbps"). */
   | { kind: 'quantity'; unit: string }
-  /** `preferred`: targets compared ("so sánh mục tiêu …") are best told by their figures, when they have one. */
+  /** `preferred`: targets ("chỉ tiêu …", "so sánh mục tiêu …") are best told by their figures, when they have one. */
   | { kind: 'number'; preferred?: true }
   | { kind: 'year' }
   /** A place: "ở huyện nào", "ở đâu". */
@@ -91,8 +91,8 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
     // "Kinh phí hằng năm bố trí thế nào?" asks an amount, or a share of a budget.
     if (MONEY_WORDS.test(folded) && /\b(?:the nao|ra sao|nhu nao|bao nhieu)\b/.test(folded)) return { kind: 'money' };
     // "Có chỉ tiêu về cơ sở dữ liệu không?": an indicator is a figure, most often a share, when one is given.
-    if (levelTarget || /\bchi tieu\b/.test(folded)) return { kind: 'percent', preferred: true };
-    return COMPARES_TARGETS.test(folded) ? { kind: 'number', preferred: true } : null;
+    if (levelTarget) return { kind: 'percent', preferred: true };
+    return /\bchi tieu\b/.test(folded) || COMPARES_TARGETS.test(folded) ? { kind: 'number', preferred: true } : null;
   }
   const after = UNIT_AFTER_ASKING.exec(folded);
   if (after && after[1] === '%') return { kind: 'percent' };
@@ -121,6 +121,7 @@ const BUDGET_SHARE =
 const MONEY_VALUE = /\d(?:[\d.,]*\d)?\s*(?:(?:ty|trieu|nghin|ngan)(?:\s+dong)?\b|dong\b(?! thoi| gop))/;
 const YEAR_VALUE = /\b(?:19|20)\d\d\b/;
 const ANY_NUMBER = /\d/;
+const FIGURE = /(?<![\d.,/])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d+/;
 
 /** "tại thành phố Đà Lạt", "ở huyện Bố Trạch": a named place. */
 const PLACE_VALUE = /(?:tại|ở)\s+(?:thành phố|TP\.?|huyện|thị xã|xã|khu|tỉnh)\s*\p{Lu}/u;
@@ -167,6 +168,8 @@ function percentNearTopic(folded: string, topicTerms: readonly string[]): boolea
   });
 }
 
+const PEOPLE = '(?:nguoi|can\\s+bo|cong\\s+chuc|vien\\s+chuc|sinh\\s+vien|lao\\s+dong|chuyen\\s+gia)';
+
 /** The service levels a topic names ("mức độ 4" → "4"): single digits among its terms. */
 function levelsOf(topicTerms: readonly string[]): string[] {
   return topicTerms.filter((term) => /^[1-4]$/.test(term));
@@ -191,10 +194,12 @@ export function holdsAnswerType(text: string, type: AnswerType, topicTerms: read
     case 'agency':
       return AGENCY_VALUE.test(text);
     case 'number':
-      return ANY_NUMBER.test(folded);
+      // A preferred figure is a quantity ("01 cán bộ", "50%"), not the year a target is for.
+      return type.preferred ? FIGURE.test(folded) : ANY_NUMBER.test(folded);
     case 'quantity': {
       // "hơn 1.000 người", "từ 4-5 doanh nghiệp", "ít nhất 3 dịch vụ", "100% cán bộ".
-      const unit = escapeRegExp(type.unit).replace(/ /g, '\\s+');
+      // People are counted as cán bộ, công chức or sinh viên as often as "người".
+      const unit = type.unit === 'nguoi' ? PEOPLE : escapeRegExp(type.unit).replace(/ /g, '\\s+');
       // A count is not a percentage: "100% các doanh nghiệp" does not say how many.
       const count = new RegExp(`\\d[\\d.,]*(?:\\s*-\\s*\\d+)?\\s*(?:[a-z]+\\s+){0,1}${unit}\\b`).test(folded);
       // "Bao nhiêu dịch vụ mức độ 4?" is not answered by a count of level-2 and level-3 services.

@@ -6,7 +6,7 @@ import { conceptsWrittenIn } from '../text/concept-phrases.ts';
 import { type IssuerKind, issuerKindOf } from '../text/issuer-kind.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import { findProvinceMentions } from '../text/provinces.ts';
-import { isUnigram, queryTerms, tokenize } from '../text/tokenize.ts';
+import { foldForSearch, isUnigram, queryTerms, tokenize } from '../text/tokenize.ts';
 import { escapeRegExp } from '../util/escape-reg-exp.ts';
 import { unique } from '../util/unique.ts';
 import { holdsAnswerType } from './answer-type.ts';
@@ -26,6 +26,8 @@ const LIST_SEARCH_DEPTH = 100;
 const MAX_LISTED_DOCUMENTS = 10;
 /** An overview quotes a few targets per document: more than this many documents would not fit a phone. */
 const MAX_OVERVIEW_DOCUMENTS = 3;
+/** Units plans count by their share ("20 - 30% số hộ"), so a share answers "bao nhiêu hộ". */
+const SHARED_UNITS = new Set(['ho', 'ho gia', 'xa', 'truong', 'co quan', 'don vi']);
 /** How deep a search looks for a passage that holds the asked kind of value. */
 const TYPED_SEARCH_DEPTH = 40;
 /** Below this share of the question found in a passage, the passage does not answer it. */
@@ -110,8 +112,14 @@ function typedMatches(context: GroundingContext, documents: readonly number[]): 
   // A preferred type ("chỉ tiêu … mức độ 4 ra sao") picks the figure when there is one, else the best words
   // ("cung cấp một vài dịch vụ công mức độ 4").
   const preferredOnly = (type.kind === 'percent' || type.kind === 'number') && type.preferred;
-  if (preferredOnly && !typed.some((match) => match.coverage >= context.minCoverage)) {
-    return search(knowledge, query, documents);
+  const answered = typed.some((match) => match.coverage >= context.minCoverage);
+  if (preferredOnly && !answered) return search(knowledge, query, documents);
+  // "Bao nhiêu hộ có máy tính?" asked of a plan that sets a share of households: the share of that unit answers it.
+  if (type.kind === 'quantity' && !answered && SHARED_UNITS.has(type.unit)) {
+    const share = new RegExp(`\\d\\s*%\\s*(?:so\\s+)?(?:cac\\s+)?${escapeRegExp(type.unit)}\\b`);
+    return search(knowledge, query, documents, TYPED_SEARCH_DEPTH).filter((match) =>
+      share.test(foldForSearch(`${match.context ?? ''} ${quotableText(knowledge, match.passageId)}`)),
+    );
   }
   return typed;
 }
@@ -155,7 +163,9 @@ function groundMetadata(context: GroundingContext): Grounding {
       if (posted.length === 0) return context.notFound('not-stated');
       return { kind: 'metadata', intent, documents: posted, reorganised, posted: true };
     }
-    if (stated.length === 0) return context.notFound('not-stated');
+    // "Số hiệu là gì?" of a plan without one is not stated; "bằng văn bản nào?" is answered by the plan itself.
+    const asksWhich = intent === 'document-number' && !/\bso hieu\b/.test(foldVietnamese(question.text));
+    if (stated.length === 0 && !asksWhich) return context.notFound('not-stated');
     const verdict =
       intent === 'issuer'
         ? issuerVerdict(context, stated)
@@ -178,6 +188,24 @@ function groundMetadata(context: GroundingContext): Grounding {
     );
   }
   return context.notFound(question.instruction ? 'out-of-scope' : 'no-match');
+}
+
+/**
+ * "Sao QĐ 4086 ký năm 2013 mà …?": a document said to be signed in a year it was not. The premise is corrected
+ * with its date before anything else is said.
+ */
+function wrongIssueYear({ knowledge, question, candidates }: GroundingContext): Grounding | null {
+  const year = question.assertedIssueYear;
+  if (year === null || candidates.documents.length !== 1) return null;
+  const date = knowledge.documents[candidates.documents[0]!]!.metadata.date;
+  if (!date || Number(date.slice(0, 4)) === year) return null;
+  return {
+    kind: 'metadata',
+    intent: 'issue-date',
+    documents: candidates.documents,
+    reorganised: candidates.reorganised,
+    verdict: 'corrected',
+  };
 }
 
 /** "Nghị quyết 16 do HĐND tỉnh thông qua đúng không?": the branch asserted against the issuer's. */
@@ -212,6 +240,8 @@ function groundNamedReference(context: GroundingContext, documents: readonly num
     }
   }
   if (!best) return null;
+  // "… Nghị quyết 36-NQ/TW bằng văn bản nào?" gives the number it would ask: it asks for another document.
+  if (intent === 'document-number' && best.reference.number && question.documentNumbers.length > 0) return null;
   if (!best.reference[REFERENCE_FIELDS[intent]]) return context.notFound('not-stated');
   const { docIndex, reference } = best;
   return { kind: 'named-reference', intent, docIndex, reference, reorganised: candidates.reorganised };
@@ -263,8 +293,11 @@ function groundList(context: GroundingContext): Grounding | null {
   return { kind: 'list', docIndex: best.docIndex, passageId: best.passageId, reorganised: candidates.reorganised };
 }
 
-/** Three or more things named in one sentence: "(dân cư, đất đai, tài nguyên, du lịch, …)", ": A, B, C và D". */
-const INLINE_ENUMERATION = /\((?:[^()]*,){3,}[^()]*\)|:\s*(?:[^;:.]*,){3,}/u;
+/**
+ * Three or more things named in one sentence: "(dân cư, đất đai, tài nguyên, du lịch, …)", ": A, B, C và D",
+ * or a sentence that is itself a run of short names ("Thường trực Tỉnh ủy, HĐND, UBND, các đồng chí …").
+ */
+const INLINE_ENUMERATION = /\((?:[^()]*,){3,}[^()]*\)|:\s*(?:[^;:.]*,){3,}|^(?:[^,;.]{1,40},\s*){4,}/u;
 /** How many of the best passages are looked at for a sentence that is itself the list. */
 const INLINE_CANDIDATES = 3;
 
@@ -630,6 +663,14 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   if (question.asksSignerName) return notFound('not-stated');
   if (intent === 'issue-date' || intent === 'document-number' || intent === 'issuer' || intent === 'implements') {
     return groundMetadata(context);
+  }
+  const misdated = wrongIssueYear(context);
+  if (misdated) return misdated;
+  // "… có hiệu lực kể từ ngày nào?" of documents that do not say when they take effect: not stated.
+  if (question.asksEffectiveDate && candidates.documents.length > 0) {
+    const states = (docIndex: number) =>
+      /\bhieu luc (?:ke )?tu\b/.test(foldVietnamese(knowledge.documents[docIndex]!.text));
+    if (!candidates.documents.some(states)) return notFound('not-stated');
   }
   if (intent === 'validity' || intent === 'horizon' || intent === 'latest') return groundStatus(context);
   if (intent === 'summary' || intent === 'references' || intent === 'timeline') {

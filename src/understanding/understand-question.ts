@@ -104,6 +104,10 @@ export interface UnderstoodQuestion {
   concepts: string[];
   /** "Tin về kế hoạch này được cập nhật ngày nào?": the date the source page was posted, not the issuing date. */
   asksPostingDate: boolean;
+  /** "… có hiệu lực kể từ ngày nào?": the date it took effect, which only some documents state. */
+  asksEffectiveDate: boolean;
+  /** "QĐ 4086 ký năm 2013 …": the year the question says a document was signed, to check, never searched. */
+  assertedIssueYear: number | null;
 }
 
 const RESET = /^\s*(?:\/reset\b|xoa (?:lich su|hoi thoai|cuoc tro chuyen)|bat dau lai|lam lai tu dau)/;
@@ -114,7 +118,7 @@ const HELP =
 const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?(?:ngay|buoi sang|tuan) (?:moi )?(?:tot|vui|an)(?: lanh| ve)?|xin chao|chao|hello|hi|alo|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
-  /^(?:nhung|cac) (?!(?:tinh|van ban|dia phuong|quyet dinh|nghi quyet|ke hoach|quy hoach|tai lieu)\b)(?:\S+ ){1,7}nao\b|\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,40}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|noi dung nao|muc nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
+  /^(?:nhung|cac) (?!(?:tinh|van ban|dia phuong|quyet dinh|nghi quyet|ke hoach|quy hoach|tai lieu)\b)(?:\S+ ){1,7}nao\b|\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,40}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|ai|noi dung nao|muc nao|thanh phan nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
 /** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
 const REFERENCES =
   /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b/;
@@ -124,7 +128,7 @@ const TIMELINE =
 const SUMMARY =
   /\btom (?:tat|luoc|lai)\b|(?<!\bho )\bso (?:qua|luoc)\b(?! mang)|\bve van de gi\b|\b(?:nhung )?diem chinh\b|\bvai dong\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
-  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban|giai doan) dang (?:thuc hien|ap dung)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bcon (?:dang )?(?:nam )?trong (?:ky|thoi ky|giai doan|thoi gian)\b|\bda ket thuc\b/;
+  /(?:con|het|co|dang|van) (?:con )?hieu luc|hieu luc (?:khong|ko|chua|nua)|con (?:dang )?(?:ap dung|gia tri|dung duoc|duoc ap dung|dung|thuc hien)\b|con (?:la )?(?:ke hoach|quy hoach|van ban|giai doan) dang (?:thuc hien|ap dung|chay|trien khai|hieu luc)|bi thay the|thay the (?:boi|bang)|van ban (?:moi nhat|hien hanh)|(?:quyet dinh|quy hoach|ke hoach|nghi quyet) (?:moi nhat|hien hanh)|(?:dang|gio|hien nay|hien tai|bay gio) (?:ap dung|dung|theo) (?:van ban|quyet dinh|quy hoach|ke hoach) nao|(?:van ban|quyet dinh) nao (?:dang|con) (?:ap dung|hieu luc)|\bhet (?:ky|han|giai doan|thoi ky)\b|\bcon (?:dang )?(?:nam )?trong (?:ky|thoi ky|giai doan|thoi gian)\b|\bda ket thuc\b/;
 const HORIZON =
   /(?:den|toi) (?:nam )?(?:nao|bao gio|khi nao)\b|\b(?:den|toi) nam (?:bao nhieu|may)\b|\bgiai doan nao\b|\bthoi ky nao\b|\btam nhin\b|\bdinh huong (?:den|toi) nam\b|\bthoi han\b|\bgiai doan (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b.{0,40}(?:dung|phai) (?:khong|ko|k)\b/;
 const LATEST =
@@ -191,7 +195,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -572,8 +576,14 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     parts: questionParts(question),
     concepts: conceptPhrasesIn(tokenize(searchable)),
     asksPostingDate: POSTING.test(folded),
+    asksEffectiveDate: EFFECTIVE_DATE.test(folded),
+    assertedIssueYear: ((year) => (year ? Number(year) : null))(ASSERTED_ISSUE_YEAR.exec(folded)?.[1]),
   };
 }
+
+const EFFECTIVE_DATE =
+  /\bhieu luc (?:tu|ke tu) (?:ngay|khi|luc) (?:nao|bao gio)\b|\bco hieu luc (?:tu )?(?:ngay nao|khi nao|bao gio|tu bao gio|tu khi nao)\b/;
+const ASSERTED_ISSUE_YEAR = /\b(?:ky|ban hanh|phe duyet)(?: (?:vao|tu|trong|hoi))? nam ((?:19|20)\d\d)\b/;
 
 /** "Con số thật", "số liệu đúng": the true value of something said elsewhere in the message. */
 const REAL_FIGURE = /\b(?:con so|so lieu) (?:that|thuc(?! hien)|dung|chinh xac|goc)\b/;

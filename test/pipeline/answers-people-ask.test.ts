@@ -730,3 +730,51 @@ describe('what blind set Q asked', () => {
     expect(right.answer).toMatch(/^Đúng vậy\./);
   });
 });
+
+describe('what blind set R asked', () => {
+  it('"xd chính phủ đt tới cấp nào v ạ": shorthand read by the word before it', async () => {
+    const answer = await ask('HT đến 2020 xd chính phủ đt tới cấp nào v ạ');
+    expect(answer.answer).toContain('Chính phủ điện tử đến cấp xã');
+  });
+
+  it('"mấy ng" counts people, and cán bộ are people', async () => {
+    const answer = await ask('cb chuyên trách cntt ở BL mỗi cq ít nhất mấy ng vậy ạ, thanks');
+    expect(answer.answer).toContain('ít nhất 01 cán bộ chuyên trách');
+  });
+
+  it('"bao nhiêu hộ" is answered by the share of households the plan sets', async () => {
+    const answer = await ask('bạc liêu muốn đến 2015 có bao nhiêu hộ có máy tính và internet băng rộng?');
+    expect(answer.answer).toContain('20 - 30% số hộ');
+  });
+
+  it('"có chỉ tiêu tương tự …" prefers a target with a figure, of any kind', async () => {
+    const user = 'people-similar-target';
+    await ask('Kế hoạch CNTT của Thừa Thiên Huế có chỉ tiêu gì về cán bộ chuyên trách CNTT ở cơ quan nhà nước?', user);
+    const answer = await ask('Bạc Liêu có chỉ tiêu tương tự về cán bộ chuyên trách ko?', user);
+    expect(answer.answer).toContain('ít nhất 01 cán bộ chuyên trách');
+  });
+
+  it('"cụ thể hóa Nghị quyết 36-NQ/TW bằng văn bản nào" names the plan, which has no number', async () => {
+    const answer = await ask('Thừa Thiên Huế cụ thể hóa Nghị quyết 36-NQ/TW về CNTT bằng văn bản nào?');
+    expect(answer.answer).toContain('Văn bản được nhận biết là: Kế hoạch thực hiện Nghị quyết số 36-NQ/TW');
+  });
+
+  it('an effective date is answered only where the document states one', async () => {
+    const unstated = await ask('QĐ 4086 của Hà Tĩnh có hiệu lực kể từ ngày nào?');
+    expect(unstated.grounded).toBe(false);
+    const stated = await ask('QĐ 635 có hiệu lực kể từ ngày nào?');
+    expect(stated.answer).toContain('có hiệu lực kể từ ngày ký (27/3/2013)');
+  });
+
+  it('a wrong signing year said in passing is corrected with the date', async () => {
+    const answer = await ask('Sao QĐ 4086 của Hà Tĩnh ký năm 2013 mà lại lấy mốc quy hoạch đến 2020 nhỉ?');
+    expect(answer.answer).toMatch(/^Không đúng như vậy\. Quyết định số 4086\/QĐ-UBND .*ngày 28\/12\/2012/);
+  });
+
+  it('"còn là kế hoạch đang chạy không" asks the plan’s status', async () => {
+    const answer = await ask(
+      'Kế hoạch thực hiện NQ 36-NQ/TW của Thừa Thiên Huế có mốc đến năm nào, hiện giờ còn là kế hoạch đang chạy không?',
+    );
+    expect(answer.answer).toContain('đến năm 2020; giai đoạn này đã kết thúc');
+  });
+});

@@ -5,6 +5,8 @@ describe('expandChatShorthand', () => {
   it.each([
     // Teencode for the words a question turns on.
     ['QB bn % cbcc đc trang bị máy tính', 'QB bao nhiêu % cbcc được trang bị máy tính'],
+    ['HT xd chính phủ đt tới cấp nào v ạ', 'HT xây dựng chính phủ điện tử tới cấp nào vậy ạ'],
+    ['số đt của sở', 'số đt của sở'],
     ['DVC mức 3 bnh % nhé', 'DVC mức 3 bao nhiêu % nhé'],
     ['Bình Dương bnhieu doanh nghiệp CNTT', 'Bình Dương bao nhiêu doanh nghiệp CNTT'],
     ['tỉ lệ bn%', 'tỉ lệ bao nhiêu%'],

@@ -21,7 +21,7 @@ describe('expectedAnswerType: what kind of value a question asks for', () => {
     ['Chất lượng đường truyền đạt bao nhiêu?', { kind: 'number' }],
     ['Lâm Đồng đặt mốc thời gian nào để họp trên môi trường mạng?', { kind: 'year' }],
     ['Mục tiêu tổng quát của quy hoạch Quảng Bình là gì?', null],
-    ['QĐ 2972 có chỉ tiêu về cơ sở dữ liệu chuyên ngành không?', { kind: 'percent', preferred: true }],
+    ['QĐ 2972 có chỉ tiêu về cơ sở dữ liệu chuyên ngành không?', { kind: 'number', preferred: true }],
     ['Trong mấy văn bản đó, tổng kinh phí là bao nhiêu?', { kind: 'money' }],
     ['Khu công nghệ thông tin tập trung của Quảng Bình được quy hoạch ở huyện nào?', { kind: 'place' }],
     ['Kế hoạch 635 giao sở nào làm cơ quan thường trực, chủ trì?', { kind: 'agency' }],
