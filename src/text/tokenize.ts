@@ -29,7 +29,7 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\bonline\b/g, 'truc tuyen'],
   // "Cung cấp trên môi trường mạng" is how decisions say online.
   [
-    /\b(?:tren moi truong mang|(?:qua|tren) mang(?! (?:luoi|xa hoi|dien rong|lan|wan|noi bo|truyen so lieu|bang rong|di dong|vien thong)\b))\b/g,
+    /\b(?:(?:tren|qua) moi truong mang|(?:qua|tren) mang(?! (?:luoi|xa hoi|dien rong|lan|wan|noi bo|truyen so lieu|bang rong|di dong|vien thong)\b))\b/g,
     'truc tuyen',
   ],
   [/\bcong ty\b/g, 'doanh nghiep'],
@@ -48,7 +48,7 @@ const PHRASE_REWRITES: ReadonlyArray<[RegExp, string]> = [
  * all of them is cheaper than ten.
  */
 const ANY_PHRASE_REWRITE =
-  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\bnop ho so qua mang\b|\blam thu tuc\b|\btron ven truc tuyen\b|\btoan trinh\b|\b(?:bao nhieu|may|het) tien\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\btren moi truong mang\b|\b(?:qua|tren) mang\b|\bcong ty\b|\btop\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
+  /(?<!chu )\bky so\b|\btai lieu dien tu\b|\bnop ho so qua mang\b|\blam thu tuc\b|\btron ven truc tuyen\b|\btoan trinh\b|\b(?:bao nhieu|may|het) tien\b|\be-?mail\b|\b(?:trang web|website)\b|\bonline\b|\b(?:tren|qua) moi truong mang\b|\b(?:qua|tren) mang\b|\bcong ty\b|\btop\b|\bmay vi tinh\b|\d\s+%|phan tram|\b(?:muc do|cap do)\b/;
 
 /** Function words that say nothing about a passage's subject. */
 /**

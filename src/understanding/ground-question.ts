@@ -550,7 +550,7 @@ function yearFollowUp(context: GroundingContext): PassageMatch[] | null {
   const { knowledge, question, candidates } = context;
   const ownTopic = question.topicTerms.filter((term) => !/^\d{4}$/.test(term));
   if (ownTopic.length > 0 || question.years.length === 0) return null;
-  if (candidates.documents.length === 0 || question.inheritedTerms.length === 0) return null;
+  if (candidates.documents.length === 0) return null;
   const years = question.years.map((year) => new RegExp(`(?<!\\d)${year}(?!\\d)`));
   const naming = typedMatches(context, candidates.documents).filter((match) =>
     years.some((year) => year.test(`${match.context ?? ''} ${quotableText(knowledge, match.passageId)}`)),
@@ -593,7 +593,8 @@ function hasTopicOf(question: ResolvedQuestion, extraTerms: readonly string[]): 
   return (
     question.topicTerms.length > 0 ||
     extraTerms.length > 0 ||
-    (question.inheritedTerms.length > 0 && question.intent === 'fact')
+    // "Mục tiêu gì cho năm 2015?": the year is the topic, which understanding made a fact question.
+    ((question.inheritedTerms.length > 0 || question.years.length > 0) && question.intent === 'fact')
   );
 }
 

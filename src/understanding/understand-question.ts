@@ -125,6 +125,8 @@ const REFERENCES =
 /** "Các mốc thời gian và mục tiêu tương ứng", "mốc mục tiêu theo năm nào": a plan's targets, year by year. */
 const TIMELINE =
   /\b(?:cac|nhung|danh sach(?: cac)?) moc (?:thoi gian|nam|muc tieu)\b|\bmoc muc tieu (?:theo|tung|qua cac) nam\b|\blo trinh\b.{0,30}\b(?:theo|tung|qua cac) (?:nam|moc|giai doan)\b|\bmuc tieu (?:theo|tung|qua) (?:tung |cac )?(?:moc|nam)\b/;
+const MENTIONS_TOPIC =
+  /\b(?:van ban|tai lieu|tinh) nao\b.{0,20}\b(?:nhac|de cap|noi) (?:toi|den|ve)\b(?!.{0,20}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh|trung uong|chinh phu)\b)/;
 const SUMMARY =
   /\btom (?:tat|luoc|lai)\b|(?<!\bho )\bso (?:qua|luoc)\b(?! mang)|\bve van de gi\b|\b(?:nhung )?diem chinh\b|\bvai dong\b|\bngan gon\b|\b(?:noi|de cap|ban) ve (?:van de )?(?:gi|nhung gi)\b|\bkhai quat\b|\btong quan (?:ve|cua)\b|\bgioi thieu (?:ve|qua)\b/;
 const VALIDITY =
@@ -141,7 +143,10 @@ const PERIOD_AGGREGATE =
   /^(?!.*\b(?:bao nhieu|may|ty le|phan tram)\b|.*%).*\b(?:tinh|van ban|quy hoach|ke hoach|dia phuong|quyet dinh|nghi quyet) nao\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b|^(?!.*%).*\b(?:bao nhieu|may) (?:van ban|tinh|quy hoach|ke hoach|quyet dinh|nghi quyet|dia phuong)\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b/;
 /** "Ít nhất mấy cán bộ", "nhiều nhất 3 năm": a bound on one figure, not a ranking of documents. */
 const UNLESS_A_BOUND = '(?! (?:la )?(?:may|bao nhieu|\\d|mot|hai|ba)\\b)';
-const SUPERLATIVE_MAX = new RegExp(`\\b(?:cao|lon|nhieu) (?:nhat${UNLESS_A_BOUND}|hon)\\b|\\bvuot troi\\b`);
+// "Cần vốn nhiều hơn" wants more, it ranks nothing; "nhiều nhất" and "cao hơn" rank.
+const SUPERLATIVE_MAX = new RegExp(
+  `\\b(?:cao|lon|nhieu) nhat${UNLESS_A_BOUND}\\b|\\b(?:cao|lon) hon\\b|\\bvuot troi\\b`,
+);
 const SUPERLATIVE_MIN = new RegExp(`\\b(?:thap|it|nho) (?:nhat${UNLESS_A_BOUND}|hon)\\b`);
 /** "Văn bản cũ", "quyết định trước đó": the replaced one. */
 const ABOUT_REPLACED =
@@ -174,7 +179,7 @@ const ISSUANCE_WORDS = new RegExp(`ban hanh|(?<!chu )\\bky\\b(?! so)|phe duyet|t
 /** "Thay thế quyết định nào?" asks what the text says, not the document's own number. */
 const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON =
-  /so sanh|\bso voi\b|tinh nao|dia phuong nao|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
+  /so sanh|\bso voi\b|tinh nao|dia phuong nao|\b(?:nhung|cac) (?:van ban|tai lieu) nao\b|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
 const CONFIRMATION =
   /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$|\b(?:ha|nhi|chu)(?:\s+(?:ad|ban|bot|a|nhe|nha))?\s*\?*\s*$/;
 const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b(?!\s*nao)/;
@@ -195,7 +200,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -243,8 +248,8 @@ const GENERIC_PHRASES: readonly string[][] = [
   // The country every document is in says nothing of what a question is about ("tuyển Việt Nam đá với ai").
   'viet nam',
 ].map((phrase) => phrase.split(' '));
-// "Gồm", "mỗi" and "thực hiện" frame a question ("gồm những nguồn nào, mỗi nguồn chiếm …"), never its subject.
-const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky', 'gom', 'moi']);
+// "Gồm" and "thực hiện" frame a question ("gồm những nguồn nào …"), never its subject.
+const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky', 'gom']);
 /** Topics made of generic words: "ký" alone is signing a decision, "chữ ký số" is a topic. */
 const TOPIC_PHRASES: readonly string[][] = ['chu ky so', 'ky so', 'chu ky dien tu'].map((phrase) => phrase.split(' '));
 /** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
@@ -314,6 +319,8 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
     /\btom lai\b/.test(folded) && /\b(?:dinh huong|nhiem vu|giai phap|quan diem|chi tieu)\b/.test(folded);
   if (SUMMARY.test(folded)) return sumsUpSection ? 'list' : 'summary';
   if (TIMELINE.test(folded)) return 'timeline';
+  // "Văn bản mới nhất … là văn bản nào?" names the newest; "… mới nhất còn hiệu lực không?" asks its status.
+  if (LATEST.test(folded) && !/\b(?:hieu luc|thay the|ap dung)\b/.test(folded)) return 'latest';
   if (VALIDITY.test(folded) || ASKS_SUCCESSOR.test(folded)) return 'validity';
   if (LATEST.test(folded)) return 'latest';
   if ((HORIZON.test(folded) && !hasTopic) || REACH.test(folded) || PERIOD_AGGREGATE.test(folded)) return 'horizon';
@@ -346,7 +353,8 @@ function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): 
   if (GREETING.test(folded)) return 'greeting';
   // "Xin chào ad, chúc ad ngày mới vui vẻ" greets; "cảm ơn, chúc ngày vui" thanks.
   if (isSmallTalk(folded)) return /^\s*(?:xin chao|chao|hello|hi|alo)\b/.test(folded) ? 'greeting' : 'small-talk';
-  if (REFERENCES.test(folded)) return 'references';
+  // "Những văn bản nào nhắc tới chữ ký số?" asks which documents speak of a topic, not what they cite.
+  if (REFERENCES.test(folded) && !MENTIONS_TOPIC.test(folded)) return 'references';
   if (PERIOD_AGGREGATE.test(folded)) return 'horizon';
   if (CATALOGUE.test(folded) && !hasTopic && !ASKS_IMPLEMENTS.test(folded)) return 'catalogue';
   const aboutStatus = documentIntent(folded, hasTopic);
@@ -530,7 +538,8 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     ? 'catalogue'
     : detectIntent(
         folded,
-        topicTerms.some((term) => !PERIOD_WORDS.has(term)),
+        // "… đặt mục tiêu gì cho năm 2015?": the year of a target is what it asks about.
+        topicTerms.some((term) => !PERIOD_WORDS.has(term)) || (years.length > 0 && TARGET_OF_YEAR.test(folded)),
         documentNumbers.length > 0 || instructionNumbers.length > 0,
       );
   const superlative = SUPERLATIVE_MAX.test(folded) ? 'max' : SUPERLATIVE_MIN.test(folded) ? 'min' : null;
@@ -584,6 +593,8 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
 const EFFECTIVE_DATE =
   /\bhieu luc (?:tu|ke tu) (?:ngay|khi|luc) (?:nao|bao gio)\b|\bco hieu luc (?:tu )?(?:ngay nao|khi nao|bao gio|tu bao gio|tu khi nao)\b/;
 const ASSERTED_ISSUE_YEAR = /\b(?:ky|ban hanh|phe duyet)(?: (?:vao|tu|trong|hoi))? nam ((?:19|20)\d\d)\b/;
+
+const TARGET_OF_YEAR = /\b(?:muc tieu|chi tieu)\b.{0,30}\b(?:cho|den|vao|trong|toi) (?:het )?(?:nam )?(?:19|20)\d\d\b/;
 
 /** "Con số thật", "số liệu đúng": the true value of something said elsewhere in the message. */
 const REAL_FIGURE = /\b(?:con so|so lieu) (?:that|thuc(?! hien)|dung|chinh xac|goc)\b/;
@@ -740,7 +751,9 @@ function stripProvinces(folded: string): string {
   for (const mention of findProvinceMentions(folded)) {
     const unit = UNIT_BEFORE_NAME.exec(result.slice(0, mention.index));
     const start = unit ? unit.index : mention.index;
-    const end = mention.index + mention.length;
+    // "Lâm Đồng mới", "Quảng Trị cũ": which of the two units of that name, not a topic.
+    const age = /^\s+(?:moi|cu)\b/.exec(result.slice(mention.index + mention.length));
+    const end = mention.index + mention.length + (age ? age[0].length : 0);
     result = result.slice(0, start) + ' '.repeat(end - start) + result.slice(end);
   }
   return result;

@@ -778,3 +778,39 @@ describe('what blind set R asked', () => {
     expect(answer.answer).toContain('đến năm 2020; giai đoạn này đã kết thúc');
   });
 });
+
+describe('what blind set S asked', () => {
+  it('"văn bản mới nhất … là văn bản nào" names the newest document', async () => {
+    const answer = await ask('Văn bản mới nhất trong dữ liệu là văn bản nào, ngày nào?');
+    expect(answer.answer).toMatch(/^Văn bản ban hành gần đây nhất là Quyết định số 2972\/QĐ-UBND ngày 24\/8\/2017/);
+  });
+
+  it('"những văn bản nào nhắc tới chữ ký số" lists the documents that write it', async () => {
+    const answer = await ask('Những văn bản nào có nhắc tới chữ ký số?');
+    expect(answer.citations.map((citation) => citation.province).sort()).toEqual(['Quảng Bình', 'Thừa Thiên Huế']);
+  });
+
+  it('"mục tiêu gì cho năm 2015" quotes the target for that year', async () => {
+    const answer = await ask(
+      'Lâm Đồng sau khi sáp nhập với Đắk Nông, Bình Thuận: nghị quyết CNTT trước đây của Lâm Đồng đặt mục tiêu gì cho năm 2015?',
+    );
+    expect(answer.answer).toContain('Đến năm 2015, về cơ bản chuyển từ nền hành chính công');
+  });
+
+  it('"giấy mời" is no "mỗi", and "cần vốn nhiều hơn" ranks nothing', async () => {
+    const user = 'people-invitations';
+    await ask('Huế đặt mục tiêu gì về mạng LAN cho các cơ quan nhà nước?', user);
+    const invitations = await ask('giấy mời thì sao ad', user);
+    expect(invitations.answer).toContain('100% giấy mời');
+    const more = await ask('Lâm Đồng cần vốn nhiều hơn thì phải làm sao?');
+    expect(more.answer).toContain('phải có dự án được UBND tỉnh phê duyệt');
+  });
+
+  it('"qua môi trường mạng" is "trên môi trường mạng"', async () => {
+    const answer = await ask(
+      'Về tỷ lệ văn bản trao đổi qua môi trường mạng, Hà Tĩnh hay Quảng Bình đặt mục tiêu cao hơn?',
+    );
+    expect(answer.answer).toContain('90%');
+    expect(answer.answer).toContain('100%');
+  });
+});
