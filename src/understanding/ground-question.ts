@@ -422,11 +422,12 @@ function topicPhrases(question: ResolvedQuestion): string[] {
 }
 
 /**
- * Whether a passage writes a topic phrase, read as the index reads it (abbreviations expanded, "qua mạng"
+ * How many of the topic phrases a passage writes, read as the index reads it (abbreviations expanded, "qua mạng"
  * as "trực tuyến"), so a phrase the question wrote one way is found written the other.
  */
-function writesPhrase(text: string, phrase: string): boolean {
-  return ` ${tokenize(text).join(' ')} `.includes(` ${phrase} `);
+function phrasesWritten(text: string, phrases: readonly string[]): number {
+  const read = ` ${tokenize(text).join(' ')} `;
+  return phrases.filter((phrase) => read.includes(` ${phrase} `)).length;
 }
 
 /** Coverage at which a passage answers a question of no province or document without holding its phrases. */
@@ -447,7 +448,7 @@ function answersOpenQuestion(context: GroundingContext, top: PassageMatch): bool
     return false;
   const phrases = topicPhrases(question);
   if (phrases.length === 0 || top.coverage >= OPEN_WITHOUT_PHRASE) return true;
-  return phrases.some((phrase) => writesPhrase(written, phrase));
+  return phrasesWritten(written, phrases) > 0;
 }
 
 /**
@@ -480,10 +481,9 @@ function openAggregate(context: GroundingContext): DocumentFacts[] {
     : search(knowledge, context.query, [], LIST_SEARCH_DEPTH);
   const phrases = topicPhrases(question);
   if (phrases.length === 0) return groupByDocument(matches, minCoverage).slice(0, MAX_LISTED_DOCUMENTS);
-  const held = (match: PassageMatch): number =>
-    phrases.filter((phrase) => writesPhrase(`${match.context ?? ''} ${match.text}`, phrase)).length;
-  const holdingAll = matches.filter((match) => held(match) === phrases.length);
-  const holdingSome = matches.filter((match) => held(match) > 0 && match.coverage >= minCoverage);
+  const held = matches.map((match) => phrasesWritten(`${match.context ?? ''} ${match.text}`, phrases));
+  const holdingAll = matches.filter((_, i) => held[i] === phrases.length);
+  const holdingSome = matches.filter((match, i) => held[i]! > 0 && match.coverage >= minCoverage);
   return groupByDocument([...holdingAll, ...holdingSome], MIN_COVERAGE_SCOPED).slice(0, MAX_LISTED_DOCUMENTS);
 }
 
