@@ -14,6 +14,7 @@ export const CONCEPT_PHRASES: readonly string[] = [
   // "Công nghiệp" alone is any industry, and "khu công nghiệp" an industrial zone.
   'cong nghiep cong nghe thong tin',
   'chuyen doi so',
+  'dien thoai thong minh',
   'kinh te so',
   'xa hoi so',
   'ha tang so',

@@ -373,7 +373,11 @@ function groundStatus(context: GroundingContext): Grounding {
     asked === 'horizon' && open && !question.asksConfirmation && question.years.length === 1
       ? question.years[0]!
       : null;
-  const overAll = asked === 'latest' || periodYear !== null || (reach !== null && question.comparison);
+  // "Văn bản nào có định hướng xa nhất?" ranks every document as "tỉnh nào …" does.
+  const ranksDocuments =
+    question.comparison ||
+    /\b(?:van ban|quy hoach|ke hoach|quyet dinh|nghi quyet) nao\b/.test(foldVietnamese(question.text));
+  const overAll = asked === 'latest' || periodYear !== null || (reach !== null && ranksDocuments);
   const documents = overAll && open ? knowledge.documents.map((_, i) => i) : documentsInScope(context);
   if (documents.length === 0) return context.notFound('no-match');
   return {

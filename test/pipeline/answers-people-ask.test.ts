@@ -814,3 +814,37 @@ describe('what blind set S asked', () => {
     expect(answer.answer).toContain('100%');
   });
 });
+
+describe('what blind set T asked', () => {
+  it('"thực tế … đã vào top 10 chưa" asks a result, which no plan states', async () => {
+    const answer = await ask('Thực tế đến năm 2020 Hà Tĩnh đã vào top 10 tỉnh về Chính phủ điện tử chưa?');
+    expect(answer.grounded).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('"kể tên các mục tiêu cụ thể" lists them', async () => {
+    const answer = await ask('Kể tên các mục tiêu cụ thể trong QĐ 4086 của Hà Tĩnh');
+    expect(answer.answer).toContain('60% mức độ 3 và 15%');
+  });
+
+  it('"Lâm Đồng mới giờ gồm cả …" names the unit; "Vậy Bình Thuận cũ có …?" asks of the former province', async () => {
+    const unit = await ask(
+      'Lâm Đồng mới giờ gồm cả Đắk Nông, Bình Thuận, vậy có nghị quyết CNTT nào của Lâm Đồng không?',
+    );
+    expect(unit.answer).toContain('Nghị quyết số 16');
+    const former = await ask(
+      'Tỉnh Lâm Đồng mới giờ gồm cả Bình Thuận cũ. Vậy Bình Thuận cũ có văn bản nào đặt chỉ tiêu dịch vụ công mức 4 không?',
+    );
+    expect(former.grounded).toBe(false);
+  });
+
+  it('"văn bản nào có định hướng xa nhất" ranks every document', async () => {
+    const answer = await ask('Văn bản nào có tầm nhìn, định hướng xa nhất về thời gian?');
+    expect(answer.answer).toMatch(/^Quảng Bình có mốc xa nhất/);
+  });
+
+  it('smartphones are a topic no plan writes', async () => {
+    const answer = await ask('Bạc Liêu tỷ lệ hộ có điện thoại thông minh bao nhiêu?');
+    expect(answer.grounded).toBe(false);
+  });
+});
