@@ -1,8 +1,8 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
 import { describePeriod, documentPeriod, periodYears } from '../knowledge/document-period.ts';
+import { effectClause } from '../knowledge/effect-clause.ts';
 import { foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
 import { formatVietnameseDate } from '../text/dates.ts';
-import { foldVietnamese } from '../text/normalize.ts';
 import type { Grounding } from '../understanding/grounding.ts';
 import { documentName, placeOf, sourceLine } from './citation.ts';
 
@@ -99,7 +99,7 @@ function validityOf(knowledge: KnowledgeBase, docIndex: number, grounding: Statu
   if (replaces) lines.push(`${documentName(document)} thay thế ${replaces}.`);
   const note = periodNote(document, today);
   if (note) lines.push(note);
-  if (/hieu luc ke tu ngay ky/.test(foldVietnamese(document.text))) {
+  if (effectClause(document) === 'signing') {
     lines.push(
       `Văn bản ghi: có hiệu lực kể từ ngày ký${document.metadata.date ? ` (${formatVietnameseDate(document.metadata.date)})` : ''}.`,
     );

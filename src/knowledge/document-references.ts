@@ -45,8 +45,22 @@ const DATE_IN_REFERENCE = new RegExp(DATE.replace(/\)\?$/u, ')'), 'u');
 const ISSUER_IN_REFERENCE = /\s+của\s+(.+)$/u;
 const ARTICLE_BEFORE = /((?:[Kk]hoản \d+,? )?Điều \d+[a-z]?)\s+của\s+$/u;
 
-/** Every document named in the text, once each (by number, else by name), in order, the document's own excluded. */
-export function documentReferences(document: KnowledgeDocument): DocumentReference[] {
+const read = new WeakMap<KnowledgeDocument, readonly DocumentReference[]>();
+
+/**
+ * Every document named in the text, once each (by number, else by name), in order, the document's own excluded.
+ * Read once per document: questions about "luật đó" ask it again and again.
+ */
+export function documentReferences(document: KnowledgeDocument): readonly DocumentReference[] {
+  let references = read.get(document);
+  if (!references) {
+    references = referencesIn(document);
+    read.set(document, references);
+  }
+  return references;
+}
+
+function referencesIn(document: KnowledgeDocument): DocumentReference[] {
   const own = document.metadata.number?.toLowerCase() ?? null;
   const seen = new Set<string>();
   const references: DocumentReference[] = [];

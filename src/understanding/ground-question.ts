@@ -1,5 +1,6 @@
 import { documentPeriod } from '../knowledge/document-period.ts';
 import { type DocumentReference, documentReferences } from '../knowledge/document-references.ts';
+import { effectClause } from '../knowledge/effect-clause.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { conceptsWrittenIn } from '../text/concept-phrases.ts';
@@ -673,8 +674,7 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   if (misdated) return misdated;
   // "… có hiệu lực kể từ ngày nào?" of documents that do not say when they take effect: not stated.
   if (question.asksEffectiveDate && candidates.documents.length > 0) {
-    const states = (docIndex: number) =>
-      /\bhieu luc (?:ke )?tu\b/.test(foldVietnamese(knowledge.documents[docIndex]!.text));
+    const states = (docIndex: number) => effectClause(knowledge.documents[docIndex]!) !== null;
     if (!candidates.documents.some(states)) return notFound('not-stated');
   }
   if (intent === 'validity' || intent === 'horizon' || intent === 'latest') return groundStatus(context);
