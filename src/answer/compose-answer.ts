@@ -107,7 +107,9 @@ function quotedOnce(
   const quotes: Array<{ context: string; clauses: string[] }> = [];
   for (const passage of passages) {
     const context = passage.context ? tidyContext(passage.context) : '';
-    const clauses = quotableText(knowledge, passage.passageId).replace(/\.$/, '').split('; ');
+    const clauses = quotableText(knowledge, passage.passageId)
+      .replace(/(?<!\.)\.$/, '')
+      .split('; ');
     const joined = quotes.find((quote) => {
       if (quote.context !== context) return false;
       const merged = mergedClauses(quote.clauses, clauses) ?? mergedClauses(clauses, quote.clauses);
@@ -333,7 +335,9 @@ function namedReferenceAnswer(knowledge: KnowledgeBase, grounding: Of<'named-ref
       ? `được ban hành ngày ${formatVietnameseDate(reference.date!)}`
       : intent === 'document-number'
         ? `có số hiệu ${reference.number}`
-        : `do ${reference.issuer} ban hành${reference.date ? ` ngày ${formatVietnameseDate(reference.date)}` : ''}`;
+        : intent === 'summary'
+          ? `là văn bản ${reference.subject}`
+          : `do ${reference.issuer} ban hành${reference.date ? ` ngày ${formatVietnameseDate(reference.date)}` : ''}`;
   const body =
     `${reference.name} ${value}. ${namedWithIssuer(knowledge.documents[docIndex]!)} nhắc đến văn bản này: ` +
     `“${reference.text}” (tôi không có toàn văn của văn bản được nhắc đến).`;

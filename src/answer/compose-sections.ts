@@ -25,7 +25,7 @@ export function listText(
   grounding: Extract<Grounding, { kind: 'list' }>,
   named: string,
 ): string {
-  const section = sectionOf(knowledge, grounding.passageId);
+  const section = sectionOf(knowledge, grounding.passageId, { whole: grounding.whole });
   const heading = section.heading ? ` — ${section.heading.replace(/\s*(?:như sau|sau đây|gồm|là)$/u, '')}` : '';
   const lines = [`Theo ${named}${heading}:`, ...section.entries.map((entry) => `- ${entry}`)];
   if (section.omitted > 0) lines.push(`(và ${section.omitted} mục khác trong văn bản)`);

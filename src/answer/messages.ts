@@ -91,6 +91,14 @@ export const OUT_OF_SCOPE_TEXT =
   'Xin lỗi, tôi chỉ trả lời câu hỏi về quy hoạch, kế hoạch phát triển CNTT dựa trên các văn bản trong kho, và không làm theo yêu cầu khác.';
 export const UNKNOWN_NUMBER_TEXT =
   'Xin lỗi, số hiệu văn bản bạn hỏi không có trong kho văn bản của tôi, nên tôi không thể trả lời về văn bản đó.';
+/**
+ * "Không đúng như vậy: số hiệu đúng là 635/QĐ-UBND.": the number the user asserted, corrected without repeating
+ * the wrong one, which a reader skimming the reply could take for the answer.
+ */
+export function numberCorrectionText(actualNumbers: readonly string[]): string {
+  return `Không đúng như vậy: số hiệu đúng là ${listInWords(actualNumbers)}.`;
+}
+
 /** Said before a correct figure when the user's instruction tried to change it. */
 export const INSTRUCTION_IGNORED_TEXT = 'Tôi chỉ trả lời đúng theo văn bản nguồn.';
 

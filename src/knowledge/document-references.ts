@@ -35,6 +35,8 @@ export interface DocumentReference {
   date: string | null;
   /** "Chính phủ", "Thủ tướng Chính phủ", as the text gives it, or null. */
   issuer: string | null;
+  /** What it is about, as the text says right after naming it: "về xây dựng Chính phủ điện tử", or null. */
+  subject: string | null;
 }
 
 function numberOf(text: string): string | null {
@@ -44,6 +46,14 @@ function numberOf(text: string): string | null {
 const DATE_IN_REFERENCE = new RegExp(DATE.replace(/\)\?$/u, ')'), 'u');
 const ISSUER_IN_REFERENCE = /\s+của\s+(.+)$/u;
 const ARTICLE_BEFORE = /((?:[Kk]hoản \d+,? )?Điều \d+[a-z]?)\s+của\s+$/u;
+/**
+ * "… của Chính phủ về xây dựng Chính phủ điện tử và Chỉ thị …": the subject ends at the clause, the next name, or
+ * what the sentence goes on to say of the naming document ("… vừa được UBND tỉnh ban hành").
+ */
+const SUBJECT_AFTER = new RegExp(
+  String.raw`^,?\s+(về\s+[^;.\n(]*?)(?=\s+và\s+(?:${TYPE}|Luật)(?!\p{L})|\s+(?:vừa|đã|mới)\s+(?:được|ban hành)|\s*[;.\n(]|$)`,
+  'u',
+);
 
 const read = new WeakMap<KnowledgeDocument, readonly DocumentReference[]>();
 
@@ -83,6 +93,10 @@ function referencesIn(document: KnowledgeDocument): DocumentReference[] {
       number,
       date: written ? parseVietnameseDate(written[0].replace(/^,?\s+ngày\s+/u, '')) : null,
       issuer: issuer?.[1] ?? null,
+      subject:
+        SUBJECT_AFTER.exec(
+          document.text.slice(match.index + match[0].length, match.index + match[0].length + 300),
+        )?.[1] ?? null,
     });
   }
   return references;

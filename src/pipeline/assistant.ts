@@ -3,12 +3,14 @@ import type { Answer } from '../answer/answer.ts';
 import { type AnswerWriter, type Audience, DEFAULT_AUDIENCE, offlineAnswerWriter } from '../answer/answer-writer.ts';
 import { composeAnswer } from '../answer/compose-answer.ts';
 import { mergeAnswers } from '../answer/merge-answers.ts';
+import { numberCorrectionText } from '../answer/messages.ts';
 import type { KnowledgeDocument } from '../knowledge/document.ts';
 import { createOutageReporter } from '../observability/outage-reporter.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { type ConversationStore, type ConversationTurn, conversationKey } from '../state/conversations/port.ts';
 import { groundQuestion } from '../understanding/ground-question.ts';
 import type { ResolvedQuestion } from '../understanding/grounding.ts';
+import { correctMisrememberedNumbers } from '../understanding/misremembered-number.ts';
 import { resolveFollowUp } from '../understanding/resolve-follow-up.ts';
 import { type UnderstoodQuestion, understandQuestion } from '../understanding/understand-question.ts';
 
@@ -84,7 +86,10 @@ export function createAssistant({
     audience: Audience,
   ): Promise<Answer> {
     const lastGrounded = turns.findLast((turn) => turn.documentIds.length > 0);
-    const question = resolveFollowUp(understood, turns.at(-1), lastGrounded);
+    const { question, corrections } = correctMisrememberedNumbers(
+      base,
+      resolveFollowUp(understood, turns.at(-1), lastGrounded),
+    );
     const grounding = groundQuestion(base, question);
     let answer: Answer;
     try {
@@ -93,6 +98,12 @@ export function createAssistant({
       // Writers are not meant to reject; if one does, the user still gets the exact offline answer.
       logger.error({ err: error }, 'answer writer failed; answering offline');
       answer = composeAnswer(base, grounding);
+    }
+    if (corrections.length > 0 && answer.grounded) {
+      answer = {
+        ...answer,
+        answer: `${numberCorrectionText(corrections.map((correction) => correction.actual))}\n${answer.answer}`,
+      };
     }
     const turn = turnToRemember(question, answer, citedDocuments(base, answer), now());
     turns.push(turn);

@@ -16,6 +16,8 @@ const FRAGMENT_CHARS = 100;
 const LIST_ITEM_CHARS = 260;
 /** What a listed section may take in all, so three long items are shown whole and twelve short ones too. */
 const LIST_CHARS = 1500;
+/** What it may take when the user asks for all of it ("kể hết ra", "đầy đủ"): a few phone screens. */
+const WHOLE_LIST_CHARS = 4000;
 /** At most this many entries in a listed section: a phone screen, not the whole document. */
 export const MAX_LIST_ENTRIES = 16;
 
@@ -138,7 +140,27 @@ export interface ListedSection {
  * heading or lead-in. A section of several blocks lists one entry per block; a section that is one block (a
  * list between semicolons, or a paragraph of targets) lists one entry per clause.
  */
-export function sectionOf(knowledge: KnowledgeBase, passageId: number): ListedSection {
+/**
+ * Each item's share of a list's room: short items take what they need, and what they leave is shared among the
+ * longer ones, so one long item is not cut to the size of the shortest.
+ */
+function itemShares(lengths: readonly number[], room: number): number[] {
+  const shares = new Array<number>(lengths.length);
+  const order = lengths.map((_, at) => at).sort((a, b) => lengths[a]! - lengths[b]!);
+  let left = room;
+  order.forEach((at, done) => {
+    const share = Math.max(LIST_ITEM_CHARS, left / (order.length - done));
+    shares[at] = Math.min(lengths[at]!, share);
+    left = Math.max(0, left - shares[at]!);
+  });
+  return shares;
+}
+
+export function sectionOf(
+  knowledge: KnowledgeBase,
+  passageId: number,
+  { whole = false }: { whole?: boolean } = {},
+): ListedSection {
   const passage = knowledge.index.passages[passageId]!;
   const members = documentPassages(knowledge, passage.docIndex)
     .map((ref) => ref.passage)
@@ -152,9 +174,14 @@ export function sectionOf(knowledge: KnowledgeBase, passageId: number): ListedSe
     if (list) list.push(member);
     else items.set(key, [member]);
   }
+  const grouped = [...items.values()];
+  const shares = itemShares(
+    grouped.map((item) => itemText(item).length),
+    whole ? WHOLE_LIST_CHARS : LIST_CHARS,
+  );
   const entries =
     items.size > 1
-      ? [...items.values()].map((item) => listEntry(item, Math.max(LIST_ITEM_CHARS, LIST_CHARS / items.size)))
+      ? grouped.map((item, at) => listEntry(item, shares[at]!))
       : members.map((member) => endSentence(member.text.replace(/[;]\s*$/, '')));
   const heading = members[0]?.lead ?? sectionHeading(passage);
   return {

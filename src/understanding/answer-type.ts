@@ -66,8 +66,9 @@ const TWO_WORD_UNITS = new Set([
 /** "Số (lượng) doanh nghiệp …", "tổng số cán bộ …": what a count is of, named before "bao nhiêu". */
 const COUNTED = new RegExp(String.raw`\b(?:tong )?so (?:luong )?(${[...TWO_WORD_UNITS, 'nguoi'].join('|')})\b`);
 
-/** "Trong mấy văn bản đó": "mấy" pointing at documents already named, not asking how many. */
-const THOSE_FEW = /\bmay (?:van ban|tai lieu|tinh|quyet dinh|ke hoach|quy hoach) (?:do|nay|tren)\b/g;
+/** "Trong mấy văn bản đó", "mấy chỉ tiêu này": "mấy" pointing at things already named, not asking how many. */
+const THOSE_FEW =
+  /\bmay (?:van ban|tai lieu|tinh|quyet dinh|ke hoach|quy hoach|chi tieu|muc tieu|nhiem vu|giai phap|du an|con so|so lieu|noi dung) (?:do|nay|tren|ay|kia)\b/g;
 
 /**
  * The answer type of a question as typed: with diacritics, "máy" (a machine: "máy thu hình") is not the

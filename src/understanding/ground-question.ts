@@ -218,7 +218,12 @@ function issuerVerdict({ knowledge, question }: GroundingContext, documents: rea
   return actual.every((kind) => kind === asserted) ? 'confirmed' : 'corrected';
 }
 
-const REFERENCE_FIELDS = { 'issue-date': 'date', 'document-number': 'number', issuer: 'issuer' } as const;
+const REFERENCE_FIELDS = {
+  'issue-date': 'date',
+  'document-number': 'number',
+  issuer: 'issuer',
+  summary: 'subject',
+} as const;
 
 /**
  * "Luật đó ban hành ngày nào?" in a conversation about a decision, "Nghị quyết 36a/NQ-CP ngày nào?": the
@@ -227,10 +232,20 @@ const REFERENCE_FIELDS = { 'issue-date': 'date', 'document-number': 'number', is
  */
 function groundNamedReference(context: GroundingContext, documents: readonly number[]): Grounding | null {
   const { knowledge, question, candidates } = context;
-  const { intent, askedDocumentType: asked } = question;
-  if (!asked || (intent !== 'issue-date' && intent !== 'document-number' && intent !== 'issuer')) return null;
+  const { askedDocumentType: asked } = question;
+  const intent = question.intent as keyof typeof REFERENCE_FIELDS;
+  if (!asked || !Object.hasOwn(REFERENCE_FIELDS, intent)) return null;
   const typeOf = (docIndex: number) => foldVietnamese(knowledge.documents[docIndex]!.metadata.type ?? '').toLowerCase();
   if (documents.some((docIndex) => typeOf(docIndex) === asked)) return null;
+  // "Chỉ thị đó về vấn đề gì?", "Nghị quyết 36a/NQ-CP nói về gì?": what a named document is about. A summary
+  // asked of a plan by another type's name ("tóm tắt quyết định của Huế") is still the plan's summary.
+  const folded = foldVietnamese(question.text);
+  if (
+    intent === 'summary' &&
+    !new RegExp(`\\b${asked} (?:do|nay|ay|kia|tren)\\b`).test(folded) &&
+    question.documentNumbers.length === 0
+  )
+    return null;
   const words = new Set([...question.terms, ...question.previousTerms].filter(isUnigram));
   let best: { docIndex: number; reference: DocumentReference; shared: number } | null = null;
   for (const docIndex of documents) {
@@ -273,6 +288,9 @@ function groundWithoutTopic(context: GroundingContext): Grounding {
   return context.notFound(question.instruction ? 'out-of-scope' : 'no-match');
 }
 
+/** "Kể hết ra", "liệt kê đầy đủ", "toàn bộ": the whole list is wanted, not its first lines. */
+const ASKS_WHOLE_LIST = /\b(?:ke het|ke ra het|het ra|day du|toan bo|tat ca|chi tiet|cu the tung)\b/;
+
 /**
  * "Liệt kê các chỉ tiêu …": the section of the best matching passage, listed whole. Among the best passages
  * the first whose section is a real list wins, so a passing mention of "mục tiêu" does not.
@@ -291,7 +309,13 @@ function groundList(context: GroundingContext): Grounding | null {
     return sectionOf(knowledge, match.passageId).entries.length >= MIN_LIST_ENTRIES;
   });
   if (!best) return null;
-  return { kind: 'list', docIndex: best.docIndex, passageId: best.passageId, reorganised: candidates.reorganised };
+  return {
+    kind: 'list',
+    docIndex: best.docIndex,
+    passageId: best.passageId,
+    reorganised: candidates.reorganised,
+    whole: ASKS_WHOLE_LIST.test(foldVietnamese(context.question.text)),
+  };
 }
 
 /**
@@ -299,6 +323,8 @@ function groundList(context: GroundingContext): Grounding | null {
  * or a sentence that is itself a run of short names ("Thường trực Tỉnh ủy, HĐND, UBND, các đồng chí …").
  */
 const INLINE_ENUMERATION = /\((?:[^()]*,){3,}[^()]*\)|:\s*(?:[^;:.]*,){3,}|^(?:[^,;.]{1,40},\s*){4,}/u;
+/** A sentence saying who attended: "… đã về dự", "tham dự có …", "có mặt …". */
+const NAMES_ATTENDEES = /\b(?:ve du|tham du|den du|da du|co mat)\b/;
 /** How many of the best passages are looked at for a sentence that is itself the list. */
 const INLINE_CANDIDATES = 3;
 
@@ -311,9 +337,14 @@ function inlineList(context: GroundingContext, matches: readonly PassageMatch[])
   const { question, candidates } = context;
   const top = matches.slice(0, INLINE_CANDIDATES);
   const best = Math.max(0, ...top.map((match) => match.coverage));
-  const found = top.find(
-    (match) => match.coverage === best && match.coverage >= context.minCoverage && INLINE_ENUMERATION.test(match.text),
-  );
+  // "Thành phần tham dự gồm những ai?": the sentence that says who came, which shares little with the question
+  // ("Thường trực Tỉnh ủy, HĐND, UBND, … đã về dự") but is the answer wherever it ranks.
+  const found = question.asksAttendees
+    ? matches.find((match) => NAMES_ATTENDEES.test(foldVietnamese(match.text)) && INLINE_ENUMERATION.test(match.text))
+    : top.find(
+        (match) =>
+          match.coverage === best && match.coverage >= context.minCoverage && INLINE_ENUMERATION.test(match.text),
+      );
   if (!found) return null;
   return {
     kind: 'facts',
@@ -680,6 +711,8 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   if (intent === 'validity' || intent === 'horizon' || intent === 'latest') return groundStatus(context);
   if (intent === 'summary' || intent === 'references' || intent === 'timeline') {
     const documents = documentsInScope(context);
+    const named = intent === 'summary' ? groundNamedReference(context, documents) : null;
+    if (named) return named;
     if (documents.length > 0) return { kind: intent, documents, reorganised: candidates.reorganised };
   }
   // One list would be one file's list: with a shared number, each file's best passage is quoted instead.

@@ -72,7 +72,8 @@ export type Grounding =
   /** "Luật đó ban hành ngày nào?": what a document's text writes of a document it names. */
   | {
       kind: 'named-reference';
-      intent: Extract<QuestionIntent, 'issue-date' | 'document-number' | 'issuer'>;
+      /** 'summary': what the named document is about. */
+      intent: Extract<QuestionIntent, 'issue-date' | 'document-number' | 'issuer' | 'summary'>;
       docIndex: number;
       reference: DocumentReference;
       reorganised: string[];
@@ -83,7 +84,14 @@ export type Grounding =
   | { kind: 'timeline'; documents: number[]; reorganised: string[] }
   /** The laws and documents the documents name in their text. */
   | { kind: 'references'; documents: number[]; reorganised: string[] }
-  | { kind: 'list'; docIndex: number; passageId: number; reorganised: string[] }
+  | {
+      kind: 'list';
+      docIndex: number;
+      passageId: number;
+      reorganised: string[];
+      /** "Kể hết ra": every entry whole, past the length a list is otherwise cut to. */
+      whole: boolean;
+    }
   | {
       kind: 'status';
       asked: StatusQuestion;

@@ -38,8 +38,23 @@ describe('documentReferences: the documents a text names, as written', () => {
         number: '590/QĐ-UBND',
         date: '2007-03-01',
         issuer: 'UBND tỉnh Hà Tĩnh',
+        subject: null,
       },
     ]);
+  });
+
+  it.each([
+    [
+      'Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ về xây dựng Chính phủ điện tử và Chỉ thị số 16/CT-TTg ngày 04 tháng 5 năm 2017 của Thủ tướng Chính phủ về việc tăng cường năng lực.',
+      ['về xây dựng Chính phủ điện tử', 'về việc tăng cường năng lực'],
+    ],
+    [
+      'Kế hoạch thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị về đẩy mạnh ứng dụng công nghệ thông tin vừa được UBND tỉnh ban hành.',
+      ['về đẩy mạnh ứng dụng công nghệ thông tin'],
+    ],
+    ['Theo Luật An toàn thông tin mạng số 86/2015/QH13; tăng cường năng lực.', [null]],
+  ])('what "%s" says each is about, up to the next name or clause', (text, subjects) => {
+    expect(documentReferences(document(text)).map((reference) => reference.subject)).toEqual(subjects);
   });
 
   it.each([

@@ -1,0 +1,61 @@
+import { documentsWithNumber, foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
+import type { ResolvedQuestion } from './grounding.ts';
+import { documentsOfProvince } from './question-candidates.ts';
+
+/** A number the user asserted for a document, and the number that document really has. */
+export interface NumberCorrection {
+  asked: string;
+  actual: string;
+}
+
+/** The serial digits of a number and the symbol after them: "653/qd-ubnd" → ["653", "/qd-ubnd"]. */
+function splitNumber(folded: string): [string, string] | null {
+  const match = /^(\d{3,})(\D.*)$/.exec(folded);
+  return match ? [match[1]!, match[2]!] : null;
+}
+
+/** Two serials one slip apart: two neighbouring digits swapped (653 for 635) or one digit mistyped. */
+function oneSlipApart(typed: string, real: string): boolean {
+  if (typed.length !== real.length || typed === real) return false;
+  const differing = [...typed].flatMap((digit, at) => (digit === real[at] ? [] : [at]));
+  if (differing.length === 1) return true;
+  const [first, second] = differing;
+  return (
+    differing.length === 2 && second === first! + 1 && typed[first!] === real[second] && typed[second] === real[first!]
+  );
+}
+
+/**
+ * "Kế hoạch của Bạc Liêu là QĐ 653/QĐ-UBND đúng không?": a number asserted for a province's document that we do
+ * not have, one slip away from the number of that province's document (635/QĐ-UBND), is a false premise about
+ * the number, not a question about another document; the question goes on about the real one, and the answer
+ * says what the number is. Only an asserted number ("… đúng không?") is corrected: "Quyết định 2927 ban hành
+ * ngày nào?" asks about a document we do not have, and is refused as such.
+ */
+export function correctMisrememberedNumbers(
+  knowledge: KnowledgeBase,
+  question: ResolvedQuestion,
+): { question: ResolvedQuestion; corrections: NumberCorrection[] } {
+  if (!question.asksConfirmation || question.documentNumbers.length === 0) return { question, corrections: [] };
+  const scope =
+    question.provinces.length > 0
+      ? question.provinces.flatMap((province) => documentsOfProvince(knowledge, province).documents)
+      : knowledge.documents.map((_, docIndex) => docIndex);
+  const corrections: NumberCorrection[] = [];
+  const documentNumbers = question.documentNumbers.map((asked) => {
+    const typed = splitNumber(foldDocumentNumber(asked));
+    if (!typed || documentsWithNumber(knowledge, asked).length > 0) return asked;
+    const near = scope.flatMap((docIndex) => {
+      const actual = knowledge.documents[docIndex]!.metadata.number;
+      const real = actual ? splitNumber(foldDocumentNumber(actual)) : null;
+      return real && real[1] === typed[1] && oneSlipApart(typed[0], real[0]) ? [actual!] : [];
+    });
+    const [actual] = new Set(near);
+    if (!actual || new Set(near).size > 1) return asked;
+    corrections.push({ asked, actual });
+    return actual;
+  });
+  return corrections.length === 0
+    ? { question, corrections }
+    : { question: { ...question, documentNumbers }, corrections };
+}
