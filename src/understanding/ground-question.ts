@@ -1,7 +1,7 @@
 import { documentPeriod } from '../knowledge/document-period.ts';
 import { type DocumentReference, documentReferences } from '../knowledge/document-references.ts';
 import { effectClause } from '../knowledge/effect-clause.ts';
-import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import { foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
 import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { conceptsWrittenIn } from '../text/concept-phrases.ts';
 import { type IssuerKind, issuerKindOf } from '../text/issuer-kind.ts';
@@ -125,11 +125,21 @@ function typedMatches(context: GroundingContext, documents: readonly number[]): 
   return typed;
 }
 
+/** A sentence saying which office holder signed: "Chủ tịch UBND tỉnh Bạc Liêu ký Quyết định …". */
+const SIGNED_BY =
+  /(?<!\p{L})(?:Phó )?(?:Chủ tịch|Giám đốc|Bí thư|Thủ tướng|Bộ trưởng|Trưởng ban)(?!\p{L})[^.;\n]{0,80}(?<!\p{L})(?:đã )?ký(?!\p{L})(?! số)/u;
+
 function groundMetadata(context: GroundingContext): Grounding {
   const { knowledge, question, candidates, query } = context;
   const intent = question.intent as 'issue-date' | 'document-number' | 'issuer' | 'implements';
   const { reorganised } = candidates;
   if (question.asksSignerName) return context.notFound('not-stated');
+  // "Do ai ký?" is answered where the source says who signed ("Chủ tịch UBND tỉnh Bạc Liêu ký …"); that the
+  // province's People's Committee issued it does not say who signed it.
+  const statesSigner = (docIndex: number) => SIGNED_BY.test(knowledge.documents[docIndex]!.text);
+  if (question.asksSigner && candidates.documents.length > 0 && !candidates.documents.some(statesSigner)) {
+    return context.notFound('not-stated');
+  }
   // "Văn bản bị thay thế đó ký ngày nào?": the replaced document is known only by what replaces it.
   if (question.aboutReplaced && candidates.documents.some((i) => knowledge.documents[i]!.metadata.replaces)) {
     return groundStatus({ ...context, question: { ...question, intent: 'validity' } });
@@ -171,9 +181,9 @@ function groundMetadata(context: GroundingContext): Grounding {
       intent === 'issuer'
         ? issuerVerdict(context, stated)
         : claimsImplemented(question, candidates) && question.documentNumbers.length > 0
-          ? candidates.unknownNumbers.length > 0
-            ? 'corrected'
-            : 'confirmed'
+          ? implementsClaimed(context)
+            ? 'confirmed'
+            : 'corrected'
           : null;
     return { kind: 'metadata', intent, documents: candidates.documents, reorganised, ...(verdict ? { verdict } : {}) };
   }
@@ -643,6 +653,23 @@ function namesAbsentConcept({ knowledge, question, candidates }: GroundingContex
   return question.concepts.some((phrase) =>
     candidates.documents.every((docIndex) => !conceptsWrittenIn(knowledge.documents[docIndex]!).has(phrase)),
   );
+}
+
+/** Whether the documents implement every number the question claims they do (a number we have is their own). */
+function implementsClaimed({ knowledge, question, candidates }: GroundingContext): boolean {
+  if (candidates.unknownNumbers.length > 0) return false;
+  return question.documentNumbers.every((typed) =>
+    candidates.documents.some((docIndex) => {
+      const { implements: implemented } = knowledge.documents[docIndex]!.metadata;
+      return implemented !== null && mentionsNumber(implemented, typed);
+    }),
+  );
+}
+
+/** "Nghị quyết số 36-NQ/TW ngày 01/7/2014" names "36-NQ/TW" and "36", not "36a/NQ-CP". */
+function mentionsNumber(text: string, typed: string): boolean {
+  const folded = foldDocumentNumber(typed);
+  return new RegExp(`(?<![\\d\\p{L}])${escapeRegExp(folded)}(?![\\d\\p{L}])`, 'u').test(foldVietnamese(text));
 }
 
 function claimsImplemented(question: ResolvedQuestion, candidates: Candidates): boolean {

@@ -95,6 +95,8 @@ export interface UnderstoodQuestion {
   issuerKind: IssuerKind | null;
   /** "Ai ký …, tên gì?": asks for the signer's name, which metadata does not hold. */
   asksSignerName: boolean;
+  /** "Do ai ký?": who signed, an office or a person, which is not the issuing body. */
+  asksSigner: boolean;
   /**
    * The kind of document the question is about, folded, as it first names one ("Luật đó ban hành ngày
    * nào?" → "luat"); null when it names none ("văn bản đó"). Tells a law a plan names from the plan.
@@ -174,6 +176,12 @@ const ASKS_ISSUER =
 /** "Kế hoạch đó nhằm thực hiện nghị quyết nào?": what the document implements, which its metadata says. */
 const ASKS_IMPLEMENTS =
   /\b(?:de|nham|la de) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat)\b|\b(?:ke hoach|van ban|quyet dinh) (?:nay|do|ay) thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|van ban|luat) (?:nao|gi|so may|so nao)\b|\b(?:nghi quyet|van ban|quyet dinh|de an) (?:ma )?(?:no|ke hoach (?:nay|do|ay)) thuc hien\b/;
+/**
+ * "Huế ban hành kế hoạch thực hiện Nghị quyết 36a/NQ-CP … phải không?": a claim of what a plan implements, to
+ * confirm or correct; not when the claim is about a figure in it ("… đặt 70% … phải không?").
+ */
+const CLAIMS_IMPLEMENTS =
+  /^(?!.*(?:\d\s*%|\bphan tram\b|\bdat\b|\bmuc tieu\b|\bchi tieu\b|\bkinh phi\b)).*\b(?:ke hoach|van ban|quyet dinh|chuong trinh) (?:de )?thuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|luat)\b.{0,80}\b(?:phai|dung) (?:khong|ko|k|hong|ha)\b/;
 const DOCUMENT_WORDS = /quyet dinh|van ban|nghi quyet|ke hoach|chi thi|ban hanh|\bky\b|phe duyet|quy hoach|so hieu/;
 /** Asking for a date or number of issue, even when the question also names a topic. */
 /** "Tin … được cập nhật / đăng ngày nào?": when the page carrying the document was posted ("đang" folds alike). */
@@ -369,7 +377,7 @@ function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): 
   const aboutDocument = DOCUMENT_WORDS.test(folded) || hasDocument;
   // With a topic of its own, "… ngày nào?" asks about an event in the text, unless it names the issuing.
   const asksMetadata = aboutDocument && (!hasTopic || ISSUANCE_WORDS.test(folded)) && !ASKS_CONTENT.test(folded);
-  if (ASKS_IMPLEMENTS.test(folded)) return 'implements';
+  if (ASKS_IMPLEMENTS.test(folded) || CLAIMS_IMPLEMENTS.test(folded)) return 'implements';
   // "… có số hiệu là gì?" asks the number whatever else the question names.
   if (
     /\bso hieu(?: van ban| cua (?:no|van ban|ke hoach|quyet dinh))? (?:la gi|la bao nhieu|bao nhieu|nao|gi)\b/.test(
@@ -617,6 +625,7 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     assertedPeriodYears: assertedPeriodYearsOf(folded),
     issuerKind,
     asksSignerName: ASKS_SIGNER_NAME.test(folded) || (ASKS_SIGNER.test(folded) && ASKS_NAME.test(folded)),
+    asksSigner: ASKS_SIGNER.test(folded),
     askedDocumentType: DOCUMENT_TYPE.exec(folded)?.[0] ?? null,
     formerOnly: formerProvinces(question),
     parts: questionParts(question),

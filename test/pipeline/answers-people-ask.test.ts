@@ -843,6 +843,22 @@ describe('what blind set T asked', () => {
     expect(answer.answer).toMatch(/^Quảng Bình có mốc xa nhất/);
   });
 
+  it('"do ai ký" is answered only where the source says who signed', async () => {
+    const unsaid = await ask('Quyết định quy hoạch CNTT của Quảng Bình do ai ký vậy?');
+    expect(unsaid.grounded).toBe(false);
+    expect(unsaid.citations).toEqual([]);
+    const said = await ask('QĐ 635 của Bạc Liêu ai ký vậy?');
+    expect(said.answer).toContain('Chủ tịch UBND tỉnh Bạc Liêu ký');
+    expect(said.answer).toContain(`Nguồn: ${BAC_LIEU}.`);
+  });
+
+  it('a plan said to implement a resolution it does not is corrected with the one it does', async () => {
+    const wrong = await ask('Huế ban hành kế hoạch thực hiện Nghị quyết 36a/NQ-CP của Chính phủ về CNTT phải không?');
+    expect(wrong.answer).toMatch(/^Không đúng như vậy\. .*Nghị quyết số 36-NQ\/TW ngày 01\/7\/2014 của Bộ Chính trị/);
+    const right = await ask('Huế có kế hoạch thực hiện Nghị quyết 36-NQ/TW của Bộ Chính trị phải không?');
+    expect(right.answer).toMatch(/^Đúng vậy\./);
+  });
+
   it('smartphones are a topic no plan writes', async () => {
     const answer = await ask('Bạc Liêu tỷ lệ hộ có điện thoại thông minh bao nhiêu?');
     expect(answer.grounded).toBe(false);
