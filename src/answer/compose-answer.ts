@@ -330,16 +330,17 @@ function metadataAnswer(knowledge: KnowledgeBase, grounding: Of<'metadata'>): An
  */
 function namedReferenceAnswer(knowledge: KnowledgeBase, grounding: Of<'named-reference'>): Answer {
   const { reference, intent, docIndex } = grounding;
-  const value =
-    intent === 'issue-date'
-      ? `được ban hành ngày ${formatVietnameseDate(reference.date!)}`
-      : intent === 'document-number'
-        ? `có số hiệu ${reference.number}`
+  // "… là chỉ thị nào?" is answered by the name, with the number in it: "Đó là Chỉ thị số 16/CT-TTg …".
+  const named =
+    intent === 'document-number'
+      ? `Đó là ${reference.name}${reference.subject ? ` ${reference.subject}` : ''}`
+      : intent === 'issue-date'
+        ? `${reference.name} được ban hành ngày ${formatVietnameseDate(reference.date!)}`
         : intent === 'summary'
-          ? `là văn bản ${reference.subject}`
-          : `do ${reference.issuer} ban hành${reference.date ? ` ngày ${formatVietnameseDate(reference.date)}` : ''}`;
+          ? `${reference.name} là văn bản ${reference.subject}`
+          : `${reference.name} do ${reference.issuer} ban hành${reference.date ? ` ngày ${formatVietnameseDate(reference.date)}` : ''}`;
   const body =
-    `${reference.name} ${value}. ${namedWithIssuer(knowledge.documents[docIndex]!)} nhắc đến văn bản này: ` +
+    `${named}. ${namedWithIssuer(knowledge.documents[docIndex]!)} nhắc đến văn bản này: ` +
     `“${reference.text}” (tôi không có toàn văn của văn bản được nhắc đến).`;
   return grounded(knowledge, [docIndex], `${reorganisationNote(grounding.reorganised)}${body}`);
 }

@@ -38,6 +38,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = Object.freeze({
   cqnn: 'cơ quan nhà nước',
   cqhcnn: 'cơ quan hành chính nhà nước',
   dn: 'doanh nghiệp',
+  vn: 'Việt Nam',
   'kt-xh': 'kinh tế xã hội',
   ktxh: 'kinh tế xã hội',
   gddt: 'giáo dục đào tạo',

@@ -45,6 +45,8 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['ngừoi', 'người'],
   ['cq', 'cơ quan'],
   ['xd', 'xây dựng'],
+  ['kp', 'kinh phí'],
+  ['kphí', 'kinh phí'],
   ['xài', 'sử dụng'],
   ['đph', 'địa phương'],
 ]);

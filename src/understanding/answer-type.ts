@@ -39,7 +39,7 @@ const ASKS_AMOUNT = new RegExp(
 );
 const ASKS_YEAR = /\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao)\b/;
 const COMPARES_TARGETS =
-  /\b(?:so sanh|khac nhau|giong nhau)\b.{0,40}\bmuc tieu\b|\bmuc tieu\b.{0,60}\b(?:so sanh|khac nhau|giong nhau|so voi)\b/;
+  /\b(?:so sanh|khac nhau|giong nhau)\b.{0,40}\b(?:muc tieu|yeu cau)\b|\b(?:muc tieu|yeu cau)\b.{0,60}\b(?:so sanh|khac nhau|giong nhau|so voi)\b/;
 const LEVEL = /\b(?:muc|cap)\b[^0-9]{0,12}\b[1-4]\b/;
 const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
 /** Money, and what is paid to people ("phụ cấp", "mức lương"; "chất lượng" and "số lượng" are no pay). */
@@ -75,7 +75,9 @@ const THOSE_FEW =
  * "mấy" that asks a count, though both fold to "may".
  */
 export function answerTypeOf(question: string): AnswerType | null {
-  return expectedAnswerType(foldVietnamese(question.replace(/máy/giu, 'm_y')));
+  // "Bao nhiêu ha" typed bare is hectares ("bao nhiêu hả?" asks, and folds the same).
+  const typed = question.replace(/máy/giu, 'm_y').replace(/(?<=\d\s*|\bnhiêu\s+)ha(?![\p{L}\d])/gu, 'hecta');
+  return expectedAnswerType(foldVietnamese(typed));
 }
 
 /** The answer type a question asks for (folded), or null when it asks for a description. */
@@ -122,6 +124,8 @@ const BUDGET_SHARE =
 const MONEY_VALUE = /\d(?:[\d.,]*\d)?\s*(?:(?:ty|trieu|nghin|ngan)(?:\s+dong)?\b|dong\b(?! thoi| gop))/;
 const YEAR_VALUE = /\b(?:19|20)\d\d\b/;
 const ANY_NUMBER = /\d/;
+/** "mức 3,4", "mức độ 3 và 4", "cấp độ 2": service levels, numbers that are no answer. */
+const LEVEL_NUMBERS = /\b(?:muc|cap)(?: do)? \d(?:\s*(?:,|-|va|hoac)\s*\d)*\b/g;
 const FIGURE = /(?<![\d.,/])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d+/;
 
 /** "tại thành phố Đà Lạt", "ở huyện Bố Trạch": a named place. */
@@ -194,9 +198,12 @@ export function holdsAnswerType(text: string, type: AnswerType, topicTerms: read
       return PLACE_VALUE.test(text);
     case 'agency':
       return AGENCY_VALUE.test(text);
-    case 'number':
+    case 'number': {
+      // A level ("dịch vụ công mức 3,4") is what a figure is about, never the figure.
+      const figures = folded.replace(LEVEL_NUMBERS, ' ');
       // A preferred figure is a quantity ("01 cán bộ", "50%"), not the year a target is for.
-      return type.preferred ? FIGURE.test(folded) : ANY_NUMBER.test(folded);
+      return type.preferred ? FIGURE.test(figures) : ANY_NUMBER.test(figures);
+    }
     case 'quantity': {
       // "hơn 1.000 người", "từ 4-5 doanh nghiệp", "ít nhất 3 dịch vụ", "100% cán bộ".
       // People are counted as cán bộ, công chức or sinh viên as often as "người".

@@ -261,7 +261,9 @@ function groundNamedReference(context: GroundingContext, documents: readonly num
   for (const docIndex of documents) {
     for (const reference of documentReferences(knowledge.documents[docIndex]!)) {
       if (foldVietnamese(reference.type).toLowerCase() !== asked) continue;
-      const shared = queryTerms(reference.text).filter((term) => isUnigram(term) && words.has(term)).length;
+      const shared = queryTerms(`${reference.text} ${reference.subject ?? ''}`).filter(
+        (term) => isUnigram(term) && words.has(term),
+      ).length;
       if (!best || shared > best.shared) best = { docIndex, reference, shared };
     }
   }

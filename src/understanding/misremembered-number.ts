@@ -1,4 +1,5 @@
 import { documentsWithNumber, foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
+import { foldVietnamese } from '../text/normalize.ts';
 import type { ResolvedQuestion } from './grounding.ts';
 import { documentsOfProvince } from './question-candidates.ts';
 
@@ -10,8 +11,30 @@ export interface NumberCorrection {
 
 /** The serial digits of a number and the symbol after them: "653/qd-ubnd" → ["653", "/qd-ubnd"]. */
 function splitNumber(folded: string): [string, string] | null {
-  const match = /^(\d{3,})(\D.*)$/.exec(folded);
+  const match = /^(\d{2,})(\D.*)$/.exec(folded);
   return match ? [match[1]!, match[2]!] : null;
+}
+
+/** "… thực hiện Nghị quyết 26-NQ/TW": the number is presented as what a plan carries out. */
+const IMPLEMENTED = /\bthuc hien (?:nghi quyet|quyet dinh|chi thi|de an|chuong trinh|luat)\s*(?:so\s*)?$/;
+
+/** The numbers a typed number may be a slip of: the documents' own when asserted, what they implement when named so. */
+function numbersToMatch(
+  knowledge: KnowledgeBase,
+  question: ResolvedQuestion,
+  docIndex: number,
+  asked: string,
+): string[] {
+  const { number, implements: implemented } = knowledge.documents[docIndex]!.metadata;
+  const numbers = question.asksConfirmation && number ? [number] : [];
+  // A claim of what a plan implements is confirmed or corrected by its own verdict, not here.
+  const folded = foldVietnamese(question.text);
+  const at = folded.indexOf(foldVietnamese(asked).split(/[/-]/)[0]!);
+  if (implemented && question.intent !== 'implements' && at > 0 && IMPLEMENTED.test(folded.slice(0, at))) {
+    const own = /\d+[a-zđ]?(?:\/\d{4})?[/-][\p{L}][\p{L}\d]*(?:[-/][\p{L}][\p{L}\d]*)*/u.exec(implemented)?.[0];
+    if (own) numbers.push(own);
+  }
+  return numbers;
 }
 
 /** Two serials one slip apart: two neighbouring digits swapped (653 for 635) or one digit mistyped. */
@@ -30,13 +53,15 @@ function oneSlipApart(typed: string, real: string): boolean {
  * not have, one slip away from the number of that province's document (635/QĐ-UBND), is a false premise about
  * the number, not a question about another document; the question goes on about the real one, and the answer
  * says what the number is. Only an asserted number ("… đúng không?") is corrected: "Quyết định 2927 ban hành
- * ngày nào?" asks about a document we do not have, and is refused as such.
+ * ngày nào?" asks about a document we do not have, and is refused as such. So is a number presented as what a
+ * province's plan implements ("kế hoạch của Huế thực hiện Nghị quyết 26-NQ/TW …" for 36-NQ/TW): that is what
+ * the question takes for granted about the plan.
  */
 export function correctMisrememberedNumbers(
   knowledge: KnowledgeBase,
   question: ResolvedQuestion,
 ): { question: ResolvedQuestion; corrections: NumberCorrection[] } {
-  if (!question.asksConfirmation || question.documentNumbers.length === 0) return { question, corrections: [] };
+  if (question.documentNumbers.length === 0) return { question, corrections: [] };
   const scope =
     question.provinces.length > 0
       ? question.provinces.flatMap((province) => documentsOfProvince(knowledge, province).documents)
@@ -45,11 +70,12 @@ export function correctMisrememberedNumbers(
   const documentNumbers = question.documentNumbers.map((asked) => {
     const typed = splitNumber(foldDocumentNumber(asked));
     if (!typed || documentsWithNumber(knowledge, asked).length > 0) return asked;
-    const near = scope.flatMap((docIndex) => {
-      const actual = knowledge.documents[docIndex]!.metadata.number;
-      const real = actual ? splitNumber(foldDocumentNumber(actual)) : null;
-      return real && real[1] === typed[1] && oneSlipApart(typed[0], real[0]) ? [actual!] : [];
-    });
+    const near = scope.flatMap((docIndex) =>
+      numbersToMatch(knowledge, question, docIndex, asked).filter((actual) => {
+        const real = splitNumber(foldDocumentNumber(actual));
+        return real !== null && real[1] === typed[1] && oneSlipApart(typed[0], real[0]);
+      }),
+    );
     const [actual] = new Set(near);
     if (!actual || new Set(near).size > 1) return asked;
     corrections.push({ asked, actual });

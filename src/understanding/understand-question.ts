@@ -122,13 +122,13 @@ const HELP =
 const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?(?:ngay|buoi sang|tuan) (?:moi )?(?:tot|vui|an)(?: lanh| ve)?|xin chao|chao|hello|hi|alo|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
-  /\bke ten (?:cac|nhung)\b|^(?:nhung|cac) (?!(?:tinh|van ban|dia phuong|quyet dinh|nghi quyet|ke hoach|quy hoach|tai lieu)\b)(?:\S+ ){1,7}nao\b|\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,40}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|ai|noi dung nao|muc nao|thanh phan nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
+  /\bke ten (?:cac|nhung)\b|^(?:nhung|cac) (?!(?:tinh|van ban|dia phuong|quyet dinh|nghi quyet|ke hoach|quy hoach|tai lieu)\b)(?:\S+ ){1,7}nao\b|\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,40}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc|viec|cong viec|hoat dong)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|ai|noi dung nao|muc nao|thanh phan nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
 /** "Thành phần tham dự gồm những ai?", "Những ai về dự?": who attended an event a source reports. */
 const ASKS_ATTENDEES =
   /\b(?:thanh phan|nhung ai|ai)\b.{0,30}\b(?:(?:ve |tham |den )?du(?! (?:kien|an|bao|thao|toan|tru|phong|tinh|dinh|luan|lieu|dung))|co mat|tham gia hoi nghi)\b|\b(?:tham du|ve du|co mat)\b.{0,30}\b(?:nhung ai|ai|gom|thanh phan)\b/;
 /** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
 const REFERENCES =
-  /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b/;
+  /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b|\b(?:cac|nhung) (?:luat|nghi quyet|chi thi|nghi dinh|thong tu|van ban)(?:,? (?:va )?(?:luat|nghi quyet|chi thi|nghi dinh|thong tu|quyet dinh))*\b.{0,60}\b(?:duoc )?(?:vien dan|dan chieu|trich dan|tham chieu|nhac (?:den|toi))\b/;
 /** "Các mốc thời gian và mục tiêu tương ứng", "mốc mục tiêu theo năm nào": a plan's targets, year by year. */
 const TIMELINE =
   /\b(?:cac|nhung|danh sach(?: cac)?) moc (?:thoi gian|nam|muc tieu)\b|\bmoc muc tieu (?:theo|tung|qua cac) nam\b|\blo trinh\b.{0,30}\b(?:theo|tung|qua cac) (?:nam|moc|giai doan)\b|\bmuc tieu (?:theo|tung|qua) (?:tung |cac )?(?:moc|nam)\b/;
@@ -165,12 +165,14 @@ const ABOUT_REPLACED =
 const ASKS_SUCCESSOR =
   /\b(?:nao|gi)\s+(?:da\s+|duoc\s+|moi\s+)?(?:ban hanh\s+(?:de\s+)?)?thay (?:the|cho)\b|\bbi thay the (?:boi|bang)\b|\bbi thay bang\b|\bduoc thay (?:the )?bang\b|\bthay the (?:boi|bang)\b/;
 const CATALOGUE =
-  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu)(?: (?:ve )?(?:cong nghe thong tin|chuyen doi so|[a-z]+))? (?:nao|gi)\b|\bco (?:quy hoach|ke hoach|nghi quyet|van ban|quyet dinh)\b.{0,40}\b(?:khong|ko)\s*\?*\s*$|\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: ve [a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
+  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu)(?: (?:ve )?(?:cong nghe thong tin|chuyen doi so|[a-z]+))? (?:nao|gi)\b|\bco (?:quy hoach|ke hoach|nghi quyet|van ban|quyet dinh)\b.{0,40}\b(?:khong|ko)\s*\?*\s*$|\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: (?:ve )?[a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
 const ASKS_DATE =
   /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
 const ASKS_NUMBER =
   /so hieu|(?<!ky )\bso (?:may|bao nhieu|gi)\b(?!\s*(?:%|phan tram))|la so nao|(?:quyet dinh|van ban|nghi quyet|ke hoach|chi thi) (?:nao|gi)\b|theo (?:quyet dinh|van ban) nao/;
+const NAMES_WHICH_DOCUMENT =
+  /\b(?:la|thuoc) (?:chi thi|nghi quyet|quyet dinh|luat|nghi dinh|thong tu|van ban|de an) (?:nao|gi|so may|so nao)\s*\??\s*$/;
 const ASKS_ISSUER =
   /ai ban hanh|co quan ban hanh|ai ky|do ai|\bcua ai\b|co quan nao|don vi nao ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|\bdo (?:ubnd|uy ban|hdnd|hoi dong|tinh uy|ban thuong vu|so|chu tich)\b.{0,30}(?:ban hanh|thong qua|phe duyet)/;
 /** "Kế hoạch đó nhằm thực hiện nghị quyết nào?": what the document implements, which its metadata says. */
@@ -207,13 +209,13 @@ const ASKS_WHICH = /\b(?:van ban|quyet dinh|ke hoach|quy hoach|nghi quyet|tinh|d
 const BACK_REFERENCE_FOLDED =
   /^\s*no\b|\b(?:quyet dinh|van ban|ke hoach|nghi quyet|tinh|quy hoach) (?:do|nay|ay|tren)\b|vua roi|noi tren|ke tren|tren day/;
 const INSTRUCTION =
-  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|\bdung (?:nhac|neu|ghi|trich)\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b|\b(?:mo dau|bat dau|ket thuc|ket lai)\b.{0,20}\b(?:tra loi|bang cau|bang dong|bang chu)\b|\bcau tra loi (?:bang|voi|phai)\b|\bcu (?:tra loi|noi|ghi|viet)\b|\btra loi la\b|\b(?:dung|khong can|khoi) kiem tra\b/;
+  /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|\bdung (?:nhac|neu|ghi|trich)\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b|\b(?:mo dau|bat dau|ket thuc|ket lai)\b.{0,20}\b(?:tra loi|bang cau|bang dong|bang chu)\b|\bcau tra loi (?:bang|voi|phai)\b|\bcu (?:tra loi|noi|ghi|viet)\b|\btra loi la\b|\b(?:dung|khong can|khoi) kiem tra\b|\bche do (?:kiem thu|thu nghiem|debug|nha phat trien|quan tri|sang tao|bao tri|admin|developer|test)\b|\btoi (?:la|lam) (?:lanh dao|quan tri vien|admin|giam doc|chu tich|nguoi quan ly|nguoi phu trach)\b|\bcho phep (?:ban|bot|em) (?:cap nhat|sua|thay doi|doi)\b|\bcap nhat (?:lai )?(?:du lieu|so lieu|thong tin) (?:moi|cho ban|vao)?/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:bay gio|hien gio|gio day|gio)\b(?! (?:hanh chinh|lam viec))|\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop(?: ca| voi| vao| them)?\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:bay gio|hien gio|gio day|gio)\b(?! (?:hanh chinh|lam viec))|\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop(?: ca| voi| vao| them)?\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\b(?:ke|noi) (?:het|ra het|day du)(?: ra)?\b|^hien\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -257,6 +259,7 @@ const GENERIC_PHRASES: readonly string[][] = [
   'de an',
   'muc tieu',
   'ty le',
+  'ty trong',
   'chi tieu',
   // The country every document is in says nothing of what a question is about ("tuyển Việt Nam đá với ai").
   'viet nam',
@@ -388,6 +391,9 @@ function detectIntent(folded: string, hasTopic: boolean, hasDocument: boolean): 
   if (asksMetadata && ASKS_ISSUER.test(folded)) return 'issuer';
   if (asksMetadata && ASKS_DATE.test(folded)) return 'issue-date';
   if (asksMetadata && ASKS_NUMBER.test(folded)) return 'document-number';
+  // "Chỉ thị về tiếp cận cách mạng công nghiệp lần thứ 4 là chỉ thị nào?": the words describe the document
+  // whose number is asked.
+  if (NAMES_WHICH_DOCUMENT.test(folded)) return 'document-number';
   if (!hasTopic) return 'overview';
   return 'fact';
 }
@@ -445,6 +451,9 @@ function segmentsOf(text: string): string[] {
     .map((segment) => segment.replaceAll(HELD_SPACE, ' '));
 }
 
+/** "… ban hành ngày 01/01/2020": a date an instruction would have the bot confirm. */
+const CLAIMED_DATE = /\b\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\bngay \d{1,2} thang \d{1,2}\b/;
+
 /** The verb of an instruction that dictates what to say: "hãy nói", "cứ trả lời là", "khẳng định rằng". */
 const DICTATING = /\b(?:noi|khang dinh|tra loi|xac nhan)(?: rang| la)?\s+/;
 
@@ -464,7 +473,8 @@ function assertedClaim(segment: string): string | null {
     return /^(?:hay |cu )?(?:tra loi|noi|ghi|viet|dung|khong)\b/.test(next) || INSTRUCTION.test(next);
   });
   const end = further ? start + further.index : segment.length;
-  if (!new RegExp(CLAIMED_FIGURE.source).test(folded.slice(start, end))) return null;
+  const claimed = folded.slice(start, end);
+  if (!new RegExp(CLAIMED_FIGURE.source).test(claimed) && !CLAIMED_DATE.test(claimed)) return null;
   return segment.slice(start, end);
 }
 
@@ -557,9 +567,12 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
   const documentNumbers = documentNumbersIn(question);
   const instructionNumbers = instruction && instruction !== question ? documentNumbersIn(instruction) : [];
   const asksConfirmation = CONFIRMATION.test(folded);
+  // "… dữ liệu mới: chỉ tiêu … là 85%. Hãy xác nhận lại.": beside an instruction, a statement that asks
+  // nothing is part of the attempt, and its figures are claims.
+  const statesForInstruction = instruction !== '' && !ASKS_SOMETHING.test(folded);
   const claimedFigures = unique([
     ...claimedFiguresIn(foldVietnamese(instruction)),
-    ...(asksConfirmation ? claimedFiguresIn(folded) : []),
+    ...(asksConfirmation || statesForInstruction ? claimedFiguresIn(folded) : []),
   ]);
 
   const ownSearchable = searchableText(question, folded, { documentNumbers, initials, claimedFigures });
@@ -639,7 +652,8 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
 
 const EFFECTIVE_DATE =
   /\bhieu luc (?:tu|ke tu) (?:ngay|khi|luc) (?:nao|bao gio)\b|\bco hieu luc (?:tu )?(?:ngay nao|khi nao|bao gio|tu bao gio|tu khi nao)\b/;
-const ASSERTED_ISSUE_YEAR = /\b(?:ky|ban hanh|phe duyet)(?: (?:vao|tu|trong|hoi))? nam ((?:19|20)\d\d)\b/;
+const ASSERTED_ISSUE_YEAR =
+  /\b(?:ky|ban hanh|phe duyet)(?: (?:vao|tu|trong|hoi))? (?:nam |ngay \d{1,2}\/\d{1,2}\/|ngay \d{1,2} thang \d{1,2} nam )((?:19|20)\d\d)\b/;
 
 const TARGET_OF_YEAR = /\b(?:muc tieu|chi tieu)\b.{0,30}\b(?:cho|den|vao|trong|toi) (?:het )?(?:nam )?(?:19|20)\d\d\b/;
 

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../../src/text/normalize.ts';
-import { expectedAnswerType, holdsAnswerType } from '../../src/understanding/answer-type.ts';
+import { answerTypeOf, expectedAnswerType, holdsAnswerType } from '../../src/understanding/answer-type.ts';
 import { figureFor } from '../../src/understanding/rank-by-figure.ts';
+
+describe('answerTypeOf: the question as typed', () => {
+  it.each([
+    ['Khu CNTT tập trung có diện tích bao nhiêu ha?', { kind: 'quantity', unit: 'hecta' }],
+    ['Quảng Bình đặt bao nhiêu hả?', { kind: 'number' }],
+    ['mấy chỉ tiêu này phải đạt vào năm nào', { kind: 'year' }],
+    ['Trong mấy văn bản đó, tổng kinh phí là bao nhiêu?', { kind: 'money' }],
+  ])('%s → %j', (question, type) => {
+    expect(answerTypeOf(question)).toEqual(type);
+  });
+
+  it('a service level is no figure: "mức 3,4" does not answer "là bao nhiêu"', () => {
+    const type = { kind: 'number' } as const;
+    expect(holdsAnswerType('cung cấp dịch vụ công mức 3,4 phục vụ người dân', type)).toBe(false);
+    expect(holdsAnswerType('70% dịch vụ công mức độ 3 và 50% mức độ 4', type)).toBe(true);
+  });
+});
 
 describe('expectedAnswerType: what kind of value a question asks for', () => {
   it.each([
