@@ -27,7 +27,9 @@ export function listText(
 ): string {
   const section = sectionOf(knowledge, grounding.passageId, { whole: grounding.whole });
   const heading = section.heading ? ` — ${section.heading.replace(/\s*(?:như sau|sau đây|gồm|là)$/u, '')}` : '';
-  const lines = [`Theo ${named}${heading}:`, ...section.entries.map((entry) => `- ${entry}`)];
+  // "Có mấy nhiệm vụ?": the count is of the entries quoted below it, all of them.
+  const count = grounding.counted ? ` (${section.entries.length + section.omitted} mục)` : '';
+  const lines = [`Theo ${named}${heading}${count}:`, ...section.entries.map((entry) => `- ${entry}`)];
   if (section.omitted > 0) lines.push(`(và ${section.omitted} mục khác trong văn bản)`);
   return lines.join('\n');
 }

@@ -97,6 +97,18 @@ interface GroundingContext {
 }
 
 /**
+ * "Trong kế hoạch đưa Việt Nam sớm trở thành nước mạnh về CNTT-TT, ngân sách Trung ương chiếm mấy %?": the
+ * words a question takes from a document's title name the document; the figure need not stand near them.
+ */
+function beyondTitles(knowledge: KnowledgeBase, documents: readonly number[], topic: readonly string[]): string[] {
+  const titleWords = new Set(
+    documents.flatMap((docIndex) => queryTerms(knowledge.documents[docIndex]!.metadata.title ?? '').filter(isUnigram)),
+  );
+  const rest = topic.filter((term) => !titleWords.has(term));
+  return rest.length > 0 ? rest : [...topic];
+}
+
+/**
  * Matches that answer the question's kind of value ("bao nhiêu %" → a passage quoting a percentage): a
  * passage that only shares words with the question is not an answer. The quoted sentence is what is checked,
  * so the figure must be in what the user reads.
@@ -106,7 +118,11 @@ function typedMatches(context: GroundingContext, documents: readonly number[]): 
   const type = question.answerType;
   if (!type) return search(knowledge, query, documents);
   // "Còn Hà Tĩnh thì sao?" names no topic: the figure must stand near the topic it inherited.
-  const topic = question.topicTerms.length > 0 ? question.topicTerms : question.inheritedTopicTerms;
+  const topic = beyondTitles(
+    knowledge,
+    documents,
+    question.topicTerms.length > 0 ? question.topicTerms : question.inheritedTopicTerms,
+  );
   const typed = search(knowledge, query, documents, TYPED_SEARCH_DEPTH).filter((match) =>
     holdsAnswerType(`${match.context ?? ''} ${quotableText(knowledge, match.passageId)}`, type, topic),
   );
@@ -327,6 +343,7 @@ function groundList(context: GroundingContext): Grounding | null {
     passageId: best.passageId,
     reorganised: candidates.reorganised,
     whole: ASKS_WHOLE_LIST.test(foldVietnamese(context.question.text)),
+    counted: context.question.countsEntries,
   };
 }
 

@@ -91,6 +91,8 @@ export type Grounding =
       reorganised: string[];
       /** "Kể hết ra": every entry whole, past the length a list is otherwise cut to. */
       whole: boolean;
+      /** "Có mấy nhiệm vụ?": the number of entries is said with them. */
+      counted: boolean;
     }
   | {
       kind: 'status';

@@ -8,8 +8,11 @@ import { foldVietnamese } from '../text/normalize.ts';
 
 /** Words that make a clause a question of its own. "Không" is left out: stories are full of it. */
 const ASKS = /\b(?:bao nhieu|may|nao|gi|j|ai|o dau|the nao|ra sao|sao)\b/;
-/** Where one question ends and the next begins inside a sentence: "…, và …", "… với lại …". */
-const JOINER = /,?\s+(?:và|với lại|với cả|đồng thời|cùng với đó là)\s+|;\s+/u;
+/**
+ * Where one question ends and the next begins inside a sentence: "…, và …", "… với lại …", and "…, ai ký?",
+ * a question about the signer put after another one ("giai đoạn nào, ai ký vậy").
+ */
+const JOINER = /,?\s+(?:và|với lại|với cả|đồng thời|cùng với đó là)\s+|;\s+|,\s+(?=(?:do )?ai (?:ký|ky)(?![\p{L}]))/u;
 const MAX_PARTS = 3;
 
 const asks = (text: string): boolean => ASKS.test(foldVietnamese(text));

@@ -6,6 +6,7 @@ import { findProvinceInitials, provinceInitials } from '../text/province-initial
 import { formerUnitsOf } from '../text/province-units.ts';
 import { findProvinceMentions, findProvinces, type ProvinceMention } from '../text/provinces.ts';
 import { isUnigram, queryTerms, rewriteAccented, tokenize } from '../text/tokenize.ts';
+import { escapeRegExp } from '../util/escape-reg-exp.ts';
 import { unique } from '../util/unique.ts';
 import { type AnswerType, answerTypeOf } from './answer-type.ts';
 import { questionParts } from './question-parts.ts';
@@ -110,6 +111,8 @@ export interface UnderstoodQuestion {
   asksEffectiveDate: boolean;
   /** "Thành phần tham dự gồm những ai?", "Những ai về dự?": who attended an event a source reports. */
   asksAttendees: boolean;
+  /** "Có mấy nhiệm vụ trọng tâm?": how many entries a list has, answered with the list. */
+  countsEntries: boolean;
   /** "QĐ 4086 ký năm 2013 …": the year the question says a document was signed, to check, never searched. */
   assertedIssueYear: number | null;
 }
@@ -123,12 +126,15 @@ const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?(?:ngay|buoi sang|tuan) (?:moi )?(?:tot|vui|an)(?: lanh| ve)?|xin chao|chao|hello|hi|alo|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
   /\bke ten (?:cac|nhung)\b|^(?:nhung|cac) (?!(?:tinh|van ban|dia phuong|quyet dinh|nghi quyet|ke hoach|quy hoach|tai lieu)\b)(?:\S+ ){1,7}nao\b|\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,40}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc|viec|cong viec|hoat dong)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|ai|noi dung nao|muc nao|thanh phan nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
+/** "Có mấy nhiệm vụ trọng tâm?", "gồm bao nhiêu giải pháp": the size of a list the document sets out. */
+const COUNTS_ENTRIES =
+  /\b(?:co|gom|bao gom|de ra|neu|dat ra) (?:tat ca )?(?:may|bao nhieu) (?:nhom )?(?:nhiem vu|giai phap|quan diem|dinh huong|nhom muc tieu|nhom chi tieu|noi dung)\b/;
 /** "Thành phần tham dự gồm những ai?", "Những ai về dự?": who attended an event a source reports. */
 const ASKS_ATTENDEES =
   /\b(?:thanh phan|nhung ai|ai)\b.{0,30}\b(?:(?:ve |tham |den )?du(?! (?:kien|an|bao|thao|toan|tru|phong|tinh|dinh|luan|lieu|dung))|co mat|tham gia hoi nghi)\b|\b(?:tham du|ve du|co mat)\b.{0,30}\b(?:nhung ai|ai|gom|thanh phan)\b/;
 /** "Quy hoạch viện dẫn / nhắc đến những nghị quyết, luật nào?": the documents it names, not documents we have. */
 const REFERENCES =
-  /\b(?:vien dan|nhac (?:den|toi)|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b|\b(?:cac|nhung) (?:luat|nghi quyet|chi thi|nghi dinh|thong tu|van ban)(?:,? (?:va )?(?:luat|nghi quyet|chi thi|nghi dinh|thong tu|quyet dinh))*\b.{0,60}\b(?:duoc )?(?:vien dan|dan chieu|trich dan|tham chieu|nhac (?:den|toi))\b/;
+  /\b(?:vien dan|nhac(?: (?:den|toi))?|dan chieu|can cu (?:vao|theo)?|de cap (?:den|toi)|trich dan|tham chieu|dua tren|lam theo|thuc hien theo)\b.{0,40}\b(?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban|quyet dinh)\b.{0,60}\b(?:nao|gi|j)\b|\b(?:nhung|cac) (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|van ban)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu|quyet dinh))*\b.{0,30}\b(?:nao|gi|j)\b.{0,40}\b(?:vien dan|nhac|dan chieu|can cu|de cap|trich dan|tham chieu|cua trung uong|cua chinh phu)\b|\b(?:nghi quyet|chi thi|luat)(?:,? (?:nghi quyet|chi thi|luat|nghi dinh|thong tu))+ nao\b|\b(?:cac|nhung) (?:luat|nghi quyet|chi thi|nghi dinh|thong tu|van ban)(?:,? (?:va )?(?:luat|nghi quyet|chi thi|nghi dinh|thong tu|quyet dinh))*\b.{0,60}\b(?:duoc )?(?:vien dan|dan chieu|trich dan|tham chieu|nhac (?:den|toi))\b/;
 /** "Các mốc thời gian và mục tiêu tương ứng", "mốc mục tiêu theo năm nào": a plan's targets, year by year. */
 const TIMELINE =
   /\b(?:cac|nhung|danh sach(?: cac)?) moc (?:thoi gian|nam|muc tieu)\b|\bmoc muc tieu (?:theo|tung|qua cac) nam\b|\blo trinh\b.{0,30}\b(?:theo|tung|qua cac) (?:nam|moc|giai doan)\b|\bmuc tieu (?:theo|tung|qua) (?:tung |cac )?(?:moc|nam)\b/;
@@ -147,7 +153,7 @@ const REACH =
   /\b(?:moc|tam nhin|dinh huong|thoi han|thoi ky|giai doan)\b.{0,30}\b(?:xa|dai|muon|gan|ngan) (?:nhat|hon)\b|\b(?:ket thuc|het han|het ky|het giai doan)\b.{0,12}\b(?:som|muon|sau|truoc) (?:nhat|hon)\b/;
 /** "Những tỉnh nào có mục tiêu đến năm 2020?": which documents' periods name the year, not a figure. */
 const PERIOD_AGGREGATE =
-  /^(?!.*\b(?:bao nhieu|may|ty le|phan tram)\b|.*%).*\b(?:tinh|van ban|quy hoach|ke hoach|dia phuong|quyet dinh|nghi quyet) nao\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b|^(?!.*%).*\b(?:bao nhieu|may) (?:van ban|tinh|quy hoach|ke hoach|quyet dinh|nghi quyet|dia phuong)\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b/;
+  /^(?!.*\b(?:bao nhieu|may|ty le|phan tram)\b|.*%|.*\b(?:cao|thap|nhieu|it|lon|nho) (?:hon|nhat)\b).*\b(?:tinh|van ban|quy hoach|ke hoach|dia phuong|quyet dinh|nghi quyet) nao\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b|^(?!.*%).*\b(?:bao nhieu|may) (?:van ban|tinh|quy hoach|ke hoach|quyet dinh|nghi quyet|dia phuong)\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b/;
 /** "Ít nhất mấy cán bộ", "nhiều nhất 3 năm": a bound on one figure, not a ranking of documents. */
 const UNLESS_A_BOUND = '(?! (?:la )?(?:may|bao nhieu|\\d|mot|hai|ba)\\b)';
 // "Cần vốn nhiều hơn" wants more, it ranks nothing; "nhiều nhất" and "cao hơn" rank.
@@ -215,7 +221,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:bay gio|hien gio|gio day|gio)\b(?! (?:hanh chinh|lam viec))|\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:da )?gop(?: ca| voi| vao| them)?\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\b(?:ke|noi) (?:het|ra het|day du)(?: ra)?\b|^hien\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:bay gio|hien gio|gio day|gio)\b(?! (?:hanh chinh|lam viec))|\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:sap )?nhap (?:vao|voi|vo)\b|\b(?:da )?gop(?: ca| voi| vao| them)?\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\b(?:ke|noi) (?:het|ra het|day du)(?: ra)?\b|^hien\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -357,8 +363,8 @@ function documentIntent(folded: string, hasTopic: boolean): QuestionIntent | nul
     /\b(?:ap dung|danh) cho (?:giai doan|thoi ky) (?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b/.test(folded)
   )
     return 'horizon';
-  // "Những ai về dự?": the people named in one sentence of the source, a list.
-  if (ASKS_ATTENDEES.test(folded)) return 'list';
+  // "Những ai về dự?": the people named in one sentence of the source, a list; so is "có mấy nhiệm vụ".
+  if (ASKS_ATTENDEES.test(folded) || COUNTS_ENTRIES.test(folded)) return 'list';
   // "gồm những nguồn nào, mỗi nguồn chiếm bao nhiêu?" asks figures: a list only when it does not ask an amount.
   const asksAmount = /\bbao nhieu\b/.test(folded) && !/\bliet ke\b/.test(folded);
   if (LIST.test(folded) && !asksAmount && !/\b(?:nhung|cac) tinh nao\b/.test(folded)) return 'list';
@@ -516,7 +522,8 @@ const ASKS_SOMETHING = /\?|\b(?:bao nhieu|khong|ko|nao|gi|sao|the nao|nhu the na
  */
 function askedPart(text: string, knownProvinces: readonly string[]): { asked: string; setting: string } {
   if (text.length <= LONG_MESSAGE_CHARS) return { asked: text, setting: '' };
-  const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((sentence) => sentence.trim());
+  // What a colon introduces is read as a sentence: "… tôi còn thiếu một chỗ: trong kế hoạch …, bao nhiêu?".
+  const sentences = text.split(/(?<=[.!?…:])\s+|\n+/).filter((sentence) => sentence.trim());
   const asks = (sentence: string) => ASKS_SOMETHING.test(foldVietnamese(sentence));
   const questionMark = (sentence: string) => /\?\s*$/.test(sentence);
   // A sentence with its question mark is the question; a remark after it ("Chớ nhà tui còn chưa có cái máy
@@ -646,6 +653,7 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     asksPostingDate: POSTING.test(folded),
     asksEffectiveDate: EFFECTIVE_DATE.test(folded),
     asksAttendees: ASKS_ATTENDEES.test(folded),
+    countsEntries: COUNTS_ENTRIES.test(folded),
     assertedIssueYear: ((year) => (year ? Number(year) : null))(ASSERTED_ISSUE_YEAR.exec(folded)?.[1]),
   };
 }
@@ -779,6 +787,9 @@ const ASKS_NAME = /\b(?:ten (?:gi|la gi)|ho ten|ten nguoi|la ai)\b/;
  * The question as searched: without what names the scope (provinces, their initials, document numbers), the
  * figures a user claims, phrases about the bot, courtesies and the catalogue phrase ("danh sách văn bản").
  */
+/** The date written after a document's number ("… ngày 28/12/2012", "… ngày 28 tháng 12 năm 2012"), folded. */
+const DATE_AFTER_NUMBER = String.raw`(?:,?\s+ngay\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?`;
+
 function searchableText(
   question: string,
   folded: string,
@@ -793,7 +804,11 @@ function searchableText(
   if (/(?<![\p{L}])nó(?![\p{L}])/u.test(question.toLowerCase()) || /^\s*no\b/.test(folded)) {
     searchable = searchable.replace(/\bno\b/g, ' ');
   }
-  for (const number of found.documentNumbers) searchable = searchable.replaceAll(foldVietnamese(number), ' ');
+  // "Quyết định số 4086/QĐ-UBND ngày 28 tháng 12 năm 2012": the number and the date after it name the document.
+  for (const number of found.documentNumbers) {
+    const named = new RegExp(`(?:\\bso\\s+)?${escapeRegExp(foldVietnamese(number))}${DATE_AFTER_NUMBER}`, 'g');
+    searchable = searchable.replace(named, ' ');
+  }
   searchable = stripProvinces(searchable);
   for (const mention of found.initials) {
     const initials = foldVietnamese(provinceInitials(mention.name));

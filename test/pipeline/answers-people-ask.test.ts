@@ -1027,3 +1027,64 @@ describe('what blind set V asked', () => {
     expect(answer.citations).toEqual([]);
   });
 });
+
+describe('what blind set W asked', () => {
+  it('a date after the document number names the document; it is not what is asked about', async () => {
+    const answer = await ask(
+      'Quyết định số 4086/QĐ-UBND ngày 28 tháng 12 năm 2012 của Hà Tĩnh thay thế cho quyết định nào trước đó?',
+    );
+    expect(answer.answer).toContain('thay thế Quyết định số 590/QĐ-UBND');
+  });
+
+  it('words taken from a document’s title name it: the share need not stand near them', async () => {
+    const answer = await ask(
+      'Trong kinh phí kế hoạch đưa Việt Nam sớm trở thành nước mạnh về CNTT-TT giai đoạn 2013-2015 của Bạc Liêu, ngân sách Trung ương chiếm mấy phần trăm?',
+    );
+    expect(answer.answer).toContain('Ngân sách Trung ương 37,15%');
+    expect(answer.answer).toContain(`Nguồn: ${BAC_LIEU}.`);
+  });
+
+  it('what a colon introduces in a long message is the question', async () => {
+    const answer = await ask(
+      'Kính gửi bộ phận hỗ trợ. Tôi đang tổng hợp báo cáo đánh giá tình hình ứng dụng CNTT giai đoạn trước của các địa phương vùng ĐBSCL để phục vụ cuộc họp tuần sau. Phần về Bạc Liêu (nay thuộc Cà Mau) tôi còn thiếu một chỗ: trong kế hoạch thực hiện Đề án đưa Việt Nam sớm trở thành nước mạnh về CNTT-TT giai đoạn 2013-2015, ngân sách địa phương chiếm bao nhiêu phần trăm tổng kinh phí? Xin cảm ơn.',
+    );
+    expect(answer.answer).toContain('Ngân sách địa phương 29,86%');
+  });
+
+  it('"…, ai ký vậy" after another question is asked too', async () => {
+    const answer = await ask('bac lieu ke hoach cntt theo qd 635 la giai doan nao, ai ky vay');
+    expect(answer.answer).toContain('2013-2015');
+    expect(answer.answer).toContain('Chủ tịch UBND tỉnh Bạc Liêu ký');
+    expect((await ask('bạn là ai vậy, ai làm ra bạn thế?')).grounded).toBe(false);
+  });
+
+  it('"nếu năm nào cần vốn nhiều hơn" asks no year', async () => {
+    const user = 'w-more-funds';
+    await ask('Lâm Đồng bố trí bao nhiêu ngân sách cho CNTT?', user);
+    const answer = await ask('nếu năm nào cần vốn nhiều hơn mức đó thì làm sao', user);
+    expect(answer.answer).toContain('thì phải có dự án được UBND tỉnh phê duyệt');
+  });
+
+  it('"có mấy nhiệm vụ trọng tâm" counts the entries it lists', async () => {
+    const answer = await ask('QĐ 2972 của Quảng Bình có mấy nhiệm vụ trọng tâm?');
+    expect(answer.answer).toContain('Một số nhiệm vụ trọng tâm (8 mục):');
+    expect(answer.answer.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(8);
+  });
+
+  it('"tỉnh đó giờ nhập vào Cà Mau" names no topic', async () => {
+    const user = 'w-ca-mau';
+    await ask('Quyết định 635/QĐ-UBND là của tỉnh nào?', user);
+    const answer = await ask(
+      'tỉnh đó giờ nhập vào Cà Mau r đúng ko, vậy Cà Mau có kế hoạch CNTT giai đoạn 2013-2015 nào',
+      user,
+    );
+    expect(answer.answer).toContain('tỉnh Bạc Liêu (nay thuộc tỉnh Cà Mau)');
+    expect(answer.answer).toContain(`Nguồn: ${BAC_LIEU}.`);
+  });
+
+  it('"tỉnh nào … đến năm 2020 cao hơn" compares targets, not periods', async () => {
+    const answer = await ask('Huế với Hà Tĩnh, tỉnh nào đặt mục tiêu DVC trực tuyến mức 3-4 đến năm 2020 cao hơn?');
+    expect(answer.answer).toContain('70% dịch vụ hành chính công');
+    expect(answer.answer).toContain('60% mức độ 3');
+  });
+});

@@ -54,6 +54,12 @@ describe('understandQuestion: intent', () => {
     ['Ai dự kiến chủ trì dự án này?', 'fact'],
     ['Ai tham gia xây dựng khu công viên phần mềm?', 'fact'],
     ['Nghị quyết 16 hiện giờ còn là định hướng đang áp dụng không?', 'validity'],
+    ['QĐ 2972 của Quảng Bình có mấy nhiệm vụ trọng tâm?', 'list'],
+    ['Chỉ thị về tiếp cận cách mạng công nghiệp lần thứ 4 là chỉ thị nào', 'document-number'],
+    ['Những tỉnh nào có mục tiêu đến năm 2020?', 'horizon'],
+    ['Huế với Hà Tĩnh, tỉnh nào đặt mục tiêu DVC mức 3-4 đến năm 2020 cao hơn?', 'fact'],
+    ['Kể tên các luật, nghị quyết được dẫn chiếu trong quy hoạch Quảng Bình', 'references'],
+    ['Hiện ad có văn bản CNTT của những tỉnh nào?', 'catalogue'],
   ])('%j → %s', (question, intent) => {
     expect(understandQuestion(question).intent).toBe(intent);
   });
