@@ -301,7 +301,7 @@ function catalogueAnswer(knowledge: KnowledgeBase, grounding: Of<'catalogue'>): 
   const some = grounding.documents.length < knowledge.documents.length && provinces.length > 0;
   const heading = some
     ? `Tôi có ${grounding.documents.length} văn bản của ${listInWords(provinces.map(provinceLabel))}:`
-    : 'Các văn bản tôi đang có:';
+    : `Các văn bản tôi đang có (${grounding.documents.length} văn bản):`;
   return {
     answer: [`${reorganisationNote(grounding.reorganised)}${heading}`, ...lines].join('\n'),
     grounded: true,

@@ -39,7 +39,7 @@ const ASKS_AMOUNT = new RegExp(
 );
 /** "Năm nào …?" asks a year; "nếu năm nào cần vốn hơn …" (any year) and "khi nào cần … thì" do not. */
 const ASKS_YEAR =
-  /(?<!\b(?:neu|hễ|he|moi|lo|khi) )\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao)\b(?!.{0,60}\bthi (?:lam sao|sao|the nao|phai|can|se)\b)/;
+  /(?<!\b(?:neu|hễ|he|moi|lo|khi) )\b(?:nam nao|den nam nao|moc (?:thoi gian )?nao|thoi diem nao|khi nao|bao gio|luc nao|hom nao|bua nao)\b(?!.{0,60}\bthi (?:lam sao|sao|the nao|phai|can|se)\b)/;
 const COMPARES_TARGETS =
   /\b(?:so sanh|khac nhau|giong nhau)\b.{0,40}\b(?:muc tieu|yeu cau)\b|\b(?:muc tieu|yeu cau)\b.{0,60}\b(?:so sanh|khac nhau|giong nhau|so voi)\b/;
 const LEVEL = /\b(?:muc|cap)\b[^0-9]{0,12}\b[1-4]\b/;

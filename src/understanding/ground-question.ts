@@ -311,7 +311,20 @@ function groundWithoutTopic(context: GroundingContext): Grounding {
   }
   if (question.intent === 'catalogue' || (question.terms.length > 0 && !question.instruction)) {
     const documents = candidates.documents.length > 0 ? candidates.documents : knowledge.documents.map((_, i) => i);
-    return { kind: 'catalogue', documents, reorganised: candidates.reorganised };
+    // "Có mấy quyết định …?": the documents of that kind, when there are some. "Kế hoạch" is said of any plan
+    // ("tài liệu về kế hoạch, quy hoạch CNTT"), so it chooses none.
+    const asked = question.askedDocumentType;
+    const ofKind =
+      asked && asked !== 'ke hoach'
+        ? documents.filter(
+            (docIndex) => foldVietnamese(knowledge.documents[docIndex]!.metadata.type ?? '').toLowerCase() === asked,
+          )
+        : [];
+    return {
+      kind: 'catalogue',
+      documents: ofKind.length > 0 ? ofKind : documents,
+      reorganised: candidates.reorganised,
+    };
   }
   return context.notFound(question.instruction ? 'out-of-scope' : 'no-match');
 }

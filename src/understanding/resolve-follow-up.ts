@@ -6,8 +6,9 @@ import type { QuestionIntent, UnderstoodQuestion } from './understand-question.t
 
 /** "… có chỉ tiêu kiểu đó không?": whether something exists, not how much. */
 const ASKS_EXISTENCE = /\bco\b.{0,40}\b(?:khong|ko|k|chua|hok)\s*[?!.]*\s*$/;
-/** "Đến 2015 thì mục tiêu là gì?": asks what the target says, which need not be a figure. */
-const ASKS_DESCRIPTION = /\b(?:la gi|gom nhung gi|co nhung gi|noi gi|the nao|ra sao)\s*[?!.]*\s*$/;
+/** "Đến 2015 thì mục tiêu là gì?", "… tỉnh đó định làm gì": asks what the target says, which need not be a figure. */
+const ASKS_DESCRIPTION =
+  /\b(?:la gi|gom nhung gi|co nhung gi|noi gi|the nao|ra sao|lam gi|lam nhung gi|lam j)\s*(?:vay|the|a|ha)?\s*[?!.]*\s*$/;
 
 /** Intents a follow-up can carry over: "Hà Tĩnh quyết định số mấy?" → "Còn Quảng Bình?" asks for a number too. */
 const CARRIED_INTENTS = new Set<QuestionIntent>(['fact', 'issue-date', 'document-number', 'issuer', 'catalogue']);

@@ -156,9 +156,12 @@ const PERIOD_AGGREGATE =
   /^(?!.*\b(?:bao nhieu|may|ty le|phan tram)\b|.*%|.*\b(?:cao|thap|nhieu|it|lon|nho) (?:hon|nhat)\b).*\b(?:tinh|van ban|quy hoach|ke hoach|dia phuong|quyet dinh|nghi quyet) nao\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b|^(?!.*%).*\b(?:bao nhieu|may) (?:van ban|tinh|quy hoach|ke hoach|quyet dinh|nghi quyet|dia phuong)\b.{0,60}\b(?:den|toi) (?:het )?nam (?:19|20)\d\d\b/;
 /** "Ít nhất mấy cán bộ", "nhiều nhất 3 năm": a bound on one figure, not a ranking of documents. */
 const UNLESS_A_BOUND = '(?! (?:la )?(?:may|bao nhieu|\\d|mot|hai|ba)\\b)';
-// "Cần vốn nhiều hơn" wants more, it ranks nothing; "nhiều nhất" and "cao hơn" rank.
+/**
+ * "Tỉnh nào cao nhất", "… cao hơn": a ranking. "Cần vốn nhiều hơn" wants more and ranks nothing; nor does a
+ * condition ("nếu cần vốn lớn hơn thì sao").
+ */
 const SUPERLATIVE_MAX = new RegExp(
-  `\\b(?:cao|lon|nhieu) nhat${UNLESS_A_BOUND}\\b|\\b(?:cao|lon) hon\\b|\\bvuot troi\\b`,
+  `\\b(?:cao|lon|nhieu) nhat${UNLESS_A_BOUND}\\b|(?<!\\b(?:neu|khi|ma)\\b.{0,30})\\b(?:cao|lon) hon\\b|\\bvuot troi\\b`,
 );
 const SUPERLATIVE_MIN = new RegExp(`\\b(?:thap|it|nho) (?:nhat${UNLESS_A_BOUND}|hon)\\b`);
 /** "Văn bản cũ", "quyết định trước đó": the replaced one. */
@@ -171,7 +174,7 @@ const ABOUT_REPLACED =
 const ASKS_SUCCESSOR =
   /\b(?:nao|gi)\s+(?:da\s+|duoc\s+|moi\s+)?(?:ban hanh\s+(?:de\s+)?)?thay (?:the|cho)\b|\bbi thay the (?:boi|bang)\b|\bbi thay bang\b|\bduoc thay (?:the )?bang\b|\bthay the (?:boi|bang)\b/;
 const CATALOGUE =
-  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu)(?: (?:ve )?(?:cong nghe thong tin|chuyen doi so|[a-z]+))? (?:nao|gi)\b|\bco (?:quy hoach|ke hoach|nghi quyet|van ban|quyet dinh)\b.{0,40}\b(?:khong|ko)\s*\?*\s*$|\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: (?:ve )?[a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
+  /\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu)(?: (?:ve )?(?:cong nghe thong tin|chuyen doi so|[a-z]+))? (?:nao|gi)\b|\bco (?:quy hoach|ke hoach|nghi quyet|van ban|quyet dinh)\b.{0,40}\b(?:khong|ko)\s*\?*\s*$|\bco (?:nhung|cac) (?:quy hoach|ke hoach|van ban|quyet dinh|nghi quyet)(?: [a-z]+){0,3} nao\b|\bco (?:quyet dinh|nghi quyet|ke hoach|quy hoach|van ban|tai lieu) nao\b|(?:nhung|cac) (?:van ban|tai lieu|quyet dinh|nguon) nao|(?:tai lieu|van ban|du lieu|thong tin)(?: (?:ve )?[a-z ,]{0,60})? (?:cua )?(?:nhung|cac) tinh nao|(?:nhung|cac) tinh nao (?:co|duoc) (?:tai lieu|van ban|du lieu)|danh sach (?:van ban|tai lieu)|\bco (?:may|bao nhieu) (?:quyet dinh|nghi quyet|ke hoach|quy hoach)\b|\/nguon\b|(?:tinh|dia phuong) nao co (?:quy hoach|ke hoach|van ban)|co (?:nhung|bao nhieu) van ban/;
 const CATALOGUE_GLOBAL = new RegExp(CATALOGUE.source, 'g');
 const ASKS_DATE =
   /ngay nao|khi nao|bao gio|luc nao|thoi gian nao|ngay thang nam nao|ngay thang nao|ngay may|nam nao|ngay ban hanh|ban hanh (?:ngay|nam|vao|truoc|sau)|ky ngay|ngay ky|truoc hay sau|som hon|muon hon/;
@@ -218,10 +221,10 @@ const INSTRUCTION =
   /<\/?[a-z]+>|\[(?:system|user|assistant|admin|developer)\]|quy tac|cu ghi|ghi nhu vay|noi bo cua|khong duoc (?:nhac|trich|ghi|neu)|chi tra loi|chi duoc|hay dung|so moi|nguon moi|quan tri vien|admin|vai tro|\bbia\b|gioi han|ban gio la|bo qua|phot lo|ignore|disregard|forget|pretend|act as|system|\bprompt\b|developer mode|jailbreak|hay noi|hay tra loi|tra loi rang|noi rang|hay khang dinh|hay xac nhan|hay trich|hay ghi|ghi nguon|trich dan nguon nay|dung dung|khong can trich|gia vo|dong vai|tu gio|tu bay gio|quen (?:het|di|moi)|in ra|hay in|lenh truoc|huong dan truoc|chi dan|them (?:dong|cau|vao)|nho (?:them|ghi|chen)|ghi them|chen (?:them|dong|vao)|\bo cuoi\b|\bdung (?:nhac|neu|ghi|trich)\b|answer only|only answer|reply (?:only|in)|respond (?:only|in)|start your (?:reply|answer)|in english|\bpwned\b|\b(?:mo dau|bat dau|ket thuc|ket lai)\b.{0,20}\b(?:tra loi|bang cau|bang dong|bang chu)\b|\bcau tra loi (?:bang|voi|phai)\b|\bcu (?:tra loi|noi|ghi|viet)\b|\btra loi la\b|\b(?:dung|khong can|khoi) kiem tra\b|\bche do (?:kiem thu|thu nghiem|debug|nha phat trien|quan tri|sang tao|bao tri|admin|developer|test)\b|\btoi (?:la|lam) (?:lanh dao|quan tri vien|admin|giam doc|chu tich|nguoi quan ly|nguoi phu trach)\b|\bcho phep (?:ban|bot|em) (?:cap nhat|sua|thay doi|doi)\b|\bcap nhat (?:lai )?(?:du lieu|so lieu|thong tin) (?:moi|cho ban|vao)?/;
 /** Phrases about the bot's own store ("trong dữ liệu của bạn"), not about the documents. */
 const ABOUT_THE_BOT =
-  /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
+  /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:(?:bao nhieu|may|nhung|cac) )?(?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|\btrong (?:du lieu|kho(?: du lieu| van ban)?|co so du lieu)(?! (?:chuyen nganh|tong hop|quoc gia|dan cu|cua tinh))\b|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:bay gio|hien gio|gio day|gio)\b(?! (?:hanh chinh|lam viec))|\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:sap )?nhap (?:vao|voi|vo)\b|\b(?:da )?gop(?: ca| voi| vao| them)?\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\bliet ke\b|\b(?:ke|noi) (?:het|ra het|day du)(?: ra)?\b|^hien\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:bay gio|hien gio|gio day|gio)\b(?! (?:hanh chinh|lam viec))|\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:sap )?nhap (?:vao|voi|vo)\b|\b(?:da )?gop(?: ca| voi| vao| them)?\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\b(?:dinh|du dinh|se|phai) lam (?:gi|nhung gi|j)\b|\b(?:cung )?(?:lay|chon|dat) moc(?: nam)?\b|\b(?:cua )?(?:ca )?(?:hai|2|ba|3) (?:tinh|ben|van ban)(?: nay| do| tren)?\b|\bke ten(?: giup| ra| het)?\b(?! (?:cac|nhung))|\b(?:tung|moi) (?:cai|van ban|quyet dinh)\b|\bliet ke\b|\b(?:ke|noi) (?:het|ra het|day du)(?: ra)?\b|^hien\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -271,7 +274,7 @@ const GENERIC_PHRASES: readonly string[][] = [
   'viet nam',
 ].map((phrase) => phrase.split(' '));
 // "Gồm" and "thực hiện" frame a question ("gồm những nguồn nào …"), never its subject.
-const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'dat', 'chinh', 'ky', 'gom']);
+const GENERIC_WORDS = new Set(['tinh', 'nam', 'ngay', 'hom', 'dat', 'chinh', 'ky', 'gom']);
 /** Topics made of generic words: "ký" alone is signing a decision, "chữ ký số" is a topic. */
 const TOPIC_PHRASES: readonly string[][] = ['chu ky so', 'ky so', 'chu ky dien tu'].map((phrase) => phrase.split(' '));
 /** Words that ask about a plan's period ("tầm nhìn", "giai đoạn"), not about a topic in it. */
@@ -787,6 +790,10 @@ const ASKS_NAME = /\b(?:ten (?:gi|la gi)|ho ten|ten nguoi|la ai)\b/;
  * The question as searched: without what names the scope (provinces, their initials, document numbers), the
  * figures a user claims, phrases about the bot, courtesies and the catalogue phrase ("danh sách văn bản").
  */
+/** A date written within a few words after a document's kind: "quyết định … của UBND tỉnh … ngày 28/12/2012". */
+const DOCUMENT_BY_DATE =
+  /(\b(?:quyet dinh|nghi quyet|ke hoach|van ban|chi thi|quy hoach)\b(?: \S+){0,14}?)\s+ngay\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+thang\s+\d{1,2}\s+nam\s+\d{4})/g;
+
 /** The date written after a document's number ("… ngày 28/12/2012", "… ngày 28 tháng 12 năm 2012"), folded. */
 const DATE_AFTER_NUMBER = String.raw`(?:,?\s+ngay\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?`;
 
@@ -809,6 +816,9 @@ function searchableText(
     const named = new RegExp(`(?:\\bso\\s+)?${escapeRegExp(foldVietnamese(number))}${DATE_AFTER_NUMBER}`, 'g');
     searchable = searchable.replace(named, ' ');
   }
+  // "Quyết định … của UBND tỉnh Hà Tĩnh ngày 28 tháng 12 năm 2012 thay thế văn bản nào?": a document named by
+  // its date, when the date is not what is asked.
+  if (!ASKS_DATE.test(folded)) searchable = searchable.replace(DOCUMENT_BY_DATE, '$1 ');
   searchable = stripProvinces(searchable);
   for (const mention of found.initials) {
     const initials = foldVietnamese(provinceInitials(mention.name));

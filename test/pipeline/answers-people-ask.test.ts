@@ -985,7 +985,7 @@ describe('what blind set V asked', () => {
 
   it('"ad có văn bản CNTT của những tỉnh nào" is the catalogue', async () => {
     const answer = await ask('Hiện ad có văn bản CNTT của những tỉnh nào? kể hết ra giúp');
-    expect(answer.answer).toMatch(/^Các văn bản tôi đang có:/);
+    expect(answer.answer).toMatch(/^Các văn bản tôi đang có \(5 văn bản\):/);
   });
 
   it('"mức 3 với mức 4 là bn" is answered by the figures, not by a task naming the levels', async () => {
@@ -1086,5 +1086,55 @@ describe('what blind set W asked', () => {
     const answer = await ask('Huế với Hà Tĩnh, tỉnh nào đặt mục tiêu DVC trực tuyến mức 3-4 đến năm 2020 cao hơn?');
     expect(answer.answer).toContain('70% dịch vụ hành chính công');
     expect(answer.answer).toContain('60% mức độ 3');
+  });
+});
+
+describe('what blind set X asked', () => {
+  it('a document named by its issuer and date: the date is not the topic', async () => {
+    const answer = await ask(
+      'Quyết định phê duyệt điều chỉnh quy hoạch CNTT của UBND tỉnh Hà Tĩnh ngày 28 tháng 12 năm 2012 thay thế văn bản nào?',
+    );
+    expect(answer.answer).toContain('thay thế Quyết định số 590/QĐ-UBND');
+  });
+
+  it('"tổ chức hôm nào" asks the day of the event just spoken of', async () => {
+    const user = 'x-which-day';
+    await ask('hội nghị quán triệt NQ 16 về CNTT của Lâm Đồng có những ai dự', user);
+    expect((await ask('tổ chức hôm nào vậy', user)).answer).toContain('Ngày 07/10/2008');
+  });
+
+  it('"còn đến năm 2015 tỉnh đó định làm gì" asks what is planned, not the figure asked before', async () => {
+    const user = 'x-2015';
+    await ask(
+      'Đến năm 2010 Lâm Đồng đặt bao nhiêu phần trăm thông tin chỉ đạo, điều hành phải đưa lên cổng thông tin điện tử?',
+      user,
+    );
+    const answer = await ask('còn đến năm 2015 tỉnh đó định làm gì', user);
+    expect(answer.answer).toContain('Đến năm 2015, về cơ bản chuyển từ nền hành chính công');
+  });
+
+  it('"cùng lấy mốc năm 2020 … của hai tỉnh" names no topic', async () => {
+    const answer = await ask(
+      'Hà Tĩnh và Thừa Thiên Huế cùng lấy mốc năm 2020, mục tiêu về chính phủ/chính quyền điện tử của hai tỉnh khác nhau thế nào?',
+    );
+    expect(answer.answer).toContain('Hà Tĩnh — Quyết định số 4086/QĐ-UBND');
+    expect(answer.answer).toContain('mô hình chính quyền điện tử tỉnh Thừa Thiên Huế');
+  });
+
+  it('"bot đang có bao nhiêu văn bản" counts them; "có mấy quyết định" lists the decisions', async () => {
+    const all = await ask('Bot đang có bao nhiêu văn bản về CNTT của các tỉnh? Kể tên giúp');
+    expect(all.answer).toMatch(/^Các văn bản tôi đang có \(5 văn bản\):/);
+    const decisions = await ask('Có mấy quyết định của UBND tỉnh về CNTT trong dữ liệu, số hiệu từng cái là gì?');
+    expect(decisions.answer).toMatch(/^Tôi có 3 văn bản/);
+    expect(decisions.answer).not.toContain('Nghị quyết số 16');
+    // "Kế hoạch, quy hoạch" is any plan, not documents of the kind "Kế hoạch".
+    const plans = await ask('Bạn đang có tài liệu về kế hoạch, quy hoạch CNTT của những tỉnh nào?');
+    expect(plans.answer).toMatch(/^Các văn bản tôi đang có \(5 văn bản\):/);
+  });
+
+  it('"nếu cần vốn lớn hơn thì sao" is a condition, not a ranking', async () => {
+    const user = 'x-more-funds';
+    await ask('Lâm Đồng bố trí bao nhiêu ngân sách cho CNTT?', user);
+    expect((await ask('Nếu cần vốn lớn hơn thì sao ạ?', user)).answer).toContain('thì phải có dự án');
   });
 });
