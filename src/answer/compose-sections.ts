@@ -1,6 +1,7 @@
 import type { KnowledgeDocument } from '../knowledge/document.ts';
 import { describePeriod, documentPeriod } from '../knowledge/document-period.ts';
 import { documentReferences } from '../knowledge/document-references.ts';
+import { AIM_AHEAD, generalAimPassage, TARGET } from '../search/general-aim.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { documentPassages, quotableText, sectionOf } from '../search/passage-units.ts';
 import { foldVietnamese } from '../text/normalize.ts';
@@ -16,7 +17,6 @@ import { documentName } from './citation.ts';
 /** How many targets and tasks a summary names: enough to say what the plan is, short enough for a phone. */
 const SUMMARY_TARGETS = 3;
 const SUMMARY_TASKS = 3;
-const TARGET = /\d\s*%|\d+\s+(?:doanh nghiệp|người|dịch vụ)/u;
 const BUDGET = /kinh phí|nguồn vốn|ngân sách/u;
 const TASK_HEADING = /nhiem vu|giai phap|noi dung quy hoach|dinh huong/;
 
@@ -61,25 +61,17 @@ function mainTargets(knowledge: KnowledgeBase, docIndex: number): string[] {
  * "Theo đó, đến năm 2020 sẽ xây dựng thành công mô hình chính quyền điện tử"), if one does.
  */
 function generalAim(knowledge: KnowledgeBase, docIndex: number): string | null {
-  const found = documentPassages(knowledge, docIndex).find(({ passage }) => {
-    const folded = foldVietnamese(`${passage.context ?? ''} ${passage.text}`);
-    const aim =
-      /muc tieu (?:cua [a-z ]{1,30}?)?(?:la|chung|tong quat)\b/.test(folded) ||
-      AIM_AHEAD.test(foldVietnamese(passage.text));
-    return !passage.headline && aim && !TARGET.test(passage.text);
-  });
-  if (!found) return null;
+  const id = generalAimPassage(knowledge, docIndex);
+  if (id === null) return null;
   // The aim opening a list of targets is its first clause; the targets are listed on their own.
-  const { passage } = found;
+  const passage = knowledge.index.passages[id]!;
   const aim = AIM_AHEAD.test(foldVietnamese(passage.text))
     ? `${passage.text.replace(/[;,.\s]+$/u, '')}.`
-    : quotableText(knowledge, found.id);
+    : quotableText(knowledge, id);
   // "Theo đó," ties the sentence to the news item's lead, which the summary does not quote.
   const own = aim.replace(/^Theo đó,?\s+/u, '');
   return own.charAt(0).toUpperCase() + own.slice(1);
 }
-
-const AIM_AHEAD = /^theo do,? (?:den (?:het )?nam (?:19|20)\d\d,? )?se\b/;
 
 function budget(knowledge: KnowledgeBase, docIndex: number): string | null {
   const found = documentPassages(knowledge, docIndex).find(

@@ -1,6 +1,7 @@
 import { documentPeriod } from '../knowledge/document-period.ts';
 import { type DocumentReference, documentReferences } from '../knowledge/document-references.ts';
 import { effectClause } from '../knowledge/effect-clause.ts';
+import { generalAimPassage } from '../search/general-aim.ts';
 import { foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
 import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { conceptsWrittenIn } from '../text/concept-phrases.ts';
@@ -218,12 +219,40 @@ function groundMetadata(context: GroundingContext): Grounding {
 }
 
 /**
+ * "Mục tiêu tổng quát của quy hoạch … là gì?": each document's general aim, however it is worded ("mục tiêu là
+ * sẽ đưa Hà Tĩnh …", "Mục tiêu chung: …"); the documents that state none are left to the search.
+ */
+function groundGeneralAim(context: GroundingContext): Grounding | null {
+  const { knowledge, question, candidates } = context;
+  const facts = candidates.documents.flatMap((docIndex) => {
+    const passageId = generalAimPassage(knowledge, docIndex);
+    if (passageId === null) return [];
+    const passage = knowledge.index.passages[passageId]!;
+    const match = { passageId, docIndex, text: passage.text, context: passage.context, score: 1, coverage: 1 };
+    return [{ docIndex, passages: [match] }];
+  });
+  if (facts.length === 0) return null;
+  return {
+    kind: 'facts',
+    facts,
+    comparison: facts.length > 1,
+    verdict: null,
+    instructed: question.instruction,
+    unknownProvinces: candidates.unknownProvinces,
+    silentProvinces: [],
+    reorganised: candidates.reorganised,
+    claimedYears: [],
+  };
+}
+
+/**
  * "Sao QĐ 4086 ký năm 2013 mà …?": a document said to be signed in a year it was not. The premise is corrected
  * with its date before anything else is said.
  */
 function wrongIssueYear({ knowledge, question, candidates }: GroundingContext): Grounding | null {
   const year = question.assertedIssueYear;
-  if (year === null || candidates.documents.length !== 1) return null;
+  // "Quyết định 590 ban hành ngày 1/3/2007 …" is the date of the document named, which another one mentions.
+  if (year === null || candidates.documents.length !== 1 || candidates.mentionedNumbers.length > 0) return null;
   const date = knowledge.documents[candidates.documents[0]!]!.metadata.date;
   if (!date || Number(date.slice(0, 4)) === year) return null;
   return {
@@ -779,6 +808,8 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
     const listed = groundList(context);
     if (listed) return listed;
   }
+  const aim = question.asksGeneralAim ? groundGeneralAim(context) : null;
+  if (aim) return aim;
   if (!hasTopicOf(question, extraTerms)) return groundWithoutTopic(context);
   if (namesAbsentConcept(context)) return notFound('not-stated');
   // Documents that one named number points at are all answered from: none of them is the number's document.

@@ -1138,3 +1138,35 @@ describe('what blind set X asked', () => {
     expect((await ask('Nếu cần vốn lớn hơn thì sao ạ?', user)).answer).toContain('thì phải có dự án');
   });
 });
+
+describe('what blind set Y asked', () => {
+  it('"mục tiêu tổng quát … là gì" quotes the general aim, however the plan words it', async () => {
+    const answer = await ask('Mục tiêu tổng quát của quy hoạch CNTT điều chỉnh đến 2020 của Hà Tĩnh là gì?');
+    expect(answer.answer).toContain('mục tiêu là sẽ đưa Hà Tĩnh nằm trong nhóm 10 tỉnh dẫn đầu');
+    expect(answer.answer).toContain(`Nguồn: ${HA_TINH}.`);
+  });
+
+  it('"trong các văn bản bot có, tỉnh nào … cao nhất" ranks every province', async () => {
+    const answer = await ask('Trong các văn bản bot có, tỉnh nào đặt chỉ tiêu DVC mức độ 4 cao nhất?');
+    expect(answer.answer).toMatch(/^Quảng Bình có chỉ tiêu cao nhất: 50%/);
+  });
+
+  it('"liệt kê số hiệu tất cả quyết định … mà bạn có" is the catalogue of decisions', async () => {
+    const answer = await ask('Liệt kê số hiệu tất cả quyết định của UBND các tỉnh về CNTT mà bạn có');
+    for (const number of ['635/QĐ-UBND', '4086/QĐ-UBND', '2972/QĐ-UBND']) expect(answer.answer).toContain(number);
+  });
+
+  it('the date of a document another one names is not a wrong date of that one', async () => {
+    const answer = await ask(
+      'Quyết định 590/QĐ-UBND ban hành ngày 1 tháng 3 năm 2007 của UBND Hà Tĩnh về quy hoạch CNTT còn áp dụng được không?',
+    );
+    expect(answer.answer).not.toContain('Không đúng');
+    expect(answer.answer).toContain('đã được thay thế bởi Quyết định số 4086/QĐ-UBND');
+  });
+
+  it('"thực tế xếp thứ mấy" asks a result, which no plan states', async () => {
+    const answer = await ask('Năm 2015 Hà Tĩnh thực tế xếp thứ mấy cả nước về Chính phủ điện tử?');
+    expect(answer.grounded).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+});
