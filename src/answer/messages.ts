@@ -1,6 +1,8 @@
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
+import { formatVietnameseDate } from '../text/dates.ts';
 import { currentLabelSentence } from '../text/province-units.ts';
 import { PROVINCE_NAMES, provinceLabel } from '../text/provinces.ts';
+import type { PremiseCorrection } from '../understanding/premise-corrections.ts';
 import { documentName } from './citation.ts';
 
 /**
@@ -92,11 +94,23 @@ export const OUT_OF_SCOPE_TEXT =
 export const UNKNOWN_NUMBER_TEXT =
   'Xin lỗi, số hiệu văn bản bạn hỏi không có trong kho văn bản của tôi, nên tôi không thể trả lời về văn bản đó.';
 /**
- * "Không đúng như vậy: số hiệu đúng là 635/QĐ-UBND.": the number the user asserted, corrected without repeating
- * the wrong one, which a reader skimming the reply could take for the answer.
+ * "Không đúng như vậy: số hiệu đúng là 635/QĐ-UBND.", "Không đúng như vậy. Quyết định số 4086/QĐ-UBND được ban
+ * hành ngày 28/12/2012.": the premises corrected, without repeating the wrong number or date, which a reader
+ * skimming the reply could take for the answer. Every number and date is the document's own.
  */
-export function numberCorrectionText(actualNumbers: readonly string[]): string {
-  return `Không đúng như vậy: số hiệu đúng là ${listInWords(actualNumbers)}.`;
+export function premiseCorrectionText(knowledge: KnowledgeBase, corrections: readonly PremiseCorrection[]): string {
+  const sentences: string[] = [];
+  const numbers = corrections.flatMap((correction) => (correction.kind === 'number' ? [correction.actual] : []));
+  if (numbers.length > 0) sentences.push(`Không đúng như vậy: số hiệu đúng là ${listInWords(numbers)}.`);
+  for (const correction of corrections) {
+    if (correction.kind !== 'issue-date') continue;
+    const document = knowledge.documents[correction.docIndex]!;
+    const lead = sentences.length === 0 ? 'Không đúng như vậy. ' : '';
+    sentences.push(
+      `${lead}${documentName(document)} được ban hành ngày ${formatVietnameseDate(document.metadata.date!)}.`,
+    );
+  }
+  return sentences.join(' ');
 }
 
 /** Said before a correct figure when the user's instruction tried to change it. */

@@ -3,14 +3,14 @@ import type { Answer } from '../answer/answer.ts';
 import { type AnswerWriter, type Audience, DEFAULT_AUDIENCE, offlineAnswerWriter } from '../answer/answer-writer.ts';
 import { composeAnswer } from '../answer/compose-answer.ts';
 import { mergeAnswers } from '../answer/merge-answers.ts';
-import { numberCorrectionText } from '../answer/messages.ts';
+import { premiseCorrectionText } from '../answer/messages.ts';
 import type { KnowledgeDocument } from '../knowledge/document.ts';
 import { createOutageReporter } from '../observability/outage-reporter.ts';
 import type { KnowledgeBase } from '../search/knowledge-base.ts';
 import { type ConversationStore, type ConversationTurn, conversationKey } from '../state/conversations/port.ts';
 import { groundQuestion } from '../understanding/ground-question.ts';
-import type { ResolvedQuestion } from '../understanding/grounding.ts';
-import { correctMisrememberedNumbers } from '../understanding/misremembered-number.ts';
+import type { Grounding, ResolvedQuestion } from '../understanding/grounding.ts';
+import { correctPremises } from '../understanding/premise-corrections.ts';
 import { resolveFollowUp } from '../understanding/resolve-follow-up.ts';
 import { type UnderstoodQuestion, understandQuestion } from '../understanding/understand-question.ts';
 
@@ -86,11 +86,16 @@ export function createAssistant({
     audience: Audience,
   ): Promise<Answer> {
     const lastGrounded = turns.findLast((turn) => turn.documentIds.length > 0);
-    const { question, corrections } = correctMisrememberedNumbers(
-      base,
-      resolveFollowUp(understood, turns.at(-1), lastGrounded),
-    );
-    const grounding = groundQuestion(base, question);
+    const resolved = resolveFollowUp(understood, turns.at(-1), lastGrounded);
+    const corrected = correctPremises(base, resolved);
+    // A question that goes on about nothing grounded keeps its premise to be corrected by grounding itself.
+    let { question, corrections } = corrected;
+    let grounding = groundQuestion(base, question);
+    if (corrections.length > 0 && !isGrounded(grounding)) {
+      question = resolved;
+      corrections = [];
+      grounding = groundQuestion(base, question);
+    }
     let answer: Answer;
     try {
       answer = await writer.write({ question, grounding, knowledge: base, history: turns, audience });
@@ -100,10 +105,7 @@ export function createAssistant({
       answer = composeAnswer(base, grounding);
     }
     if (corrections.length > 0 && answer.grounded) {
-      answer = {
-        ...answer,
-        answer: `${numberCorrectionText(corrections.map((correction) => correction.actual))}\n${answer.answer}`,
-      };
+      answer = { ...answer, answer: `${premiseCorrectionText(base, corrections)}\n${answer.answer}` };
     }
     const turn = turnToRemember(question, answer, citedDocuments(base, answer), now());
     turns.push(turn);
@@ -133,6 +135,10 @@ export function createAssistant({
       return mergeAnswers(base, answers);
     },
   };
+}
+
+function isGrounded(grounding: Grounding): boolean {
+  return grounding.kind !== 'not-found' && grounding.kind !== 'conversation';
 }
 
 /** A part of a message that names no province or document is about those the whole message names. */

@@ -46,7 +46,7 @@ const LEVEL = /\b(?:muc|cap)\b[^0-9]{0,12}\b[1-4]\b/;
 const PERCENT_WORDS = /%|\bphan tram\b|\bty le\b|\bti le\b/;
 /** Money, and what is paid to people ("phụ cấp", "mức lương"; "chất lượng" and "số lượng" are no pay). */
 const MONEY_WORDS =
-  /\bkinh phi\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b|\b(?:phu|tro) cap\b|\bthu nhap\b|\b(?:muc|tien|huong|tra) luong\b|\bhoc phi\b/;
+  /\bkinh phi\b|\bbo tri (?:bao nhieu|may|kinh phi|von)\b|\bnguon von\b|\bvon\b|\bngan sach\b|\btien\b|\bty dong\b|\btrieu dong\b|\bchi phi\b|\b(?:phu|tro) cap\b|\bthu nhap\b|\b(?:muc|tien|huong|tra) luong\b|\bhoc phi\b/;
 /** Nouns after "bao nhiêu" that say nothing of the unit ("bao nhiêu phần trăm" is a percentage anyway). */
 const NOT_A_UNIT = new Set(
   'phan tien ty trieu dong la nam va ve vay a the nhi nhe ha theo trong cua o tai den voi khong ko chu roi day nua ca thi cai chiec cho de moi duoc tu tren nhu hay hoac vao ra'.split(
@@ -94,7 +94,8 @@ export function expectedAnswerType(foldedQuestion: string): AnswerType | null {
     const levelTarget = LEVEL.test(folded) && /\b(?:chi tieu|muc tieu)\b/.test(folded);
     if (PERCENT_WORDS.test(folded)) return { kind: 'percent' };
     // "Kinh phí hằng năm bố trí thế nào?" asks an amount, or a share of a budget.
-    if (MONEY_WORDS.test(folded) && /\b(?:the nao|ra sao|nhu nao|bao nhieu)\b/.test(folded)) return { kind: 'money' };
+    if (MONEY_WORDS.test(folded) && /\b(?:the nao|ra sao|nhu nao|bao nhieu|cach nao)\b/.test(folded))
+      return { kind: 'money' };
     // "Có chỉ tiêu về cơ sở dữ liệu không?": an indicator is a figure, most often a share, when one is given.
     if (levelTarget) return { kind: 'percent', preferred: true };
     return /\bchi tieu\b/.test(folded) || COMPARES_TARGETS.test(folded) ? { kind: 'number', preferred: true } : null;

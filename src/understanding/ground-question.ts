@@ -653,9 +653,14 @@ function notFoundReason(context: GroundingContext): NotFoundReason {
  * the follow-up changes (it asks the previous question again, with no topic of its own), so within
  * the documents in focus a passage must name it, and naming it is enough of a match.
  */
+/** The syllables of "bố trí", "dành", "chi": verbs of spending. */
+const ALLOCATING = new Set(['bo', 'tri', 'danh', 'chi']);
+
 function yearFollowUp(context: GroundingContext): PassageMatch[] | null {
   const { knowledge, question, candidates } = context;
-  const ownTopic = question.topicTerms.filter((term) => !/^\d{4}$/.test(term));
+  // "Năm 2014 thì bố trí bao nhiêu?": allocating is what a budget question asks, not a topic of its own.
+  const allocates = question.answerType?.kind === 'money' ? ALLOCATING : new Set<string>();
+  const ownTopic = question.topicTerms.filter((term) => !/^\d{4}$/.test(term) && !allocates.has(term));
   if (ownTopic.length > 0 || question.years.length === 0) return null;
   if (candidates.documents.length === 0) return null;
   const years = question.years.map((year) => new RegExp(`(?<!\\d)${year}(?!\\d)`));

@@ -1170,3 +1170,53 @@ describe('what blind set Y asked', () => {
     expect(answer.citations).toEqual([]);
   });
 });
+
+describe('what blind set Z asked', () => {
+  it('a wrong signing date said in passing is corrected, then the question is answered', async () => {
+    const answer = await ask('QĐ 4086 Hà Tĩnh ký ngày 28 tháng 12 năm 2013 thay thế quyết định nào?');
+    expect(answer.answer).toMatch(
+      /^Không đúng như vậy\. Quyết định số 4086\/QĐ-UBND được ban hành ngày 28\/12\/2012\./,
+    );
+    expect(answer.answer).toContain('thay thế Quyết định số 590/QĐ-UBND');
+    expect(answer.answer).not.toContain('2013');
+  });
+
+  it('"quyết định … về cái gì" asks what the document is about', async () => {
+    const answer = await ask('quyet dinh 4086 cua ha tinh ve cai gi vay');
+    expect(answer.answer).toContain('Về việc phê duyệt điều chỉnh Quy hoạch phát triển CNTT đến năm 2020');
+  });
+
+  it('"cái QĐ bị thay đó" is the replaced decision', async () => {
+    const user = 'z-replaced';
+    await ask('QĐ 4086/QĐ-UBND của Hà Tĩnh thay thế văn bản nào?', user);
+    const answer = await ask('cái QĐ bị thay đó ban hành ngày nào vậy', user);
+    expect(answer.answer).toContain('Quyết định số 590/QĐ-UBND ngày 01/3/2007');
+  });
+
+  it('a year written in words is a year', async () => {
+    const answer = await ask('ad ơi cho hỏi về quy hoạch CNTT của Hà Tĩnh đến năm hai nghìn hai mươi');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain(`Nguồn: ${HA_TINH}.`);
+  });
+
+  it('"năm 2014 thì bố trí bao nhiêu" asks that year’s budget', async () => {
+    const user = 'z-2014';
+    await ask('Tổng kinh phí kế hoạch CNTT giai đoạn 2013-2015 của Bạc Liêu là bao nhiêu?', user);
+    await ask('trong đó ngân sách địa phương chiếm bao nhiêu', user);
+    expect((await ask('năm 2014 thì bố trí bao nhiêu', user)).answer).toContain('năm 2014 là 17,200 tỷ đồng');
+  });
+
+  it('"quan điểm … gồm những điểm gì, có nói vai trò với CCHC ko" lists the views; "vai trò" is no role-play', async () => {
+    const answer = await ask(
+      'Quan điểm phát triển CNTT của Quảng Bình trong QĐ 2972 gồm những điểm gì, có nói vai trò với CCHC ko?',
+    );
+    expect(answer.answer).toContain('Quan điểm phát triển:');
+    expect(answer.answer).toContain('vai trò quan trọng trong việc cải cách hành chính');
+  });
+
+  it('"bố trí kinh phí theo cách nào" compares the amounts and the shares of budget', async () => {
+    const answer = await ask('Bạc Liêu và Lâm Đồng bố trí kinh phí cho CNTT theo cách nào, khác nhau chỗ nào?');
+    expect(answer.answer).toContain('57,600 tỷ đồng');
+    expect(answer.answer).toContain('khoảng 1% trong tổng ngân sách');
+  });
+});

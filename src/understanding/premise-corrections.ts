@@ -3,11 +3,13 @@ import { foldVietnamese } from '../text/normalize.ts';
 import type { ResolvedQuestion } from './grounding.ts';
 import { documentsOfProvince } from './question-candidates.ts';
 
-/** A number the user asserted for a document, and the number that document really has. */
-export interface NumberCorrection {
-  asked: string;
-  actual: string;
-}
+/**
+ * A false premise a question rests on, corrected before it is answered: a number one slip from the document's
+ * own, or a signing date the document does not have.
+ */
+export type PremiseCorrection =
+  | { kind: 'number'; asked: string; actual: string }
+  | { kind: 'issue-date'; docIndex: number };
 
 /** The serial digits of a number and the symbol after them: "653/qd-ubnd" → ["653", "/qd-ubnd"]. */
 function splitNumber(folded: string): [string, string] | null {
@@ -57,16 +59,16 @@ function oneSlipApart(typed: string, real: string): boolean {
  * province's plan implements ("kế hoạch của Huế thực hiện Nghị quyết 26-NQ/TW …" for 36-NQ/TW): that is what
  * the question takes for granted about the plan.
  */
-export function correctMisrememberedNumbers(
+function correctMisrememberedNumbers(
   knowledge: KnowledgeBase,
   question: ResolvedQuestion,
-): { question: ResolvedQuestion; corrections: NumberCorrection[] } {
+): { question: ResolvedQuestion; corrections: PremiseCorrection[] } {
   if (question.documentNumbers.length === 0) return { question, corrections: [] };
   const scope =
     question.provinces.length > 0
       ? question.provinces.flatMap((province) => documentsOfProvince(knowledge, province).documents)
       : knowledge.documents.map((_, docIndex) => docIndex);
-  const corrections: NumberCorrection[] = [];
+  const corrections: PremiseCorrection[] = [];
   const documentNumbers = question.documentNumbers.map((asked) => {
     const typed = splitNumber(foldDocumentNumber(asked));
     if (!typed || documentsWithNumber(knowledge, asked).length > 0) return asked;
@@ -78,10 +80,39 @@ export function correctMisrememberedNumbers(
     );
     const [actual] = new Set(near);
     if (!actual || new Set(near).size > 1) return asked;
-    corrections.push({ asked, actual });
+    corrections.push({ kind: 'number', asked, actual });
     return actual;
   });
   return corrections.length === 0
     ? { question, corrections }
     : { question: { ...question, documentNumbers }, corrections };
+}
+
+/**
+ * "QĐ 4086 ký ngày 28 tháng 12 năm 2013 thay thế quyết định nào?": a signing year said of a document named by
+ * its own number, which it was not signed in, while the question asks something else. The date is corrected
+ * and the question answered; a question about nothing but the date is left to grounding, which answers it
+ * with the right one.
+ */
+function correctIssueYear(
+  knowledge: KnowledgeBase,
+  question: ResolvedQuestion,
+): { question: ResolvedQuestion; corrections: PremiseCorrection[] } {
+  const year = question.assertedIssueYear;
+  const asksMore = question.topicTerms.length > 0 && question.intent !== 'issue-date';
+  if (year === null || !asksMore || question.documentNumbers.length !== 1) return { question, corrections: [] };
+  const [docIndex] = documentsWithNumber(knowledge, question.documentNumbers[0]!);
+  const date = docIndex === undefined ? null : knowledge.documents[docIndex]!.metadata.date;
+  if (docIndex === undefined || !date || Number(date.slice(0, 4)) === year) return { question, corrections: [] };
+  return { question: { ...question, assertedIssueYear: null }, corrections: [{ kind: 'issue-date', docIndex }] };
+}
+
+/** The premises of a question corrected, and the question as it goes on to be answered. */
+export function correctPremises(
+  knowledge: KnowledgeBase,
+  question: ResolvedQuestion,
+): { question: ResolvedQuestion; corrections: PremiseCorrection[] } {
+  const numbers = correctMisrememberedNumbers(knowledge, question);
+  const dates = correctIssueYear(knowledge, numbers.question);
+  return { question: dates.question, corrections: [...numbers.corrections, ...dates.corrections] };
 }
