@@ -24,6 +24,8 @@ export const CONCEPT_PHRASES: readonly string[] = [
   'internet van vat',
   'do thi thong minh',
   'thanh pho thong minh',
+  // "Thời" is in "thời gian", "tiết" in "chi tiết": weather is a topic only as the phrase.
+  'thoi tiet',
 ].map((phrase) => tokenize(phrase).join(' '));
 
 /** The concept phrases a text writes, as token sequences. */

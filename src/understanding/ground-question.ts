@@ -670,8 +670,27 @@ function yearFollowUp(context: GroundingContext): PassageMatch[] | null {
   return naming.length > 0 ? naming : null;
 }
 
+/**
+ * "Kinh phí năm 2016 của kế hoạch Bạc Liêu là bao nhiêu?": a figure for a year outside every candidate plan's
+ * time frame (2013-2015) is in none of them, whatever figures a passage gives for its own years.
+ */
+function outsidePeriods({ knowledge, question, candidates }: GroundingContext): boolean {
+  const [year] = question.years;
+  if (question.years.length !== 1 || !question.answerType || candidates.documents.length === 0) return false;
+  return candidates.documents.every((docIndex) => {
+    const document = knowledge.documents[docIndex]!;
+    const period = documentPeriod(document);
+    const last = period ? (period.orientation ?? period.until) : null;
+    if (!period || last === null) return false;
+    const issued = document.metadata.date ? Number(document.metadata.date.slice(0, 4)) : null;
+    const first = period.from ?? issued ?? last;
+    return year! > last || year! < Math.min(first, issued ?? first);
+  });
+}
+
 function groundFacts(context: GroundingContext): Grounding {
   const { knowledge, question, candidates } = context;
+  if (outsidePeriods(context)) return context.notFound('not-stated');
   const byYear = yearFollowUp(context);
   let matches = byYear ?? typedMatches(context, candidates.documents);
   let threshold = byYear ? 0 : context.minCoverage;

@@ -1220,3 +1220,37 @@ describe('what blind set Z asked', () => {
     expect(answer.answer).toContain('khoảng 1% trong tổng ngân sách');
   });
 });
+
+describe('what blind set AA asked', () => {
+  it('a figure for a year outside the plan’s time frame is not stated', async () => {
+    const outside = await ask('kinh phí năm 2016 của kế hoạch cntt bạc liêu là bn');
+    expect(outside.grounded).toBe(false);
+    expect(outside.citations).toEqual([]);
+    expect((await ask('kinh phí năm 2014 của kế hoạch cntt bạc liêu là bn')).answer).toContain('17,200 tỷ đồng');
+  });
+
+  it('weather is no topic of a plan, even in a conversation about one', async () => {
+    const user = 'aa-weather';
+    await ask('Quảng Bình có chỉ tiêu gì về doanh nghiệp tham gia giao dịch điện tử?', user);
+    const answer = await ask('ok cảm ơn. mà mai thời tiết Đồng Hới thế nào ad?', user);
+    expect(answer.grounded).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('"kể giúp tôi các giải pháp" lists them all', async () => {
+    const answer = await ask('Kể giúp tôi các giải pháp trong kế hoạch thực hiện NQ 36 của tỉnh TT Huế');
+    expect(answer.answer).toContain('- Xây dựng, hoàn thiện cơ chế, chính sách về ứng dụng');
+  });
+
+  it('the issuer named with a resolution is not its topic', async () => {
+    const answer = await ask('Nghị quyết 16 của Ban thường vụ Tỉnh ủy Lâm Đồng về CNTT có nội dung chính là gì?');
+    expect(answer.answer).toContain('Một số mục tiêu chính:');
+  });
+
+  it('"đã hết thời hạn chưa" asks the status; "tổng cộng bao nhiêu văn bản" the catalogue', async () => {
+    const status = await ask('Quy hoạch CNTT Quảng Bình đến 2025 tới giờ đã hết thời hạn chưa?');
+    expect(status.answer).toContain('đến năm 2025, định hướng đến năm 2035');
+    const catalogue = await ask('ad đang có những văn bản CNTT của tỉnh nào, tổng cộng bao nhiêu văn bản?');
+    expect(catalogue.answer).toMatch(/^Các văn bản tôi đang có \(5 văn bản\):/);
+  });
+});
