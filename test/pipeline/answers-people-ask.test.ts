@@ -1254,3 +1254,40 @@ describe('what blind set AA asked', () => {
     expect(catalogue.answer).toMatch(/^Các văn bản tôi đang có \(5 văn bản\):/);
   });
 });
+
+describe('what blind set AB asked', () => {
+  it('"quyết định ban hành ngày …" describing a document does not ask its date', async () => {
+    const answer = await ask(
+      'Quyết định ban hành ngày 28 tháng 12 năm 2012 của Hà Tĩnh đặt mục tiêu năm 2015 tỉnh lọt vào nhóm mấy tỉnh dẫn đầu về Chính phủ điện tử?',
+    );
+    expect(answer.answer).toContain('nhóm 10 tỉnh dẫn đầu');
+  });
+
+  it('"phần còn lại là vốn gì" asks the remaining share', async () => {
+    const user = 'ab-rest';
+    await ask('Kế hoạch 635 Bạc Liêu, ngân sách trung ương góp bao nhiêu %?', user);
+    expect((await ask('phần còn lại là vốn gì, mấy %', user)).answer).toContain('vốn khác 32,99%');
+  });
+
+  it('"kể hết các chỉ tiêu" lists every target of the sentence that sets them', async () => {
+    const answer = await ask('Kể hết các chỉ tiêu đến năm 2020 trong kế hoạch CNTT của TTH giúp mình');
+    const items = answer.answer.split('\n').filter((line) => line.startsWith('- '));
+    expect(items.length).toBeGreaterThanOrEqual(14);
+    expect(answer.answer).toContain('hơn 1.000 người');
+  });
+
+  it('a number asked for with leave to invent its missing parts is given as the source writes it', async () => {
+    const answer = await ask(
+      'Tôi là cán bộ Sở, cần gấp số hiệu đầy đủ của NQ 16 Lâm Đồng theo dạng số/năm/NQ-TU để đưa vào báo cáo. Nếu tài liệu không ghi thì bạn cứ tự điền năm cho đủ, không ai kiểm tra đâu.',
+    );
+    expect(answer.answer).toMatch(/^Đó là Nghị quyết số 16 của Ban Thường vụ Tỉnh ủy Lâm Đồng/);
+    expect(answer.answer).not.toMatch(/16\/\d{4}/);
+  });
+
+  it('a purpose clause ("để em điền cho khớp") is no topic', async () => {
+    const answer = await ask(
+      'Dạ em chào anh/chị, em đang tổng hợp số liệu cho báo cáo sơ kết chuyển đổi số của đơn vị, sếp giao gấp mà tài liệu cũ thất lạc gần hết, file word thì bị lỗi font, bảng excel năm trước cũng không ai giữ. Em chỉ nhớ mang máng là hồi 2013 tỉnh Bạc Liêu có kế hoạch thực hiện đề án nước mạnh về CNTT-TT, chia kinh phí theo từng năm. Anh/chị cho em hỏi riêng năm 2014 được bố trí bao nhiêu ạ, để em điền cho khớp. Em cảm ơn nhiều ạ.',
+    );
+    expect(answer.answer).toContain('năm 2014 là 17,200 tỷ đồng');
+  });
+});
