@@ -7,6 +7,7 @@ import { quotableText, sectionOf } from '../search/passage-units.ts';
 import { conceptsWrittenIn } from '../text/concept-phrases.ts';
 import { type IssuerKind, issuerKindOf } from '../text/issuer-kind.ts';
 import { foldVietnamese } from '../text/normalize.ts';
+import { currentUnitOf } from '../text/province-units.ts';
 import { findProvinceMentions } from '../text/provinces.ts';
 import { foldForSearch, isUnigram, queryTerms, tokenize } from '../text/tokenize.ts';
 import { escapeRegExp } from '../util/escape-reg-exp.ts';
@@ -80,7 +81,8 @@ function containsFigure(text: string, figure: string): boolean {
 }
 
 function verdictOf(question: ResolvedQuestion, facts: DocumentFacts[]): 'confirmed' | 'corrected' | null {
-  if (question.claimedFigures.length === 0 || !(question.asksConfirmation || question.instruction)) return null;
+  // Figures are claims only when confirmed, heard ("nghe nói …") or planted by an instruction.
+  if (question.claimedFigures.length === 0) return null;
   const said = facts
     .flatMap((fact) => fact.passages.map((passage) => `${passage.context ?? ''} ${passage.text}`))
     .join(' ');
@@ -831,6 +833,16 @@ export function groundQuestion(knowledge: KnowledgeBase, question: ResolvedQuest
   if (intent === 'list' && !candidates.sharedNumber) {
     const listed = groundList(context);
     if (listed) return listed;
+  }
+  // "Giờ tỉnh đó thuộc tỉnh nào?": the documents, said of the province as it is named today.
+  if (question.asksCurrentUnit && candidates.documents.length > 0) {
+    const provinces = unique(candidates.documents.flatMap((i) => knowledge.documents[i]!.metadata.province ?? []));
+    const changed = provinces.filter((province) => currentUnitOf(province).name !== province);
+    return {
+      kind: 'catalogue',
+      documents: candidates.documents,
+      reorganised: unique([...candidates.reorganised, ...changed]),
+    };
   }
   const aim = question.asksGeneralAim ? groundGeneralAim(context) : null;
   if (aim) return aim;

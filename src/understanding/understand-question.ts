@@ -116,6 +116,8 @@ export interface UnderstoodQuestion {
   countsEntries: boolean;
   /** "Mục tiêu tổng quát … là gì?": the plan's general aim, in whatever words it is stated. */
   asksGeneralAim: boolean;
+  /** "Giờ tỉnh đó thuộc tỉnh nào?": the unit a province is part of since the 2025 reorganisation. */
+  asksCurrentUnit: boolean;
   /** "QĐ 4086 ký năm 2013 …": the year the question says a document was signed, to check, never searched. */
   assertedIssueYear: number | null;
 }
@@ -129,6 +131,8 @@ const SMALL_TALK_WORDS =
   /^(?:(?:xin )?cam on|cam ta|thanks?|thank you|tks|thx|ok|oke|okie|okay|oki|uh|uhm|um|u|vang|da|duoc roi|dc roi|hieu roi|ro roi|biet roi|tot qua|hay qua|tuyet|tuyet voi|good|great|nice|tam biet|bye|bye bye|bai|hen gap lai|chuc (?:ban|ad|bot|anh|chi|em)? ?(?:mot )?(?:ngay|buoi sang|tuan) (?:moi )?(?:tot|vui|an)(?: lanh| ve)?|xin chao|chao|hello|hi|alo|ngu ngon|nhe|nha|nhieu|lam|ad|ban|bot|em|anh|chi|a|ah|ha|hihi|haha|hehe|nhe ban|nhe ad|roi)$/;
 const LIST =
   /\bke ten (?:cac|nhung)\b|^(?:nhung|cac) (?!(?:tinh|van ban|dia phuong|quyet dinh|nghi quyet|ke hoach|quy hoach|tai lieu)\b)(?:\S+ ){1,7}nao\b|\bdanh sach (?:cac|nhung)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem|muc tieu cu the|chi tieu)\b.{0,80}\b(?:co|gom|bao gom) (?:nhung )?(?:gi|noi dung gi|noi dung nao|diem gi|diem nao|y gi|y nao)\b|\bchia\b.{0,40}\bthanh (?:nhung|cac|may) (?:nhom|phan|linh vuc|noi dung)\b|\bliet ke\b|\bke ra\b|\bke (?:het|ra het|day du)\b|\bke (?:giup|gium|dum|cho) (?:\S+ )?(?:cac|nhung|het)\b|\bnhung (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong|quan diem|hang muc|viec|cong viec|hoat dong)\b|\b(?:neu|cho biet|trinh bay) (?:cac|nhung)\b|\bcho (?:minh|toi|em|xin|tui|to|anh|chi) (?:xin )?(?:cac|nhung|danh sach|het|toan bo)\b|\b(?:dinh huong|nhiem vu|giai phap|quan diem) (?:la )?(?:gi|nhung gi)\b|\bcac (?:nhom )?(?:chi tieu|muc tieu|nhiem vu|giai phap|noi dung|quan diem|dinh huong)\b.{0,60}\b(?:gom|gi|nao)\b|\bgom nhung (?:gi|ai|noi dung nao|muc nao|thanh phan nao)\b|\b(?:gom|co) (?:nhung|cac) (?:\S+ ){0,2}nao\b(?<!tinh nao)/;
+const CURRENT_UNIT =
+  /\b(?:gio|nay|bay gio|hien nay|hien gio)\b.{0,20}\b(?:thuoc|nhap vao|sap nhap vao|gop vao|la) (?:tinh|thanh pho|tp) nao\b|\bsau (?:khi )?(?:sap nhap|sap xep|hop nhat)\b.{0,30}\b(?:thuoc|la) (?:tinh|thanh pho|tp) nao\b|\b(?:thuoc|la) (?:tinh|thanh pho|tp) nao\b.{0,20}\bsau (?:khi )?(?:sap nhap|sap xep|hop nhat)\b/;
 const GENERAL_AIM = /\bmuc tieu (?:tong quat|chung|tong the)\b(?!.{0,40}\b(?:bao nhieu|may)\b)/;
 /** "Có mấy nhiệm vụ trọng tâm?", "gồm bao nhiêu giải pháp": the size of a list the document sets out. */
 const COUNTS_ENTRIES =
@@ -208,6 +212,8 @@ const ISSUANCE_WORDS = new RegExp(`ban hanh|(?<!chu )\\bky\\b(?! so)|phe duyet|t
 const ASKS_CONTENT = /thay the|bai bo|sua doi|hieu luc/;
 const COMPARISON =
   /so sanh|\bso voi\b|tinh nao|dia phuong nao|\b(?:nhung|cac) (?:van ban|tai lieu) nao\b|nhung tinh|cac tinh|moi tinh|tung tinh|hai tinh|ca hai|khac nhau|giong nhau/;
+/** "Nghe nói Bạc Liêu chi 76 tỷ …": a figure the user heard, a claim to check like one asked to confirm. */
+const HEARSAY = /\b(?:nghe noi|nghe bao|nghe dau|thay bao|nghe phong phanh)\b/;
 const CONFIRMATION =
   /dung khong|phai khong|co dung|dung chu|co phai|chinh xac khong|that khong|dung ko|phai ko|dung k\b|dung hok|dung hong|\ba\s*\?*\s*$|\b(?:ha|nhi|chu)(?:\s+(?:ad|ban|bot|a|nhe|nha))?\s*\?*\s*$/;
 const FOLLOW_UP_START = /^\s*(?:con|the con|vay con|con ve|va|the|vay)\b(?!\s*nao)/;
@@ -228,7 +234,7 @@ const ABOUT_THE_BOT =
   /(?:trong so )?(?:cac|nhung) tinh (?:ma )?(?:\S+ )?co (?:tai lieu|du lieu|van ban)|(?:trong )?(?:cac tinh |nhung tinh )?(?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co (?:(?:bao nhieu|may|nhung|cac) )?(?:tai lieu|du lieu|van ban|thong tin)(?: ve)?|(?:trong )?(?:cac|nhung) (?:van ban|tai lieu) (?:ma )?(?:ban|bot|ad|em|he thong) (?:dang )?co\b|\bma (?:ban|bot|ad|em|he thong) (?:dang )?co\s*$|\btrong (?:du lieu|kho(?: du lieu| van ban)?|co so du lieu)(?! (?:chuyen nganh|tong hop|quoc gia|dan cu|cua tinh))\b|(?:trong |tu )?(?:du lieu|kho(?: du lieu| van ban)?|he thong|tai lieu|co so du lieu) cua (?:ban|bot|em|may)/g;
 /** Phrases that carry no content: courtesies ("xin cảm ơn"), "ở đâu", "liệt kê", "cao nhất". */
 const FILLER =
-  /\b(?:bay gio|hien gio|gio day|gio)\b(?! (?:hanh chinh|lam viec))|\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:sap )?nhap (?:vao|voi|vo)\b|\b(?:da )?gop(?: ca| voi| vao| them)?\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\b(?:dinh|du dinh|se|phai) lam (?:gi|nhung gi|j)\b|\b(?:cung )?(?:lay|chon|dat) moc(?: nam)?\b|\b(?:cua )?(?:ca )?(?:hai|2|ba|3) (?:tinh|ben|van ban)(?: nay| do| tren)?\b|\bke ten(?: giup| ra| het)?\b(?! (?:cac|nhung))|\b(?:tung|moi) (?:cai|van ban|quyet dinh)\b|\btat ca(?: cac)?\b|\b(?:theo )?cach nao\b|\b(?:khac|giong) nhau (?:o )?cho nao\b|\btong cong\b|\b(?:phan|cai|so) con lai\b|\bde (?:em|minh|toi|tui|con|chau) (?:con )?(?:dien|ghi|bao cao|lam|dua|nop|viet|tong hop)\b(?: \S+){0,4}|\bliet ke\b|\b(?:ke|noi) (?:het|ra het|day du)(?: ra)?\b|^hien\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
+  /\b(?:bay gio|hien gio|gio day|gio)\b(?! (?:hanh chinh|lam viec))|\bmoi (?=(?:nguon|nam|co quan|don vi|tinh|nguoi|loai)\b)|\b(?:co )?(?:nhac|de cap) (?:toi|den)\b|\b(?:truoc day|hoi truoc|ngay truoc)\b|\b(?:tuong tu|giong vay|nhu vay)\b|\bcu the hoa\b|\bbang (?=(?:van ban|quyet dinh|ke hoach|nghi quyet) nao\b)|\b(?:gio|nay|hien nay|bay gio) (?:da )?(?:thuoc|la|ve)\b|\bsau do\b|\b(?:con so|so lieu) (?:that|thuc|dung|chinh xac|goc)\b|\b(?:cung|o|vao|tai) (?:moc|thoi diem|giai doan|thoi ky) (?:do|nay|ay|tren)\b|\bnhom (?=(?:muc tieu|chi tieu|nhiem vu|giai phap|noi dung|linh vuc|dinh huong)\b)|\b(?:ghi|noi|neu) (?:ro|cu the)\b|\bbang (?:tien|kinh phi|so tien)\b|\b(?:sau|tu|ke tu|truoc) (?:ngay )?\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b|\b(?:kieu|tuong tu|giong nhu) (?:do|vay|the|tren)\b|\b(?:khac nhau|giong nhau|khac gi|khac nhau the nao)\b|\bben canh\b|\bnam (?:dau tien|dau|thu nhat|thu hai|thu ba|cuoi cung|cuoi)\b|\bso (?:voi|sanh)\b|\bsau (?:khi )?sap xep(?: lai)?(?: don vi hanh chinh)?(?: (?:nam )?2025)?\b|\bneu ro\b|\b(?:bang )?con so cu the\b|\bben nao\b|\bcon luu\b|\b(?:trong )?vai dong\b|\b(?:bay gio|hien tai|luc nay|thoi diem nay)\b|\b(?:noi )?(?:ngan gon|tom gon)(?: thoi)?\b|\bcai nao\b|\bxa (?:hon|nhat)\b|\b(?:sau (?:khi )?)?(?:sap nhap|hop nhat)\b|\bsau khi (?:nhap|gop)(?: them| voi| vao)?\b|\b(?:da|vua|duoc) (?:sap )?nhap(?: them| voi| vao| ca)?\b|\b(?:sap )?nhap (?:vao|voi|vo)\b|\b(?:da )?gop(?: ca| voi| vao| them)?\b|\b(?:bao )?gom ca\b|\btinh (?:\S+ ){0,3}?moi\b|\blan luot\b|\b(?:cao|lon|nhieu|thap|it|nho) (?:nhat|hon)\b|\bo dau\b|\b(?:dinh|du dinh|se|phai) lam (?:gi|nhung gi|j)\b|\b(?:cung )?(?:lay|chon|dat) moc(?: nam)?\b|\b(?:cua )?(?:ca )?(?:hai|2|ba|3) (?:tinh|ben|van ban)(?: nay| do| tren)?\b|\bke ten(?: giup| ra| het)?\b(?! (?:cac|nhung))|\b(?:tung|moi) (?:cai|van ban|quyet dinh)\b|\btat ca(?: cac)?\b|\b(?:theo )?cach nao\b|\b(?:khac|giong) nhau (?:o )?cho nao\b|\btong cong\b|\b(?:phan|cai|so) con lai\b|\bde (?:em|minh|toi|tui|con|chau) (?:con )?(?:dien|ghi|bao cao|lam|dua|nop|viet|tong hop)\b(?: \S+){0,4}|\b(?:nghe noi|nghe bao|nghe dau|thay bao|nghe phong phanh)\b|\bchi tiet(?: tung nam)?\b|\b(?:co|gom|bao gom) ca\b|\bliet ke\b|\b(?:ke|noi) (?:het|ra het|day du)(?: ra)?\b|^hien\b|\btruoc do\b|\bhien nay\b|\b(?:xin )?cam on(?: ban| nhieu| nhe)?\b|\blam on\b|\bvui long\b|\bthanks?(?: you)?\b/g;
 /** A figure a user states: "90%", "99 %", "100 tỷ", "20 doanh nghiệp" — but not a level ("mức 4") or a year. */
 const CLAIMED_FIGURE = /(?<![\d/])(\d+(?:[.,]\d+)?)\s*(%|phan tram|ty|trieu|doanh nghiep|nguoi|dich vu)/g;
 const DOCUMENT_NUMBER = /(?<![\p{L}\d])(\d+[a-zđ]?(?:\/\d{4})?(?:\/|-)\p{L}[\p{L}\d]*(?:[-/]\p{L}[\p{L}\d]*)*)/giu;
@@ -589,7 +595,7 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
   const statesForInstruction = instruction !== '' && !ASKS_SOMETHING.test(folded);
   const claimedFigures = unique([
     ...claimedFiguresIn(foldVietnamese(instruction)),
-    ...(asksConfirmation || statesForInstruction ? claimedFiguresIn(folded) : []),
+    ...(asksConfirmation || statesForInstruction || HEARSAY.test(folded) ? claimedFiguresIn(folded) : []),
   ]);
 
   const ownSearchable = searchableText(question, folded, { documentNumbers, initials, claimedFigures });
@@ -665,6 +671,7 @@ export function understandQuestion(raw: string, options: UnderstandOptions = {})
     asksAttendees: ASKS_ATTENDEES.test(folded),
     countsEntries: COUNTS_ENTRIES.test(folded),
     asksGeneralAim: GENERAL_AIM.test(folded),
+    asksCurrentUnit: CURRENT_UNIT.test(folded),
     assertedIssueYear: ((year) => (year ? Number(year) : null))(ASSERTED_ISSUE_YEAR.exec(folded)?.[1]),
   };
 }

@@ -1291,3 +1291,29 @@ describe('what blind set AB asked', () => {
     expect(answer.answer).toContain('năm 2014 là 17,200 tỷ đồng');
   });
 });
+
+describe('what blind set AC asked', () => {
+  it('"giờ tỉnh đó thuộc tỉnh nào sau sáp nhập" names the unit the province belongs to now', async () => {
+    const user = 'ac-unit';
+    await ask('QĐ 635/QĐ-UBND là văn bản của tỉnh nào?', user);
+    const answer = await ask('giờ tỉnh đó thuộc tỉnh nào sau sáp nhập?', user);
+    expect(answer.answer).toContain('tỉnh Bạc Liêu (nay thuộc tỉnh Cà Mau)');
+    expect(answer.grounded).toBe(true);
+  });
+
+  it('a figure the user heard ("nghe nói … 76 tỷ") is corrected like one asked to confirm', async () => {
+    const answer = await ask(
+      'Nghe nói Bạc Liêu chi tổng cộng 76 tỷ cho kế hoạch CNTT-TT 2013-2015, chi tiết từng năm thế nào?',
+    );
+    expect(answer.answer).toMatch(/^Không đúng như vậy\./);
+    expect(answer.answer).toContain('57,600 tỷ đồng');
+    expect(answer.answer).not.toContain('76 tỷ');
+  });
+
+  it('"có cả Bình Thuận, Đắk Nông" names places, not a topic', async () => {
+    const answer = await ask(
+      'Tỉnh Lâm Đồng sau sáp nhập (có cả Bình Thuận, Đắk Nông) có nghị quyết nào về CNTT? do tỉnh cũ nào ban hành?',
+    );
+    expect(answer.answer).toContain('Nghị quyết số 16');
+  });
+});
