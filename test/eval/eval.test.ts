@@ -52,6 +52,7 @@ describe.each([
   ['blind-aa', 0.95],
   ['blind-ab', 0.95],
   ['blind-ac', 0.95],
+  ['blind-ad', 0.95],
 ] as const)('evaluation set %s', (set, floor) => {
   it(`answers at least ${floor * 100}% of turns correctly`, async () => {
     const report = await evaluate(loadCases(new URL(`./${set}.jsonl`, import.meta.url)));
