@@ -55,6 +55,7 @@ describe('understandQuestion: intent', () => {
     ['Ai tham gia xây dựng khu công viên phần mềm?', 'fact'],
     ['Nghị quyết 16 hiện giờ còn là định hướng đang áp dụng không?', 'validity'],
     ['QĐ 2972 của Quảng Bình có mấy nhiệm vụ trọng tâm?', 'list'],
+    ['Nghị quyết 16 bây giờ còn là định hướng hiện hành không?', 'validity'],
     ['Chỉ thị về tiếp cận cách mạng công nghiệp lần thứ 4 là chỉ thị nào', 'document-number'],
     ['Những tỉnh nào có mục tiêu đến năm 2020?', 'horizon'],
     ['Huế với Hà Tĩnh, tỉnh nào đặt mục tiêu DVC mức 3-4 đến năm 2020 cao hơn?', 'fact'],
