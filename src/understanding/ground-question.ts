@@ -225,7 +225,7 @@ function groundMetadata(context: GroundingContext): Grounding {
  * sẽ đưa Hà Tĩnh …", "Mục tiêu chung: …"); the documents that state none are left to the search.
  */
 function groundGeneralAim(context: GroundingContext): Grounding | null {
-  const { knowledge, question, candidates } = context;
+  const { knowledge, candidates } = context;
   const facts = candidates.documents.flatMap((docIndex) => {
     const passageId = generalAimPassage(knowledge, docIndex);
     if (passageId === null) return [];
@@ -233,7 +233,11 @@ function groundGeneralAim(context: GroundingContext): Grounding | null {
     const match = { passageId, docIndex, text: passage.text, context: passage.context, score: 1, coverage: 1 };
     return [{ docIndex, passages: [match] }];
   });
-  if (facts.length === 0) return null;
+  return facts.length === 0 ? null : quotedFacts(context, facts);
+}
+
+/** Passages chosen outright (an aim, a list in one sentence): quoted as they are, with nothing to verify. */
+function quotedFacts({ question, candidates }: GroundingContext, facts: DocumentFacts[]): Grounding {
   return {
     kind: 'facts',
     facts,
@@ -407,7 +411,7 @@ const INLINE_CANDIDATES = 3;
  * holds most of the question and names three things or more.
  */
 function inlineList(context: GroundingContext, matches: readonly PassageMatch[]): Grounding | null {
-  const { question, candidates } = context;
+  const { question } = context;
   const top = matches.slice(0, INLINE_CANDIDATES);
   const best = Math.max(0, ...top.map((match) => match.coverage));
   // "Thành phần tham dự gồm những ai?": the sentence that says who came, which shares little with the question
@@ -418,18 +422,7 @@ function inlineList(context: GroundingContext, matches: readonly PassageMatch[])
         (match) =>
           match.coverage === best && match.coverage >= context.minCoverage && INLINE_ENUMERATION.test(match.text),
       );
-  if (!found) return null;
-  return {
-    kind: 'facts',
-    facts: [{ docIndex: found.docIndex, passages: [found] }],
-    comparison: false,
-    verdict: null,
-    instructed: question.instruction,
-    unknownProvinces: candidates.unknownProvinces,
-    silentProvinces: [],
-    reorganised: candidates.reorganised,
-    claimedYears: [],
-  };
+  return found ? quotedFacts(context, [{ docIndex: found.docIndex, passages: [found] }]) : null;
 }
 
 /** Kinds of list a plan has; within a kind the words are used interchangeably ("mục tiêu, chỉ tiêu"). */
