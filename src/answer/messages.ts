@@ -116,12 +116,12 @@ export function premiseCorrectionText(knowledge: KnowledgeBase, corrections: rea
 /** Said before a correct figure when the user's instruction tried to change it. */
 export const INSTRUCTION_IGNORED_TEXT = 'Tôi chỉ trả lời đúng theo văn bản nguồn.';
 
-/** "… của tỉnh Đắk Nông (nay thuộc tỉnh Lâm Đồng)": the province as asked, with what it is part of today. */
 /** Compared provinces whose documents do not state what was asked. */
 export function silentProvincesText(provinces: readonly string[]): string {
   return `Các văn bản về ${listInWords(provinces.map(provinceLabel))} mà tôi có không nêu nội dung này.`;
 }
 
+/** "… của tỉnh Đắk Nông (nay thuộc tỉnh Lâm Đồng)": the province as asked, with what it is part of today. */
 export function unknownProvinceText(provinces: readonly string[]): string {
   const labels = provinces.map((province) =>
     PROVINCE_NAMES.includes(province) ? currentLabelSentence(province) : provinceLabel(province),

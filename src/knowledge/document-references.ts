@@ -39,7 +39,8 @@ export interface DocumentReference {
   subject: string | null;
 }
 
-function numberOf(text: string): string | null {
+/** The first document number written in a text: "Nghị quyết số 36-NQ/TW ngày 01/7/2014 …" → "36-NQ/TW". */
+export function documentNumberIn(text: string): string | null {
   return new RegExp(NUMBER, 'u').exec(text)?.[0] ?? null;
 }
 
@@ -76,7 +77,7 @@ function referencesIn(document: KnowledgeDocument): DocumentReference[] {
   const references: DocumentReference[] = [];
   for (const match of document.text.matchAll(REFERENCE)) {
     let text = match[0].replace(/[\s,;:.]+$/u, '');
-    const number = numberOf(text);
+    const number = documentNumberIn(text);
     if (!number && text.startsWith('Luật')) text = text.replace(LAW_NAME_END, '');
     const key = (number ?? text).toLowerCase();
     if (key === own || seen.has(key) || text.split(/\s+/u).length < 2) continue;

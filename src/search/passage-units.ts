@@ -106,8 +106,7 @@ function itemText(clauses: readonly IndexedPassage[]): string {
  * A list entry: the whole item, or when longer than its share as many whole clauses of its first sentence
  * as fit (at least the first), marked "…".
  */
-function listEntry(clauses: readonly IndexedPassage[], limit: number): string {
-  const whole = itemText(clauses);
+function listEntry(clauses: readonly IndexedPassage[], whole: string, limit: number): string {
   if (whole.length <= limit) return whole;
   const first = clauses[0]!;
   const label = first.label ? `${first.label}: ` : '';
@@ -136,11 +135,6 @@ export interface ListedSection {
 }
 
 /**
- * The section a passage belongs to, as a list in reading order: the passages of its document under the same
- * heading or lead-in. A section of several blocks lists one entry per block; a section that is one block (a
- * list between semicolons, or a paragraph of targets) lists one entry per clause.
- */
-/**
  * Each item's share of a list's room: short items take what they need, and what they leave is shared among the
  * longer ones, so one long item is not cut to the size of the shortest.
  */
@@ -156,6 +150,11 @@ function itemShares(lengths: readonly number[], room: number): number[] {
   return shares;
 }
 
+/**
+ * The section a passage belongs to, as a list in reading order: the passages of its document under the same
+ * heading or lead-in. A section of several blocks lists one entry per block; a section that is one block (a
+ * list between semicolons, or a paragraph of targets) lists one entry per clause.
+ */
 export function sectionOf(
   knowledge: KnowledgeBase,
   passageId: number,
@@ -175,13 +174,14 @@ export function sectionOf(
     else items.set(key, [member]);
   }
   const grouped = [...items.values()];
+  const texts = grouped.map(itemText);
   const shares = itemShares(
-    grouped.map((item) => itemText(item).length),
+    texts.map((text) => text.length),
     whole ? WHOLE_LIST_CHARS : LIST_CHARS,
   );
   const entries =
     items.size > 1
-      ? grouped.map((item, at) => listEntry(item, shares[at]!))
+      ? grouped.map((item, at) => listEntry(item, texts[at]!, shares[at]!))
       : members.map((member) => endSentence(member.text.replace(/[;]\s*$/, '')));
   const heading = members[0]?.lead ?? sectionHeading(passage);
   return {

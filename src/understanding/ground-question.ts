@@ -279,6 +279,11 @@ function issuerVerdict({ knowledge, question }: GroundingContext, documents: rea
   return actual.every((kind) => kind === asserted) ? 'confirmed' : 'corrected';
 }
 
+/** A document's kind as questions name it, folded: "quyet dinh", "ke hoach", "nghi quyet". */
+function kindOf(knowledge: KnowledgeBase, docIndex: number): string {
+  return foldVietnamese(knowledge.documents[docIndex]!.metadata.type ?? '').toLowerCase();
+}
+
 const REFERENCE_FIELDS = {
   'issue-date': 'date',
   'document-number': 'number',
@@ -296,8 +301,7 @@ function groundNamedReference(context: GroundingContext, documents: readonly num
   const { askedDocumentType: asked } = question;
   const intent = question.intent as keyof typeof REFERENCE_FIELDS;
   if (!asked || !Object.hasOwn(REFERENCE_FIELDS, intent)) return null;
-  const typeOf = (docIndex: number) => foldVietnamese(knowledge.documents[docIndex]!.metadata.type ?? '').toLowerCase();
-  if (documents.some((docIndex) => typeOf(docIndex) === asked)) return null;
+  if (documents.some((docIndex) => kindOf(knowledge, docIndex) === asked)) return null;
   // "Chỉ thị đó về vấn đề gì?", "Nghị quyết 36a/NQ-CP nói về gì?": what a named document is about. A summary
   // asked of a plan by another type's name ("tóm tắt quyết định của Huế") is still the plan's summary.
   const folded = foldVietnamese(question.text);
@@ -350,11 +354,7 @@ function groundWithoutTopic(context: GroundingContext): Grounding {
     // ("tài liệu về kế hoạch, quy hoạch CNTT"), so it chooses none.
     const asked = question.askedDocumentType;
     const ofKind =
-      asked && asked !== 'ke hoach'
-        ? documents.filter(
-            (docIndex) => foldVietnamese(knowledge.documents[docIndex]!.metadata.type ?? '').toLowerCase() === asked,
-          )
-        : [];
+      asked && asked !== 'ke hoach' ? documents.filter((docIndex) => kindOf(knowledge, docIndex) === asked) : [];
     return {
       kind: 'catalogue',
       documents: ofKind.length > 0 ? ofKind : documents,

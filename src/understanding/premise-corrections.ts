@@ -1,3 +1,4 @@
+import { documentNumberIn } from '../knowledge/document-references.ts';
 import { documentsWithNumber, foldDocumentNumber, type KnowledgeBase } from '../search/knowledge-base.ts';
 import { foldVietnamese } from '../text/normalize.ts';
 import type { ResolvedQuestion } from './grounding.ts';
@@ -33,7 +34,7 @@ function numbersToMatch(
   const folded = foldVietnamese(question.text);
   const at = folded.indexOf(foldVietnamese(asked).split(/[/-]/)[0]!);
   if (implemented && question.intent !== 'implements' && at > 0 && IMPLEMENTED.test(folded.slice(0, at))) {
-    const own = /\d+[a-zđ]?(?:\/\d{4})?[/-][\p{L}][\p{L}\d]*(?:[-/][\p{L}][\p{L}\d]*)*/u.exec(implemented)?.[0];
+    const own = documentNumberIn(implemented);
     if (own) numbers.push(own);
   }
   return numbers;
